@@ -1,0 +1,256 @@
+/* ipd-store-query.c — lists, search and the rows a table shows
+ *
+ * A list is an array of dossier ids, filtered and ordered in SQL on indexed
+ * columns; the rows themselves are loaded a page at a time, for the ids a
+ * view shows. Search goes through the FTS5 index over the folded text.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "ipd-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "ipd-error.h"
+#include "ipd-store-private.h"
+#include "ipd-text.h"
+
+static const char *
+order_column (IpdSortColumn sort)
+{
+  switch (sort)
+    {
+    case IPD_SORT_REFERENCE:   return "d.reference";
+    case IPD_SORT_FILING_DATE: return "d.filing_date";
+    case IPD_SORT_APP_NUMBER:  return "d.app_number";
+    case IPD_SORT_STATUS:      return "d.status";
+    case IPD_SORT_UPDATED:     return "d.updated_at";
+    case IPD_SORT_NAME:
+    default:                   return "d.sort_key";
+    }
+}
+
+/* Folded words as FTS5 prefix phrases: "da"* "lat"*. Quoting keeps the
+ * user's punctuation (4-2025-20619, "NH*") from being read as syntax. */
+static char *
+fts_query (const char *text)
+{
+  g_autofree char *folded = ipd_text_fold (text);
+  g_auto(GStrv) words = g_strsplit_set (folded, " \t\n\r", -1);
+  GString *query = g_string_new (NULL);
+
+  for (guint i = 0; words[i]; i++)
+    {
+      gboolean has_word_character = FALSE;
+
+      for (const char *p = words[i]; *p; p = g_utf8_next_char (p))
+        if (g_unichar_isalnum (g_utf8_get_char (p)))
+          has_word_character = TRUE;
+      if (!has_word_character)
+        continue;
+
+      if (query->len > 0)
+        g_string_append_c (query, ' ');
+      g_string_append_c (query, '"');
+      for (const char *p = words[i]; *p; p++)
+        {
+          if (*p == '"')
+            g_string_append_c (query, '"');
+          g_string_append_c (query, *p);
+        }
+      g_string_append (query, "\"*");
+    }
+  return g_string_free (query, FALSE);
+}
+
+/* The SQL for a query; its parameters are always ?1 … ?5, so one statement
+ * per shape of query is prepared once and reused. */
+static char *
+query_sql (const IpdQuery *query, const char *select, gboolean ordered, gboolean searching)
+{
+  GString *sql = g_string_new (select);
+
+  if (searching)
+    g_string_append (sql, " FROM dossier_fts f JOIN dossier d ON d.id = f.rowid WHERE dossier_fts MATCH ?1");
+  else
+    g_string_append (sql, " FROM dossier d WHERE 1");
+
+  g_string_append (sql, query->trash ? " AND d.deleted_at IS NOT NULL" : " AND d.deleted_at IS NULL");
+  if (query->kind)
+    g_string_append (sql, " AND d.kind = ?2");
+  if (query->status)
+    g_string_append (sql, " AND d.status = ?3");
+  if (query->filing_year > 0)
+    g_string_append (sql, " AND d.filing_date >= printf ('%04d-01-01', ?4)"
+                          " AND d.filing_date < printf ('%04d-01-01', ?4 + 1)");
+  if (query->officer)
+    g_string_append (sql, " AND d.officer = ?5");
+  if (ordered)
+    g_string_append_printf (sql, " ORDER BY %s %s, d.id %s", order_column (query->sort),
+                            query->descending ? "DESC" : "ASC", query->descending ? "DESC" : "ASC");
+  if (ordered && query->limit > 0)
+    g_string_append_printf (sql, " LIMIT %u", query->limit);
+  return g_string_free (sql, FALSE);
+}
+
+static gboolean
+has_search_text (const IpdQuery *query, char **match)
+{
+  *match = NULL;
+  if (query->text == NULL || ipd_text_is_blank (query->text))
+    return FALSE;
+  *match = fts_query (query->text);
+  return TRUE;
+}
+
+static IpdStmt *
+prepare_query (IpdStore *self, const IpdQuery *query, const char *select, gboolean ordered,
+               gboolean *empty_result, GError **error)
+{
+  g_autofree char *match = NULL;
+  gboolean searching = has_search_text (query, &match);
+  g_autofree char *sql = query_sql (query, select, ordered, searching);
+  IpdStmt *stmt;
+
+  /* Text with no letters or digits matches nothing. */
+  *empty_result = searching && *match == '\0';
+  stmt = ipd_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  ipd_bind_text (stmt, 1, match);
+  ipd_bind_text (stmt, 2, query->kind);
+  ipd_bind_text (stmt, 3, query->status);
+  sqlite3_bind_int (stmt, 4, query->filing_year);
+  ipd_bind_text (stmt, 5, query->officer);
+  return stmt;
+}
+
+/**
+ * ipd_store_list_ids:
+ *
+ * Returns: (transfer full): the ids (gint64) of the dossiers that match
+ *   @query, in its order.
+ */
+GArray *
+ipd_store_list_ids (IpdStore *self, const IpdQuery *query, GError **error)
+{
+  g_autoptr(IpdStmt) stmt = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gboolean empty = FALSE;
+  int rc;
+
+  g_return_val_if_fail (IPD_IS_STORE (self) && query != NULL, NULL);
+  stmt = prepare_query (self, query, "SELECT d.id", TRUE, &empty, error);
+  if (stmt == NULL)
+    return NULL;
+  if (empty)
+    return g_steal_pointer (&ids);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      ipd_store_set_error (self, error, rc, "list");
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
+}
+
+gint64
+ipd_store_count_dossiers (IpdStore *self, const IpdQuery *query, GError **error)
+{
+  g_autoptr(IpdStmt) stmt = NULL;
+  gboolean empty = FALSE;
+  int rc;
+
+  g_return_val_if_fail (IPD_IS_STORE (self) && query != NULL, -1);
+  stmt = prepare_query (self, query, "SELECT count(*)", FALSE, &empty, error);
+  if (stmt == NULL)
+    return -1;
+  if (empty)
+    return 0;
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      ipd_store_set_error (self, error, rc, "count");
+      return -1;
+    }
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+/**
+ * ipd_store_load_summaries:
+ *
+ * Returns: (transfer full): an #IpdDossierSummary for each id that still
+ *   exists, in the order of @ids.
+ */
+static GPtrArray *load_summary_rows (IpdStore *self, const gint64 *ids, guint n_ids, GError **error);
+
+GPtrArray *
+ipd_store_load_summaries (IpdStore *self, const gint64 *ids, guint n_ids, GError **error)
+{
+  GPtrArray *rows;
+
+  g_return_val_if_fail (IPD_IS_STORE (self), NULL);
+
+  /* One read transaction for the page, not one per row. */
+  if (n_ids > 1 && !ipd_store_read_begin (self, error))
+    return NULL;
+  rows = load_summary_rows (self, ids, n_ids, error);
+  if (n_ids > 1)
+    ipd_store_read_end (self);
+  return rows;
+}
+
+static GPtrArray *
+load_summary_rows (IpdStore *self, const gint64 *ids, guint n_ids, GError **error)
+{
+  g_autoptr(IpdStmt) stmt = NULL;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_full (n_ids, (GDestroyNotify) ipd_dossier_summary_unref);
+
+  stmt = ipd_store_prepare (self,
+    "SELECT d.id, d.reference, d.kind, d.name,"
+    /* the applicant first, else the owner or managing organisation; min()
+     * picks the row without sorting (SQLite's bare column of min()) */
+    "  (SELECT name FROM (SELECT p.name, min ((dp.role <> 'applicant') * 100000 + dp.position)"
+    "    FROM dossier_party dp JOIN party p ON p.id = dp.party_id"
+    "    WHERE dp.dossier_id = d.id AND dp.role IN ('applicant', 'owner', 'managing_org'))),"
+    "  d.app_number, d.filing_date, d.status, d.certificate_number,"
+    "  (SELECT min(due_date) FROM task t WHERE t.dossier_id = d.id AND t.done_date IS NULL)"
+    " FROM dossier d WHERE d.id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+
+  for (guint i = 0; i < n_ids; i++)
+    {
+      IpdDossierSummary *row;
+      int rc;
+
+      sqlite3_reset (stmt);
+      sqlite3_bind_int64 (stmt, 1, ids[i]);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_DONE)
+        continue;
+      if (rc != SQLITE_ROW)
+        {
+          ipd_store_set_error (self, error, rc, "summary");
+          return NULL;
+        }
+      row = ipd_dossier_summary_new ();
+      row->id = sqlite3_column_int64 (stmt, 0);
+      row->reference = ipd_column_dup_text (stmt, 1);
+      row->kind = ipd_column_dup_text (stmt, 2);
+      row->name = ipd_column_dup_text (stmt, 3);
+      row->applicant = ipd_column_dup_text (stmt, 4);
+      row->app_number = ipd_column_dup_text (stmt, 5);
+      row->filing_date = ipd_column_dup_text (stmt, 6);
+      row->status = ipd_column_dup_text (stmt, 7);
+      row->certificate_number = ipd_column_dup_text (stmt, 8);
+      row->next_deadline = ipd_column_dup_text (stmt, 9);
+      g_ptr_array_add (rows, row);
+    }
+  return g_steal_pointer (&rows);
+}

@@ -1,0 +1,597 @@
+/* ipd-store-records.c — parties, events and attachments
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "ipd-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "ipd-date.h"
+#include "ipd-error.h"
+#include "ipd-store-private.h"
+#include "ipd-text.h"
+#include "ipd-vocabulary.h"
+
+static gboolean
+invalid (GError **error, const char *label, const char *message)
+{
+  /* Translators: a field's name, then what is wrong with it */
+  g_set_error (error, IPD_ERROR, IPD_ERROR_INVALID, _("%s: %s"), label, message);
+  return FALSE;
+}
+
+static gboolean
+touch_dossier (IpdStore *self, gint64 dossier_id, GError **error)
+{
+  g_autoptr(IpdStmt) stmt = ipd_store_prepare (self, "UPDATE dossier SET updated_at = ?2 WHERE id = ?1", error);
+  g_autofree char *now = ipd_timestamp_now ();
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, dossier_id);
+  ipd_bind_text (stmt, 2, now);
+  return ipd_store_step_done (self, stmt, error);
+}
+
+/* Parties ----------------------------------------------------------------------- */
+
+gboolean
+ipd_store_refresh_party_search (IpdStore *self, gint64 party_id, GError **error)
+{
+  g_autoptr(IpdStmt) select = ipd_store_prepare (self,
+    "SELECT name, ifnull(tax_code, '') || ' ' || ifnull(commune, '') || ' ' || ifnull(province, '')"
+    " FROM party WHERE id = ?1", error);
+  g_autoptr(IpdStmt) update = NULL;
+  g_autofree char *text = NULL, *folded = NULL;
+  g_autoptr(GBytes) key = NULL;
+
+  if (select == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (select, 1, party_id);
+  if (sqlite3_step (select) != SQLITE_ROW)
+    return TRUE;
+  text = g_strdup_printf ("%s %s", sqlite3_column_text (select, 0), sqlite3_column_text (select, 1));
+  folded = ipd_text_fold (text);
+  key = ipd_text_sort_key ((const char *) sqlite3_column_text (select, 0));
+
+  update = ipd_store_prepare (self, "UPDATE party SET search_text = ?2, sort_key = ?3 WHERE id = ?1", error);
+  if (update == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (update, 1, party_id);
+  ipd_bind_text (update, 2, folded);
+  ipd_bind_blob (update, 3, key);
+  return ipd_store_step_done (self, update, error);
+}
+
+/* A party's name and places are in its dossiers' search text. */
+static gboolean
+refresh_dossiers_of_party (IpdStore *self, gint64 party_id, GError **error)
+{
+  g_autoptr(IpdStmt) stmt = ipd_store_prepare (self,
+    "SELECT DISTINCT dossier_id FROM dossier_party WHERE party_id = ?1", error);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, party_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  if (rc != SQLITE_DONE)
+    return ipd_store_set_error (self, error, rc, "party");
+  ipd_stmt_release (stmt);
+  for (guint i = 0; i < ids->len; i++)
+    if (!ipd_store_refresh_search (self, g_array_index (ids, gint64, i), error))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+validate_party (IpdParty *p, GError **error)
+{
+  char **texts[] = { &p->name, &p->type, &p->address, &p->commune, &p->province,
+                     &p->tax_code, &p->phone, &p->email };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    ipd_text_tidy (texts[i]);
+  if (p->name == NULL)
+    return invalid (error, _("Name"), _("a party needs a name"));
+  if (ipd_vocabulary_find (IPD_VOCAB_PARTY_TYPE, p->type) == NULL)
+    {
+      g_autofree char *types = ipd_vocabulary_codes (IPD_VOCAB_PARTY_TYPE);
+      /* Translators: %s lists the allowed types */
+      g_autofree char *message = g_strdup_printf (_("choose one of %s"), types);
+      return invalid (error, _("Party type"), message);
+    }
+  if (p->email != NULL && strchr (p->email, '@') == NULL)
+    return invalid (error, _("E-mail"), _("an e-mail address contains “@”"));
+  return TRUE;
+}
+
+gboolean
+ipd_store_save_party (IpdStore *self, IpdParty *p, GError **error)
+{
+  g_autoptr(IpdStmt) stmt = NULL;
+  g_autofree char *now = ipd_timestamp_now ();
+  gboolean inserting;
+  gboolean ok;
+
+  g_return_val_if_fail (IPD_IS_STORE (self) && p != NULL, FALSE);
+  if (!ipd_store_check_writable (self, error) || !validate_party (p, error))
+    return FALSE;
+  if (!ipd_store_write_begin (self, error))
+    return FALSE;
+
+  inserting = p->id == 0;
+  stmt = ipd_store_prepare (self, inserting
+    ? "INSERT INTO party (name, type, address, commune, province, tax_code, phone, email,"
+      " created_at, updated_at) VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)"
+    : "UPDATE party SET name = ?2, type = ?3, address = ?4, commune = ?5, province = ?6,"
+      " tax_code = ?7, phone = ?8, email = ?9, updated_at = ?10 WHERE id = ?1", error);
+  ok = stmt != NULL;
+  if (ok)
+    {
+      sqlite3_bind_int64 (stmt, 1, p->id);
+      ipd_bind_text (stmt, 2, p->name);
+      ipd_bind_text (stmt, 3, p->type);
+      ipd_bind_text (stmt, 4, p->address);
+      ipd_bind_text (stmt, 5, p->commune);
+      ipd_bind_text (stmt, 6, p->province);
+      ipd_bind_text (stmt, 7, p->tax_code);
+      ipd_bind_text (stmt, 8, p->phone);
+      ipd_bind_text (stmt, 9, p->email);
+      ipd_bind_text (stmt, 10, now);
+      ok = ipd_store_step_done (self, stmt, error);
+    }
+  if (ok && inserting)
+    p->id = sqlite3_last_insert_rowid (self->db);
+  ok = ok && ipd_store_refresh_party_search (self, p->id, error)
+          && (inserting || refresh_dossiers_of_party (self, p->id, error));
+  if (!ipd_store_write_end (self, ok, ok ? error : NULL))
+    {
+      if (inserting)
+        p->id = 0;
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static IpdParty *
+party_from_row (IpdStmt *stmt)
+{
+  IpdParty *p = ipd_party_new (NULL, NULL);
+
+  p->id = sqlite3_column_int64 (stmt, 0);
+  p->name = ipd_column_dup_text (stmt, 1);
+  p->type = ipd_column_dup_text (stmt, 2);
+  p->address = ipd_column_dup_text (stmt, 3);
+  p->commune = ipd_column_dup_text (stmt, 4);
+  p->province = ipd_column_dup_text (stmt, 5);
+  p->tax_code = ipd_column_dup_text (stmt, 6);
+  p->phone = ipd_column_dup_text (stmt, 7);
+  p->email = ipd_column_dup_text (stmt, 8);
+  return p;
+}
+
+#define PARTY_COLUMNS "id, name, type, address, commune, province, tax_code, phone, email"
+
+IpdParty *
+ipd_store_load_party (IpdStore *self, gint64 id, GError **error)
+{
+  g_autoptr(IpdStmt) stmt = NULL;
+
+  g_return_val_if_fail (IPD_IS_STORE (self), NULL);
+  stmt = ipd_store_prepare (self, "SELECT " PARTY_COLUMNS " FROM party WHERE id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      g_set_error_literal (error, IPD_ERROR, IPD_ERROR_NOT_FOUND, _("The party no longer exists."));
+      return NULL;
+    }
+  return party_from_row (stmt);
+}
+
+/**
+ * ipd_store_find_parties:
+ * @name: (nullable): a name, compared folded (accents and case ignored)
+ * @tax_code: (nullable): a tax code or ID number
+ *
+ * Finds parties with the same name or the same tax code: to offer an
+ * existing party instead of creating a duplicate by accident.
+ */
+GPtrArray *
+ipd_store_find_parties (IpdStore *self, const char *name, const char *tax_code, GError **error)
+{
+  g_autoptr(IpdStmt) stmt = NULL;
+  g_autoptr(GPtrArray) parties = g_ptr_array_new_with_free_func ((GDestroyNotify) ipd_party_unref);
+  g_autofree char *folded = name ? ipd_text_fold (name) : NULL;
+  g_autofree char *pattern = folded ? g_strdup_printf ("%s %%", g_strstrip (folded)) : NULL;
+  int rc;
+
+  g_return_val_if_fail (IPD_IS_STORE (self), NULL);
+  stmt = ipd_store_prepare (self,
+                            "SELECT " PARTY_COLUMNS " FROM party"
+                            " WHERE (?1 IS NOT NULL AND search_text LIKE ?1)"
+                            "    OR (?2 IS NOT NULL AND tax_code = ?2) ORDER BY sort_key", error);
+  if (stmt == NULL)
+    return NULL;
+  ipd_bind_text (stmt, 1, pattern);
+  ipd_bind_text (stmt, 2, tax_code && *tax_code ? tax_code : NULL);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (parties, party_from_row (stmt));
+  if (rc != SQLITE_DONE)
+    {
+      ipd_store_set_error (self, error, rc, "party");
+      return NULL;
+    }
+  return g_steal_pointer (&parties);
+}
+
+/* Events ------------------------------------------------------------------------- */
+
+/* The status follows the latest event that sets one; with none, the dossier
+ * is in preparation. */
+static gboolean
+recompute_status (IpdStore *self, gint64 dossier_id, GError **error)
+{
+  g_autoptr(IpdStmt) stmt = ipd_store_prepare (self,
+    "UPDATE dossier SET status = ifnull ("
+    "  (SELECT t.sets_status FROM event e JOIN event_type t ON t.code = e.type"
+    "    WHERE e.dossier_id = ?1 AND t.sets_status IS NOT NULL"
+    "    ORDER BY e.date DESC, e.id DESC LIMIT 1), '" IPD_STATUS_PREPARING "')"
+    " WHERE id = ?1", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, dossier_id);
+  return ipd_store_step_done (self, stmt, error);
+}
+
+static gboolean
+validate_event (IpdEvent *e, GError **error)
+{
+  g_autofree char *today = ipd_date_today ();
+  g_autoptr(GError) date_error = NULL;
+  g_autofree char *iso = NULL;
+
+  ipd_text_tidy (&e->type), ipd_text_tidy (&e->reference), ipd_text_tidy (&e->note), ipd_text_tidy (&e->date);
+  if (ipd_vocabulary_find (IPD_VOCAB_EVENT_TYPE, e->type) == NULL)
+    {
+      g_autofree char *types = ipd_vocabulary_codes (IPD_VOCAB_EVENT_TYPE);
+      g_autofree char *message = g_strdup_printf (_("choose one of %s"), types);
+      return invalid (error, _("Event type"), message);
+    }
+  if (e->date == NULL)
+    return invalid (error, _("Date"), _("an event needs a date"));
+  iso = ipd_date_parse (e->date, &date_error);
+  if (iso == NULL)
+    return invalid (error, _("Date"), date_error->message);
+  if (strcmp (iso, today) > 0)
+    {
+      g_autofree char *shown = ipd_date_format (iso);
+      g_autofree char *message = g_strdup_printf (_("%s is in the future"), shown);
+      return invalid (error, _("Date"), message);
+    }
+  if (e->period_months < 0 || e->period_months > 120)
+    return invalid (error, _("Period"), _("give the months the letter allows, from 0 to 120"));
+  g_free (e->date);
+  e->date = g_steal_pointer (&iso);
+  return TRUE;
+}
+
+static gboolean
+write_event (IpdStore *self, IpdEvent *e, GError **error)
+{
+  g_autofree char *now = ipd_timestamp_now ();
+  g_autoptr(IpdStmt) stmt = ipd_store_prepare (self, e->id == 0
+    ? "INSERT INTO event (dossier_id, date, type, reference, note, period_months, created_at)"
+      " VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8)"
+    : "UPDATE event SET dossier_id = ?2, date = ?3, type = ?4, reference = ?5, note = ?6,"
+      " period_months = ?7 WHERE id = ?1", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, e->id);
+  sqlite3_bind_int64 (stmt, 2, e->dossier_id);
+  ipd_bind_text (stmt, 3, e->date);
+  ipd_bind_text (stmt, 4, e->type);
+  ipd_bind_text (stmt, 5, e->reference);
+  ipd_bind_text (stmt, 6, e->note);
+  sqlite3_bind_int (stmt, 7, e->period_months);
+  ipd_bind_text (stmt, 8, now);
+  if (!ipd_store_step_done (self, stmt, error))
+    return FALSE;
+  if (e->id == 0)
+    {
+      e->id = sqlite3_last_insert_rowid (self->db);
+      g_free (e->created_at);
+      e->created_at = g_steal_pointer (&now);
+    }
+  return TRUE;
+}
+
+static gboolean
+dossier_exists (IpdStore *self, gint64 dossier_id, GError **error)
+{
+  g_autoptr(IpdStmt) stmt = ipd_store_prepare (self, "SELECT 1 FROM dossier WHERE id = ?1", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, dossier_id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      g_set_error_literal (error, IPD_ERROR, IPD_ERROR_NOT_FOUND, _("The dossier no longer exists."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * ipd_store_save_event:
+ *
+ * Records @event (or its changes) and brings the dossier's status up to
+ * date in the same transaction.
+ */
+gboolean
+ipd_store_save_event (IpdStore *self, IpdEvent *e, GError **error)
+{
+  gint64 original_id;
+  gboolean ok;
+
+  g_return_val_if_fail (IPD_IS_STORE (self) && e != NULL, FALSE);
+  if (!ipd_store_check_writable (self, error) || !validate_event (e, error))
+    return FALSE;
+  if (!ipd_store_write_begin (self, error))
+    return FALSE;
+  original_id = e->id;
+  ok = dossier_exists (self, e->dossier_id, error)
+       && write_event (self, e, error)
+       && recompute_status (self, e->dossier_id, error)
+       && touch_dossier (self, e->dossier_id, error);
+  if (!ipd_store_write_end (self, ok, ok ? error : NULL))
+    {
+      e->id = original_id;
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+ipd_store_delete_event (IpdStore *self, gint64 id, GError **error)
+{
+  g_autoptr(IpdStmt) stmt = NULL;
+  gint64 dossier_id = 0;
+  gboolean ok;
+
+  g_return_val_if_fail (IPD_IS_STORE (self), FALSE);
+  if (!ipd_store_write_begin (self, error))
+    return FALSE;
+  stmt = ipd_store_prepare (self, "DELETE FROM event WHERE id = ?1 RETURNING dossier_id", error);
+  ok = stmt != NULL;
+  if (ok)
+    {
+      sqlite3_bind_int64 (stmt, 1, id);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        dossier_id = sqlite3_column_int64 (stmt, 0);
+      ok = sqlite3_reset (stmt) == SQLITE_OK;
+      if (!ok)
+        ipd_store_set_error (self, error, sqlite3_errcode (self->db), "event");
+    }
+  if (ok && dossier_id == 0)
+    {
+      g_set_error_literal (error, IPD_ERROR, IPD_ERROR_NOT_FOUND, _("The event no longer exists."));
+      ok = FALSE;
+    }
+  ok = ok && recompute_status (self, dossier_id, error) && touch_dossier (self, dossier_id, error);
+  return ipd_store_write_end (self, ok, ok ? error : NULL);
+}
+
+GPtrArray *
+ipd_store_list_events (IpdStore *self, gint64 dossier_id, GError **error)
+{
+  g_autoptr(IpdStmt) stmt = NULL;
+  g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func ((GDestroyNotify) ipd_event_unref);
+  int rc;
+
+  g_return_val_if_fail (IPD_IS_STORE (self), NULL);
+  stmt = ipd_store_prepare (self,
+                            "SELECT id, dossier_id, date, type, reference, note, period_months, created_at"
+                            " FROM event WHERE dossier_id = ?1 ORDER BY date, id", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, dossier_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      IpdEvent *e = ipd_event_new (sqlite3_column_int64 (stmt, 1),
+                                   (const char *) sqlite3_column_text (stmt, 2),
+                                   (const char *) sqlite3_column_text (stmt, 3));
+      e->id = sqlite3_column_int64 (stmt, 0);
+      e->reference = ipd_column_dup_text (stmt, 4);
+      e->note = ipd_column_dup_text (stmt, 5);
+      e->period_months = sqlite3_column_int (stmt, 6);
+      e->created_at = ipd_column_dup_text (stmt, 7);
+      g_ptr_array_add (events, e);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      ipd_store_set_error (self, error, rc, "event");
+      return NULL;
+    }
+  return g_steal_pointer (&events);
+}
+
+/* Blobs and attachments ------------------------------------------------------------ */
+
+/* Stores @bytes once, whatever the number of dossiers that use them. */
+char *
+ipd_store_put_blob (IpdStore *self, GBytes *bytes, GError **error)
+{
+  g_autoptr(IpdStmt) stmt = ipd_store_prepare (self,
+    "INSERT INTO blob (sha256, size, data) VALUES (?1, ?2, ?3) ON CONFLICT (sha256) DO NOTHING", error);
+  g_autofree char *sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+
+  if (stmt == NULL)
+    return NULL;
+  ipd_bind_text (stmt, 1, sha256);
+  sqlite3_bind_int64 (stmt, 2, g_bytes_get_size (bytes));
+  ipd_bind_blob (stmt, 3, bytes);
+  if (!ipd_store_step_done (self, stmt, error))
+    return NULL;
+  return g_steal_pointer (&sha256);
+}
+
+gboolean
+ipd_store_delete_orphan_blobs (IpdStore *self, GError **error)
+{
+  return ipd_store_exec (self,
+                         "DELETE FROM blob WHERE sha256 NOT IN (SELECT sha256 FROM attachment)"
+                         " AND sha256 NOT IN (SELECT mark_image_sha256 FROM dossier"
+                         "                    WHERE mark_image_sha256 IS NOT NULL)", error);
+}
+
+/* The type is read from the bytes: a file's name may lie. */
+static char *
+detect_mime_type (GBytes *bytes, const char *file_name)
+{
+  gsize size = 0;
+  gconstpointer data = g_bytes_get_data (bytes, &size);
+  gboolean uncertain = FALSE;
+  g_autofree char *type = g_content_type_guess (NULL, data, size, &uncertain);
+
+  if (uncertain)
+    {
+      g_free (type);
+      type = g_content_type_guess (file_name, data, size, NULL);
+    }
+  return g_content_type_get_mime_type (type);
+}
+
+gboolean
+ipd_store_add_attachment (IpdStore *self, IpdAttachment *a, GBytes *bytes, GError **error)
+{
+  g_autoptr(IpdStmt) stmt = NULL;
+  g_autofree char *now = ipd_timestamp_now ();
+  g_autofree char *sha256 = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (IPD_IS_STORE (self) && a != NULL && bytes != NULL, FALSE);
+  if (!ipd_store_check_writable (self, error))
+    return FALSE;
+  ipd_text_tidy (&a->file_name), ipd_text_tidy (&a->number), ipd_text_tidy (&a->note), ipd_text_tidy (&a->date), ipd_text_tidy (&a->document_type);
+  if (a->file_name == NULL)
+    return invalid (error, _("File name"), _("a document needs a file name"));
+  if (a->document_type == NULL)
+    a->document_type = g_strdup ("other");
+  if (ipd_vocabulary_find (IPD_VOCAB_DOCUMENT_TYPE, a->document_type) == NULL)
+    {
+      g_autofree char *types = ipd_vocabulary_codes (IPD_VOCAB_DOCUMENT_TYPE);
+      g_autofree char *message = g_strdup_printf (_("choose one of %s"), types);
+      return invalid (error, _("Document type"), message);
+    }
+  if (a->date != NULL)
+    {
+      g_autoptr(GError) date_error = NULL;
+      char *iso = ipd_date_parse (a->date, &date_error);
+      if (iso == NULL)
+        return invalid (error, _("Document date"), date_error->message);
+      g_free (a->date);
+      a->date = iso;
+    }
+  g_free (a->mime_type);
+  a->mime_type = detect_mime_type (bytes, a->file_name);
+
+  if (!ipd_store_write_begin (self, error))
+    return FALSE;
+  ok = dossier_exists (self, a->dossier_id, error)
+       && (sha256 = ipd_store_put_blob (self, bytes, error)) != NULL
+       && (stmt = ipd_store_prepare (self,
+             "INSERT INTO attachment (dossier_id, sha256, file_name, mime_type, document_type,"
+             " number, date, note, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", error)) != NULL;
+  if (ok)
+    {
+      sqlite3_bind_int64 (stmt, 1, a->dossier_id);
+      ipd_bind_text (stmt, 2, sha256);
+      ipd_bind_text (stmt, 3, a->file_name);
+      ipd_bind_text (stmt, 4, a->mime_type);
+      ipd_bind_text (stmt, 5, a->document_type);
+      ipd_bind_text (stmt, 6, a->number);
+      ipd_bind_text (stmt, 7, a->date);
+      ipd_bind_text (stmt, 8, a->note);
+      ipd_bind_text (stmt, 9, now);
+      ok = ipd_store_step_done (self, stmt, error);
+    }
+  if (ok)
+    a->id = sqlite3_last_insert_rowid (self->db);
+  ok = ok && touch_dossier (self, a->dossier_id, error);
+  if (!ipd_store_write_end (self, ok, ok ? error : NULL))
+    {
+      a->id = 0;
+      return FALSE;
+    }
+  g_free (a->sha256), a->sha256 = g_steal_pointer (&sha256);
+  g_free (a->created_at), a->created_at = g_steal_pointer (&now);
+  a->size = g_bytes_get_size (bytes);
+  return TRUE;
+}
+
+GPtrArray *
+ipd_store_list_attachments (IpdStore *self, gint64 dossier_id, GError **error)
+{
+  g_autoptr(IpdStmt) stmt = NULL;
+  g_autoptr(GPtrArray) attachments = g_ptr_array_new_with_free_func ((GDestroyNotify) ipd_attachment_unref);
+  int rc;
+
+  g_return_val_if_fail (IPD_IS_STORE (self), NULL);
+  stmt = ipd_store_prepare (self,
+                            "SELECT a.id, a.file_name, a.sha256, b.size, a.mime_type, a.document_type,"
+                            " a.number, a.date, a.note, a.created_at"
+                            " FROM attachment a JOIN blob b ON b.sha256 = a.sha256"
+                            " WHERE a.dossier_id = ?1 ORDER BY a.date, a.id", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, dossier_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      IpdAttachment *a = ipd_attachment_new (dossier_id, (const char *) sqlite3_column_text (stmt, 1));
+      a->id = sqlite3_column_int64 (stmt, 0);
+      a->sha256 = ipd_column_dup_text (stmt, 2);
+      a->size = sqlite3_column_int64 (stmt, 3);
+      a->mime_type = ipd_column_dup_text (stmt, 4);
+      a->document_type = ipd_column_dup_text (stmt, 5);
+      a->number = ipd_column_dup_text (stmt, 6);
+      a->date = ipd_column_dup_text (stmt, 7);
+      a->note = ipd_column_dup_text (stmt, 8);
+      a->created_at = ipd_column_dup_text (stmt, 9);
+      g_ptr_array_add (attachments, a);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      ipd_store_set_error (self, error, rc, "attachment");
+      return NULL;
+    }
+  return g_steal_pointer (&attachments);
+}
+
+GBytes *
+ipd_store_load_blob (IpdStore *self, const char *sha256, GError **error)
+{
+  g_autoptr(IpdStmt) stmt = NULL;
+
+  g_return_val_if_fail (IPD_IS_STORE (self) && sha256 != NULL, NULL);
+  stmt = ipd_store_prepare (self, "SELECT data FROM blob WHERE sha256 = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  ipd_bind_text (stmt, 1, sha256);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      g_set_error_literal (error, IPD_ERROR, IPD_ERROR_NOT_FOUND, _("The document’s contents are missing."));
+      return NULL;
+    }
+  return g_bytes_new (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0));
+}

@@ -1,0 +1,134 @@
+/* ipd-store.h — the register: every dossier, party, event and document
+ *
+ * The one place that knows SQL. Everything else calls these functions and
+ * gets records and GErrors back, so that a shared-server backend can take
+ * the place of the embedded SQLite file later.
+ *
+ * An IpdStore is used from one thread; open another store for a worker.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "ipd-attachment.h"
+#include "ipd-dossier.h"
+#include "ipd-event.h"
+#include "ipd-party.h"
+
+G_BEGIN_DECLS
+
+#define IPD_TYPE_STORE (ipd_store_get_type ())
+G_DECLARE_FINAL_TYPE (IpdStore, ipd_store, IPD, STORE, GObject)
+
+typedef enum {
+  IPD_STORE_DEFAULT   = 0,
+  IPD_STORE_READ_ONLY = 1 << 0,   /* front desk: the store refuses every write */
+} IpdStoreFlags;
+
+typedef enum {
+  IPD_SORT_NAME,          /* Vietnamese alphabetical order */
+  IPD_SORT_REFERENCE,
+  IPD_SORT_FILING_DATE,
+  IPD_SORT_APP_NUMBER,
+  IPD_SORT_STATUS,
+  IPD_SORT_UPDATED,
+} IpdSortColumn;
+
+/* What to list; zeroed fields do not filter. */
+typedef struct {
+  const char   *text;        /* search text, folded like the index */
+  const char   *kind;
+  const char   *status;
+  int           filing_year;
+  const char   *officer;
+  gboolean      trash;       /* list the trash instead of the register */
+  IpdSortColumn sort;
+  gboolean      descending;
+  guint         limit;       /* 0: all */
+} IpdQuery;
+
+/* A problem found in a dossier before saving: the field and what is wrong. */
+typedef struct {
+  char *field;
+  char *message;
+} IpdProblem;
+
+/* An entry of the audit log. */
+typedef struct {
+  gint64 id;
+  char  *at;
+  char  *os_user;
+  char  *table_name;
+  gint64 row_id;
+  char  *action;
+  char  *old_values;   /* JSON object, or NULL */
+  char  *new_values;   /* JSON object, or NULL */
+} IpdAuditEntry;
+
+#define IPD_STORE_SCHEMA_VERSION 2
+
+char     *ipd_store_default_path   (void);
+IpdStore *ipd_store_open           (const char    *path,
+                                    IpdStoreFlags  flags,
+                                    GError       **error);
+const char *ipd_store_get_path     (IpdStore *self);
+gboolean  ipd_store_is_read_only   (IpdStore *self);
+int       ipd_store_get_schema_version (IpdStore *self);
+
+/* Grouping many writes in one transaction (imports, generated data). */
+gboolean  ipd_store_begin_batch    (IpdStore *self, GError **error);
+gboolean  ipd_store_commit_batch   (IpdStore *self, GError **error);
+void      ipd_store_rollback_batch (IpdStore *self);
+
+char     *ipd_store_dup_setting    (IpdStore *self, const char *key);
+gboolean  ipd_store_set_setting    (IpdStore *self, const char *key,
+                                    const char *value, GError **error);
+gboolean  ipd_store_set_number_format (IpdStore *self, const char *kind,
+                                       const char *pattern, const char *example,
+                                       GError **error);
+
+/* Dossiers */
+GPtrArray  *ipd_store_validate_dossier (IpdStore *self, IpdDossier *dossier);
+gboolean    ipd_store_save_dossier     (IpdStore *self, IpdDossier *dossier, GError **error);
+IpdDossier *ipd_store_load_dossier     (IpdStore *self, gint64 id, GError **error);
+IpdDossier *ipd_store_find_dossier     (IpdStore *self, const char *reference, GError **error);
+gboolean    ipd_store_trash_dossier    (IpdStore *self, gint64 id, GError **error);
+gboolean    ipd_store_restore_dossier  (IpdStore *self, gint64 id, GError **error);
+gboolean    ipd_store_purge_dossier    (IpdStore *self, gint64 id, GError **error);
+
+/* Lists and search */
+GArray    *ipd_store_list_ids        (IpdStore *self, const IpdQuery *query, GError **error);
+gint64     ipd_store_count_dossiers  (IpdStore *self, const IpdQuery *query, GError **error);
+GPtrArray *ipd_store_load_summaries  (IpdStore *self, const gint64 *ids, guint n_ids,
+                                      GError **error);
+
+/* Parties */
+gboolean   ipd_store_save_party      (IpdStore *self, IpdParty *party, GError **error);
+IpdParty  *ipd_store_load_party      (IpdStore *self, gint64 id, GError **error);
+GPtrArray *ipd_store_find_parties    (IpdStore *self, const char *name,
+                                      const char *tax_code, GError **error);
+
+/* Events */
+gboolean   ipd_store_save_event      (IpdStore *self, IpdEvent *event, GError **error);
+gboolean   ipd_store_delete_event    (IpdStore *self, gint64 id, GError **error);
+GPtrArray *ipd_store_list_events     (IpdStore *self, gint64 dossier_id, GError **error);
+
+/* Attachments */
+gboolean   ipd_store_add_attachment  (IpdStore *self, IpdAttachment *attachment,
+                                      GBytes *bytes, GError **error);
+GPtrArray *ipd_store_list_attachments (IpdStore *self, gint64 dossier_id, GError **error);
+GBytes    *ipd_store_load_blob       (IpdStore *self, const char *sha256, GError **error);
+
+/* Audit, integrity and backups */
+GPtrArray *ipd_store_list_audit      (IpdStore *self, const char *table_name,
+                                      gint64 row_id, GError **error);
+gboolean   ipd_store_verify_audit    (IpdStore *self, gint64 *first_bad_id, GError **error);
+gboolean   ipd_store_check           (IpdStore *self, GPtrArray **problems, GError **error);
+gboolean   ipd_store_backup          (IpdStore *self, const char *destination,
+                                      GCancellable *cancellable, GError **error);
+
+void ipd_problem_free     (IpdProblem *problem);
+void ipd_audit_entry_free (IpdAuditEntry *entry);
+
+G_END_DECLS
