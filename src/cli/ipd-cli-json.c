@@ -227,11 +227,28 @@ ipd_cli_summaries_to_json (GPtrArray *summaries)
 
 /* Text ------------------------------------------------------------------------- */
 
+/* printf's widths count bytes; Vietnamese letters take two or three. */
+static void
+append_padded (GString *line, const char *text, glong width)
+{
+  glong length = g_utf8_strlen (text ? text : "", -1);
+
+  g_string_append (line, text ? text : "");
+  for (glong i = length; i < width + 1; i++)
+    g_string_append_c (line, ' ');
+}
+
+
 static void
 print_field (const char *label, const char *value)
 {
-  if (value != NULL && *value != '\0')
-    g_print ("  %-28s %s\n", label, value);
+  g_autoptr(GString) line = NULL;
+
+  if (value == NULL || *value == '\0')
+    return;
+  line = g_string_new ("  ");
+  append_padded (line, label, 28);
+  g_print ("%s%s\n", line->str, value);
 }
 
 static void
@@ -334,17 +351,6 @@ ipd_cli_print_dossier (IpdDossier *d, GPtrArray *events, GPtrArray *attachments)
                    a->mime_type, size);
         }
     }
-}
-
-/* printf's widths count bytes; Vietnamese letters take two or three. */
-static void
-append_padded (GString *line, const char *text, glong width)
-{
-  glong length = g_utf8_strlen (text ? text : "", -1);
-
-  g_string_append (line, text ? text : "");
-  for (glong i = length; i < width + 1; i++)
-    g_string_append_c (line, ' ');
 }
 
 void

@@ -118,6 +118,15 @@ ipd_cli_print_json (JsonNode *node)
 }
 
 static void
+print_option (const char *option, const char *argument, const char *description)
+{
+  g_autofree char *usage = g_strdup_printf ("%s%s%s", option, argument ? " " : "", argument ? argument : "");
+  glong width = g_utf8_strlen (usage, -1);
+
+  g_print ("  %s%*s %s\n", usage, (int) MAX (0, 28 - width), "", description);
+}
+
+static void
 print_help (void)
 {
   guint n_commands;
@@ -130,11 +139,11 @@ print_help (void)
     {
       g_autofree char *usage = g_strdup_printf ("%s %s", commands[i].name,
                                                 commands[i].parameters ? commands[i].parameters : "");
-      g_print ("  %-28s %s\n", usage, _(commands[i].summary));
+      g_print ("  %-28s %s\n", usage, _(commands[i].summary));   /* usage is ASCII */
     }
   g_print ("\n%s\n", _("Options for every command:"));
-  g_print ("  --db PATH                    %s\n", _("The register file (default: $IPDOSSIERS_DB, or the register in your data folder)"));
-  g_print ("  --json                       %s\n", _("Print data as JSON"));
+  print_option ("--db", _("PATH"), _("The register file (default: $IPDOSSIERS_DB, or the register in your data folder)"));
+  print_option ("--json", NULL, _("Print data as JSON"));
   g_print ("\n%s\n", _("“COMMAND --help” describes a command. Exit status: 0 done, 1 an error in what was asked, 2 an internal error."));
 }
 

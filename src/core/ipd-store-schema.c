@@ -20,16 +20,19 @@
 typedef gboolean (*MigrationHook) (IpdStore *self, GError **error);
 
 typedef struct {
+  MigrationHook before_sql;
   const char   *sql_resource;
   MigrationHook after_sql;
 } MigrationStep;
 
 static gboolean seed_reference_data (IpdStore *self, GError **error);
-static gboolean build_search_and_audit (IpdStore *self, GError **error);
+static gboolean index_search_and_audit (IpdStore *self, GError **error);
 
+/* A later step that changes an audited table's columns must drop and
+ * recreate its audit triggers (ipd_store_create_audit_triggers). */
 static const MigrationStep steps[] = {
-  { "schema/001-register.sql",          seed_reference_data },
-  { "schema/002-search-and-audit.sql",  build_search_and_audit },
+  { NULL,                      "schema/001-register.sql",          seed_reference_data },
+  { ipd_store_rebuild_derived, "schema/002-search-and-audit.sql",  index_search_and_audit },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (steps) == IPD_STORE_SCHEMA_VERSION);
@@ -84,13 +87,14 @@ seed_reference_data (IpdStore *self, GError **error)
       && ipd_store_exec (self, number_formats, error);
 }
 
+/* The search text was computed before the index and its triggers existed
+ * (an index cannot forget rows it never held): index it all now. */
 static gboolean
-build_search_and_audit (IpdStore *self, GError **error)
+index_search_and_audit (IpdStore *self, GError **error)
 {
   g_autofree char *collator = ipd_text_collator_version ();
 
-  return ipd_store_rebuild_derived (self, error)
-      && ipd_store_exec (self, "INSERT INTO dossier_fts (dossier_fts) VALUES ('rebuild')", error)
+  return ipd_store_exec (self, "INSERT INTO dossier_fts (dossier_fts) VALUES ('rebuild')", error)
       && ipd_store_create_audit_triggers (self, error)
       && ipd_store_set_setting (self, "collator_version", collator, error);
 }
@@ -124,7 +128,8 @@ run_step (IpdStore *self, const MigrationStep *step, int version, GError **error
   sql = g_resource_lookup_data (ipd_core_get_resource (), path, 0, NULL);
   g_assert (sql != NULL);
 
-  return ipd_store_exec (self, g_bytes_get_data (sql, NULL), error)
+  return (step->before_sql == NULL || step->before_sql (self, error))
+      && ipd_store_exec (self, g_bytes_get_data (sql, NULL), error)
       && (step->after_sql == NULL || step->after_sql (self, error))
       && set_user_version (self, version, error);
 }

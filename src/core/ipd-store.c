@@ -297,48 +297,104 @@ ipd_store_rollback_batch (IpdStore *self)
 
 /* Opening ------------------------------------------------------------------ */
 
-/* A file that does not start with SQLite's header is refused before SQLite
- * sees it, so that nothing is ever written into somebody's document. */
-static gboolean
-check_file_header (const char *path, gboolean *exists, GError **error)
+/* What a register's first page says about it (see SQLite's file format:
+ * big-endian integers at fixed offsets of the 100-byte header). */
+typedef struct {
+  gboolean exists;
+  gboolean empty;
+  guint32  schema_cookie;    /* offset 40: 0 until a table is created */
+  guint32  user_version;     /* offset 60: our format */
+  guint32  application_id;   /* offset 68 */
+} FileHeader;
+
+static guint32
+read_be32 (const guint8 *bytes)
 {
-  static const char header[16] = "SQLite format 3";
+  return (guint32) bytes[0] << 24 | (guint32) bytes[1] << 16 | (guint32) bytes[2] << 8 | bytes[3];
+}
+
+static gboolean
+refuse_not_a_database (const char *path, GError **error)
+{
+  g_set_error (error, IPD_ERROR, IPD_ERROR_NOT_A_REGISTER,
+               /* Translators: a file path */
+               _("“%s” is not an IP Dossiers register: it is not a database file. Nothing was changed."),
+               path);
+  return FALSE;
+}
+
+static gboolean
+refuse_foreign (const char *path, GError **error)
+{
+  g_set_error (error, IPD_ERROR, IPD_ERROR_NOT_A_REGISTER,
+               /* Translators: a file path */
+               _("“%s” is a database of another program, not an IP Dossiers register. Nothing was changed."),
+               path);
+  return FALSE;
+}
+
+static gboolean
+refuse_newer (const char *path, gint64 version, GError **error)
+{
+  g_set_error (error, IPD_ERROR, IPD_ERROR_NEWER_VERSION,
+               /* Translators: a file path, then two format numbers */
+               _("The register “%s” was written by a newer version of IP Dossiers (format %d; this version reads up to format %d). Update IP Dossiers to open it. Nothing was changed."),
+               path, (int) version, IPD_STORE_SCHEMA_VERSION);
+  return FALSE;
+}
+
+static gboolean
+read_file_header (const char *path, FileHeader *header, GError **error)
+{
+  static const char magic[16] = "SQLite format 3";
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GFileInputStream) stream = NULL;
   g_autoptr(GError) local_error = NULL;
-  char buffer[16];
+  guint8 buffer[100];
   gsize n_read = 0;
 
+  memset (header, 0, sizeof *header);
   stream = g_file_read (file, NULL, &local_error);
-  if (stream == NULL)
+  if (stream == NULL && g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    return TRUE;
+  if (stream == NULL
+      || !g_input_stream_read_all (G_INPUT_STREAM (stream), buffer, sizeof buffer, &n_read, NULL, &local_error))
     {
-      *exists = !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
-      if (!*exists)
-        return TRUE;
       g_set_error (error, IPD_ERROR, IPD_ERROR_IO,
                    /* Translators: a file path, then the system's reason */
                    _("The register “%s” cannot be opened: %s"), path, local_error->message);
       return FALSE;
     }
+  header->exists = TRUE;
+  header->empty = n_read == 0;
+  if (header->empty)
+    return TRUE;
+  if (n_read < sizeof buffer || memcmp (buffer, magic, sizeof magic) != 0)
+    return refuse_not_a_database (path, error);
+  header->schema_cookie = read_be32 (buffer + 40);
+  header->user_version = read_be32 (buffer + 60);
+  header->application_id = read_be32 (buffer + 68);
+  return TRUE;
+}
 
-  *exists = TRUE;
-  if (!g_input_stream_read_all (G_INPUT_STREAM (stream), buffer, sizeof buffer, &n_read,
-                                NULL, &local_error))
-    {
-      g_set_error (error, IPD_ERROR, IPD_ERROR_IO,
-                   _("The register “%s” cannot be opened: %s"), path, local_error->message);
-      return FALSE;
-    }
-  if (n_read == 0)
-    return TRUE;   /* an empty file becomes a new register */
-  if (n_read < sizeof buffer || memcmp (buffer, header, sizeof header) != 0)
-    {
-      g_set_error (error, IPD_ERROR, IPD_ERROR_NOT_A_REGISTER,
-                   /* Translators: a file path */
-                   _("“%s” is not an IP Dossiers register: it is not a database file. Nothing was changed."),
-                   path);
-      return FALSE;
-    }
+/* Refuses another program's database and a register of a newer format from
+ * the header's bytes, before SQLite opens the file (even a read-only open
+ * of a WAL database leaves files beside it). */
+static gboolean
+check_file_header (const char *path, gboolean *exists, GError **error)
+{
+  FileHeader header;
+
+  if (!read_file_header (path, &header, error))
+    return FALSE;
+  *exists = header.exists;
+  if (!header.exists || header.empty)
+    return TRUE;
+  if (header.application_id != IPD_APPLICATION_ID
+      && (header.application_id != 0 || header.schema_cookie != 0))
+    return refuse_foreign (path, error);
+  if (header.user_version > IPD_STORE_SCHEMA_VERSION)
+    return refuse_newer (path, header.user_version, error);
   return TRUE;
 }
 
@@ -356,44 +412,50 @@ query_int (IpdStore *self, const char *sql, gint64 *value, GError **error)
   if (rc != SQLITE_ROW)
     {
       if ((rc & 0xff) == SQLITE_NOTADB)
-        {
-          g_set_error (error, IPD_ERROR, IPD_ERROR_NOT_A_REGISTER,
-                       _("“%s” is not an IP Dossiers register: it is not a database file. Nothing was changed."),
-                       self->path);
-          return FALSE;
-        }
+        return refuse_not_a_database (self->path, error);
       return ipd_store_set_error (self, error, rc, sql);
     }
   return TRUE;
 }
 
-/* Refuses another program's database and a register from a newer version,
- * reading only: nothing has been written to the file yet. */
+/* The same checks through SQLite, which also sees what is still in the
+ * write-ahead log, in one read transaction so that a register another
+ * program is creating right now is never seen half-made. */
 static gboolean
 check_ownership (IpdStore *self, GError **error)
 {
   gint64 application_id = 0, version = 0, n_objects = 0;
+  gboolean ok;
 
-  if (!query_int (self, "PRAGMA application_id", &application_id, error)
-      || !query_int (self, "PRAGMA user_version", &version, error)
-      || !query_int (self, "SELECT count(*) FROM sqlite_master", &n_objects, error))
+  if (!ipd_store_exec (self, "BEGIN", error))
+    return FALSE;
+  ok = query_int (self, "PRAGMA application_id", &application_id, error)
+       && query_int (self, "PRAGMA user_version", &version, error)
+       && query_int (self, "SELECT count(*) FROM sqlite_master", &n_objects, error);
+  sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
+  if (!ok)
     return FALSE;
 
   if (application_id != IPD_APPLICATION_ID && (application_id != 0 || n_objects > 0))
-    {
-      g_set_error (error, IPD_ERROR, IPD_ERROR_NOT_A_REGISTER,
-                   /* Translators: a file path */
-                   _("“%s” is a database of another program, not an IP Dossiers register. Nothing was changed."),
-                   self->path);
-      return FALSE;
-    }
+    return refuse_foreign (self->path, error);
   if (version > IPD_STORE_SCHEMA_VERSION)
+    return refuse_newer (self->path, version, error);
+  return TRUE;
+}
+
+/* Switching to WAL needs a moment alone with the file and does not wait
+ * for the busy handler when another program is opening it too: retry. */
+static gboolean
+set_wal_mode (IpdStore *self, GError **error)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  int rc;
+
+  while ((rc = sqlite3_exec (self->db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL)) != SQLITE_OK)
     {
-      g_set_error (error, IPD_ERROR, IPD_ERROR_NEWER_VERSION,
-                   /* Translators: a file path, then two format numbers */
-                   _("The register “%s” was written by a newer version of IP Dossiers (format %d; this version reads up to format %d). Update IP Dossiers to open it. Nothing was changed."),
-                   self->path, (int) version, IPD_STORE_SCHEMA_VERSION);
-      return FALSE;
+      if ((rc & 0xff) != SQLITE_BUSY || g_get_monotonic_time () > deadline)
+        return ipd_store_set_error (self, error, rc, "journal_mode");
+      g_usleep (10 * 1000);
     }
   return TRUE;
 }
@@ -411,10 +473,8 @@ configure_connection (IpdStore *self, GError **error)
 
   if (self->flags & IPD_STORE_READ_ONLY)
     return ipd_store_exec (self, "PRAGMA foreign_keys = ON; PRAGMA query_only = ON", error);
-  return ipd_store_exec (self,
-                         "PRAGMA journal_mode = WAL;"
-                         "PRAGMA synchronous = NORMAL;"
-                         "PRAGMA foreign_keys = ON", error);
+  return set_wal_mode (self, error)
+      && ipd_store_exec (self, "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON", error);
 }
 
 static gboolean

@@ -1,0 +1,270 @@
+/* ipd-bench-store.c — the register at 100 000 dossiers: how fast?
+ *
+ * Generates a register (100 000 dossiers and about a million events by
+ * default), then measures what officers do all day: search while typing,
+ * the ordered list of a whole register, a page of rows. Beside our folded
+ * FTS5 search it measures the naive approach (LIKE '%…%' on the unfolded
+ * text) on the same queries, through the sqlite3 API directly: that
+ * baseline is measurement, not product code.
+ *
+ * Usage: ipd-bench-store [--dossiers N] [--queries N] [--keep PATH]
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <stdio.h>
+
+#include "ipd-generator.h"
+#include "ipd-store.h"
+#include "ipd-text.h"
+
+static int
+compare_doubles (gconstpointer a, gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+  return (x > y) - (x < y);
+}
+
+static double
+percentile (GArray *samples, double p)
+{
+  g_array_sort (samples, compare_doubles);
+  return g_array_index (samples, double, MIN (samples->len - 1, (guint) (p * samples->len)));
+}
+
+static double
+elapsed_ms (gint64 start)
+{
+  return (g_get_monotonic_time () - start) / 1000.0;
+}
+
+/* What officers type: names cut short while typing, without accents, with
+ * đ written as d, parties' names, application numbers. */
+static GPtrArray *
+typical_queries (IpdStore *store, guint n)
+{
+  GPtrArray *queries = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (42);
+  IpdQuery everything = { NULL };
+  g_autoptr(GArray) ids = ipd_store_list_ids (store, &everything, NULL);
+
+  while (queries->len < n)
+    {
+      gint64 id = g_array_index (ids, gint64, g_rand_int_range (rand, 0, ids->len));
+      g_autoptr(IpdDossierSummary) row = NULL;
+      g_autoptr(GPtrArray) rows = ipd_store_load_summaries (store, &id, 1, NULL);
+      g_autofree char *folded = NULL;
+      g_auto(GStrv) words = NULL;
+
+      row = ipd_dossier_summary_ref (g_ptr_array_index (rows, 0));
+      switch (queries->len % 5)
+        {
+        case 0:   /* the first word and the start of the second, as typed */
+          words = g_strsplit (row->name, " ", 3);
+          g_ptr_array_add (queries, words[1] ? g_strdup_printf ("%s %.*s", words[0], 2, words[1])
+                                             : g_strdup (words[0]));
+          break;
+        case 1:   /* the whole name, accent-free (đ → d) */
+          g_ptr_array_add (queries, ipd_text_fold (row->name));
+          break;
+        case 2:   /* a prefix of the applicant's name */
+          folded = ipd_text_fold (row->applicant ? row->applicant : row->name);
+          g_ptr_array_add (queries, g_strndup (folded, MIN (strlen (folded), 12)));
+          break;
+        case 3:   /* an application number, whole or started */
+          g_ptr_array_add (queries, row->app_number ? g_strndup (row->app_number, 9 + g_rand_int_range (rand, 0, 4))
+                                                    : g_strdup ("4-2020"));
+          break;
+        default:  /* words with đ typed as d */
+          g_ptr_array_add (queries, g_strdup (g_rand_boolean (rand) ? "dong" : "duc"));
+          break;
+        }
+    }
+  return queries;
+}
+
+static GArray *
+time_store_search (IpdStore *store, GPtrArray *queries, guint64 *total_hits)
+{
+  GArray *samples = g_array_new (FALSE, FALSE, sizeof (double));
+
+  *total_hits = 0;
+  for (guint i = 0; i < queries->len; i++)
+    {
+      IpdQuery query = { .text = g_ptr_array_index (queries, i) };
+      gint64 start = g_get_monotonic_time ();
+      g_autoptr(GArray) ids = ipd_store_list_ids (store, &query, NULL);
+      double ms = elapsed_ms (start);
+
+      g_assert (ids != NULL);
+      *total_hits += ids->len;
+      g_array_append_val (samples, ms);
+    }
+  return samples;
+}
+
+static GArray *
+time_naive_search (const char *path, GPtrArray *queries, guint64 *total_hits)
+{
+  GArray *samples = g_array_new (FALSE, FALSE, sizeof (double));
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK);
+  g_assert (sqlite3_prepare_v2 (db,
+    "SELECT d.id FROM dossier d WHERE d.deleted_at IS NULL AND (d.name LIKE ?1 OR d.aliases LIKE ?1"
+    " OR d.app_number LIKE ?1 OR EXISTS (SELECT 1 FROM dossier_party dp JOIN party p ON p.id = dp.party_id"
+    " WHERE dp.dossier_id = d.id AND p.name LIKE ?1)) ORDER BY d.name", -1, &stmt, NULL) == SQLITE_OK);
+
+  *total_hits = 0;
+  for (guint i = 0; i < queries->len; i++)
+    {
+      g_autofree char *pattern = g_strdup_printf ("%%%s%%", (const char *) g_ptr_array_index (queries, i));
+      gint64 start = g_get_monotonic_time ();
+      double ms;
+
+      sqlite3_reset (stmt);
+      sqlite3_bind_text (stmt, 1, pattern, -1, SQLITE_TRANSIENT);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        (*total_hits)++;
+      ms = elapsed_ms (start);
+      g_array_append_val (samples, ms);
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return samples;
+}
+
+static gint64
+file_size (const char *path)
+{
+  GStatBuf buf;
+  return g_stat (path, &buf) == 0 ? (gint64) buf.st_size : 0;
+}
+
+int
+main (int argc, char **argv)
+{
+  int n_dossiers = 100000, n_queries = 1000;
+  g_autofree char *keep = NULL;
+  GOptionEntry entries[] = {
+    { "dossiers", 0, 0, G_OPTION_ARG_INT, &n_dossiers, "Dossiers to generate", "N" },
+    { "queries", 0, 0, G_OPTION_ARG_INT, &n_queries, "Search queries to time", "N" },
+    { "keep", 0, 0, G_OPTION_ARG_FILENAME, &keep, "Use (or make and keep) this register", "PATH" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *directory = NULL, *path = NULL, *wal = NULL;
+  g_autoptr(IpdStore) store = NULL;
+  g_autoptr(GPtrArray) queries = NULL;
+  g_autoptr(GArray) fast = NULL, naive = NULL, list_samples = NULL, page_samples = NULL;
+  g_autoptr(GArray) ids = NULL;
+  IpdQuery everything = { NULL };
+  guint64 fast_hits, naive_hits;
+  gint64 start, n_events = 0;
+  double fast_p50, fast_p95, naive_p50, naive_p95;
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    g_error ("%s", error->message);
+
+  if (keep != NULL)
+    path = g_strdup (keep);
+  else
+    {
+      directory = g_dir_make_tmp ("ipd-bench-XXXXXX", &error);
+      g_assert_no_error (error);
+      path = g_build_filename (directory, "register.sqlite", NULL);
+    }
+
+  store = ipd_store_open (path, IPD_STORE_DEFAULT, &error);
+  g_assert_no_error (error);
+  if (ipd_store_count_dossiers (store, &everything, NULL) < n_dossiers)
+    {
+      start = g_get_monotonic_time ();
+      ipd_generator_run (store, n_dossiers, 1, NULL, NULL, NULL, &error);
+      g_assert_no_error (error);
+      printf ("generation: %d dossiers in %.1f s\n", n_dossiers, elapsed_ms (start) / 1000);
+    }
+  else
+    printf ("generation: reused %s\n", path);
+
+  {
+    sqlite3 *db;
+    sqlite3_stmt *stmt;
+    sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
+    sqlite3_prepare_v2 (db, "SELECT (SELECT count(*) FROM dossier), (SELECT count(*) FROM event),"
+                            " (SELECT count(*) FROM audit)", -1, &stmt, NULL);
+    if (sqlite3_step (stmt) == SQLITE_ROW)
+      {
+        n_events = sqlite3_column_int64 (stmt, 1);
+        printf ("register: %lld dossiers, %lld events, %lld audit entries\n",
+                (long long) sqlite3_column_int64 (stmt, 0), (long long) n_events,
+                (long long) sqlite3_column_int64 (stmt, 2));
+      }
+    sqlite3_finalize (stmt);
+    sqlite3_close (db);
+  }
+
+  queries = typical_queries (store, n_queries);
+  fast = time_store_search (store, queries, &fast_hits);
+  naive = time_naive_search (path, queries, &naive_hits);
+  fast_p50 = percentile (fast, 0.50), fast_p95 = percentile (fast, 0.95);
+  naive_p50 = percentile (naive, 0.50), naive_p95 = percentile (naive, 0.95);
+  printf ("search (folded FTS5, %u queries): p50 %.2f ms, p95 %.2f ms, %.1f hits per query\n",
+          queries->len, fast_p50, fast_p95, (double) fast_hits / queries->len);
+  printf ("search (naive LIKE '%%…%%', same queries): p50 %.2f ms, p95 %.2f ms, %.1f hits per query\n",
+          naive_p50, naive_p95, (double) naive_hits / queries->len);
+  printf ("search speed-up: %.0fx at p50, %.0fx at p95\n", naive_p50 / fast_p50, naive_p95 / fast_p95);
+
+  list_samples = g_array_new (FALSE, FALSE, sizeof (double));
+  for (int i = 0; i < 20; i++)
+    {
+      IpdQuery sorted = { .sort = i % 2 ? IPD_SORT_NAME : IPD_SORT_FILING_DATE };
+      double ms;
+      start = g_get_monotonic_time ();
+      g_clear_pointer (&ids, g_array_unref);
+      ids = ipd_store_list_ids (store, &sorted, NULL);
+      ms = elapsed_ms (start);
+      g_array_append_val (list_samples, ms);
+    }
+  printf ("ordered id list (%u ids, by name / filing date): p50 %.1f ms, p95 %.1f ms\n",
+          ids->len, percentile (list_samples, 0.5), percentile (list_samples, 0.95));
+
+  page_samples = g_array_new (FALSE, FALSE, sizeof (double));
+  for (int i = 0; i < 200; i++)
+    {
+      guint offset = g_random_int_range (0, ids->len - 200);
+      g_autoptr(GPtrArray) rows = NULL;
+      double ms;
+      start = g_get_monotonic_time ();
+      rows = ipd_store_load_summaries (store, &g_array_index (ids, gint64, offset), 200, NULL);
+      ms = elapsed_ms (start);
+      g_assert (rows->len == 200);
+      g_array_append_val (page_samples, ms);
+    }
+  printf ("page of 200 rows: p50 %.2f ms, p95 %.2f ms\n",
+          percentile (page_samples, 0.5), percentile (page_samples, 0.95));
+
+  wal = g_strconcat (path, "-wal", NULL);
+  printf ("database size: %.1f MB (+ %.1f MB write-ahead log)\n",
+          file_size (path) / 1048576.0, file_size (wal) / 1048576.0);
+
+  printf ("targets: search p95 <= 5 ms: %s; page <= 2 ms: %s; >= 20x the naive scan: %s\n",
+          fast_p95 <= 5 ? "met" : "MISSED", percentile (page_samples, 0.95) <= 2 ? "met" : "MISSED",
+          naive_p95 / fast_p95 >= 20 ? "met" : "MISSED");
+
+  if (keep == NULL)
+    {
+      g_clear_object (&store);
+      g_unlink (path);
+      g_unlink (wal);
+      g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+      g_unlink (shm);
+      g_rmdir (directory);
+    }
+  return 0;
+}

@@ -1,0 +1,374 @@
+/* test-cli.c — ipdossiers-cli end to end, checked with independent readers
+ *
+ * The CLI runs as a subprocess; its JSON is read with json-glib and the
+ * register with the sqlite3 program, not with our own store.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+
+typedef struct {
+  char *directory;
+  char *db;
+} Fixture;
+
+typedef struct {
+  int   status;
+  char *out;
+  char *err;
+} Result;
+
+static void
+result_free (Result *result)
+{
+  g_free (result->out);
+  g_free (result->err);
+  g_free (result);
+}
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Result, result_free)
+
+static Result *
+run_argv (const char *const *argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE
+                                                                      | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GSubprocess) process = NULL;
+  Result *result = g_new0 (Result, 1);
+
+  g_subprocess_launcher_setenv (launcher, "LANGUAGE", "C", TRUE);
+  g_subprocess_launcher_unsetenv (launcher, "IPDOSSIERS_DB");
+  process = g_subprocess_launcher_spawnv (launcher, argv, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &result->out, &result->err, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  result->status = g_subprocess_get_exit_status (process);
+  return result;
+}
+
+/* ipdossiers-cli --db DB ARGS… */
+static Result *
+cli (Fixture *f, ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  const char *arg;
+  va_list args;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("IPD_CLI"));
+  g_ptr_array_add (argv, (gpointer) "--db");
+  g_ptr_array_add (argv, f->db);
+  va_start (args, f);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+  return run_argv ((const char *const *) argv->pdata);
+}
+
+/* One value from the register, read by the sqlite3 program. */
+static char *
+sqlite_value (const char *db, const char *sql)
+{
+  const char *argv[] = { g_getenv ("IPD_SQLITE3"), "-batch", "-noheader", db, sql, NULL };
+  g_autoptr(Result) result = run_argv (argv);
+
+  g_assert_cmpint (result->status, ==, 0);
+  return g_strdup (g_strstrip (result->out));
+}
+
+static JsonNode *
+parse_json (const char *text)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  return json_node_copy (json_parser_get_root (parser));
+}
+
+static char *
+file_sha256 (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+}
+
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (g_getenv ("IPD_CLI") == NULL || g_getenv ("IPD_SQLITE3") == NULL)
+    {
+      g_test_skip ("IPD_CLI and IPD_SQLITE3 are set by meson test");
+      return;
+    }
+  f->directory = g_dir_make_tmp ("ipd-cli-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->db = g_build_filename (f->directory, "register.sqlite", NULL);
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GDir) dir = f->directory ? g_dir_open (f->directory, 0, NULL) : NULL;
+  const char *name;
+
+  while (dir && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (f->directory, name, NULL);
+      g_unlink (path);
+    }
+  if (f->directory)
+    g_rmdir (f->directory);
+  g_free (f->directory);
+  g_free (f->db);
+}
+
+#define SKIP_IF_UNSET(f) G_STMT_START { if ((f)->db == NULL) return; } G_STMT_END
+
+static void
+test_demo_list_search (Fixture *f, gconstpointer data)
+{
+  g_autoptr(Result) init = NULL, demo = NULL, again = NULL, list = NULL, search = NULL, gi = NULL;
+  g_autoptr(JsonNode) rows = NULL, found = NULL, gis = NULL;
+  g_autofree char *count = NULL;
+  JsonArray *array;
+
+  SKIP_IF_UNSET (f);
+  init = cli (f, "init", "--prefix", "LCU", NULL);
+  g_assert_cmpint (init->status, ==, 0);
+  demo = cli (f, "demo", NULL);
+  g_assert_cmpint (demo->status, ==, 0);
+  again = cli (f, "demo", NULL);
+  g_assert_cmpint (again->status, ==, 1);
+  g_assert_true (strstr (again->err, "already") != NULL);
+
+  count = sqlite_value (f->db, "SELECT count(*) FROM dossier");
+  list = cli (f, "list", "--json", NULL);
+  g_assert_cmpint (list->status, ==, 0);
+  rows = parse_json (list->out);
+  array = json_node_get_array (rows);
+  g_assert_cmpuint (json_array_get_length (array), ==, g_ascii_strtoull (count, NULL, 10));
+  g_assert_cmpuint (json_array_get_length (array), ==, 11);
+  g_assert_true (g_str_has_prefix (json_object_get_string_member (json_array_get_object_element (array, 0), "reference"), "LCU-"));
+
+  /* Accent-free and đ-free search finds the GI "Lai Châu" and the certification mark. */
+  search = cli (f, "--json", "search", "lai chau", NULL);
+  g_assert_cmpint (search->status, ==, 0);
+  found = parse_json (search->out);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (found)), >=, 3);
+
+  gi = cli (f, "list", "--kind", "gi", "--json", NULL);
+  gis = parse_json (gi->out);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (gis)), ==, 3);
+}
+
+static void
+test_add_show_event (Fixture *f, gconstpointer data)
+{
+  g_autoptr(Result) add = NULL, show = NULL, event = NULL, search = NULL;
+  g_autoptr(JsonNode) dossier = NULL, found = NULL;
+  g_autofree char *status = NULL, *name = NULL;
+  JsonObject *object;
+  char *reference;
+
+  SKIP_IF_UNSET (f);
+  add = cli (f, "add", "--kind", "trademark", "--name", "Cà phê Đà Lạt", "--app-number", "4-2024-00001",
+             "--filing-date", "12/03/2024", "--class", "30=Cà phê", "--applicant", "HTX Cà phê Cầu Đất",
+             "--amount", "60.000.000", NULL);
+  g_assert_cmpint (add->status, ==, 0);
+  reference = g_strstrip (add->out);
+  g_assert_true (g_regex_match_simple ("^IPD-[0-9]{4}-[0-9]{4}$", reference, 0, 0));
+
+  name = sqlite_value (f->db, "SELECT name FROM dossier");
+  g_assert_cmpstr (name, ==, "Cà phê Đà Lạt");
+
+  event = cli (f, "event", "add", reference, "--type", "filed", "--date", "12/03/2024", NULL);
+  g_assert_cmpint (event->status, ==, 0);
+  status = sqlite_value (f->db, "SELECT status FROM dossier");
+  g_assert_cmpstr (status, ==, "filed");
+
+  show = cli (f, "show", reference, "--json", NULL);
+  g_assert_cmpint (show->status, ==, 0);
+  dossier = parse_json (show->out);
+  object = json_node_get_object (dossier);
+  g_assert_cmpstr (json_object_get_string_member (object, "filing_date"), ==, "2024-03-12");
+  g_assert_cmpstr (json_object_get_string_member (object, "expiry_date"), ==, "2034-03-12");
+  g_assert_cmpint (json_object_get_int_member (object, "support_amount"), ==, 60000000);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object, "events")), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (json_object_get_array_member (object, "parties"), 0), "name"),
+                   ==, "HTX Cà phê Cầu Đất");
+
+  search = cli (f, "search", "--json", "da", "lat", NULL);
+  found = parse_json (search->out);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (found)), ==, 1);
+}
+
+static void
+test_bad_input (Fixture *f, gconstpointer data)
+{
+  const char *bad[][8] = {
+    { "add", "--kind", "trademark", "--name", "X", "--app-number", "4-25-1", NULL },
+    { "add", "--kind", "trademark", "--name", "X", "--filing-date", "31/02/2026", NULL },
+    { "add", "--kind", "trademark", "--name", "X", "--class", "46", NULL },
+    { "add", "--kind", "trademark", "--name", "X", "--class", "abc", NULL },
+    { "add", "--kind", "trademark", "--name", "X", "--amount", "60,5tr", NULL },
+    { "add", "--kind", "patent", "--name", "X", NULL },
+    { "add", "--name", "X", NULL },
+    { "show", "NO-SUCH-REF", NULL },
+  };
+  const char *fields[] = { "Application number", "Filing date", "Nice classes", "Nice classes",
+                           "Support amount", "Kind", "--kind", "NO-SUCH-REF" };
+  g_autoptr(Result) init = NULL, unknown = NULL, help = NULL;
+  g_autofree char *count = NULL, *parties = NULL;
+
+  SKIP_IF_UNSET (f);
+  init = cli (f, "init", NULL);
+  g_assert_cmpint (init->status, ==, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(Result) result = cli (f, bad[i][0], bad[i][1], bad[i][2], bad[i][3], bad[i][4],
+                                      bad[i][5], bad[i][6], bad[i][7], NULL);
+      g_assert_cmpint (result->status, ==, 1);
+      g_assert_true (strstr (result->err, fields[i]) != NULL);
+    }
+  count = sqlite_value (f->db, "SELECT count(*) FROM dossier");
+  g_assert_cmpstr (count, ==, "0");
+  parties = sqlite_value (f->db, "SELECT count(*) FROM party");
+  g_assert_cmpstr (parties, ==, "0");
+
+  unknown = cli (f, "frobnicate", NULL);
+  g_assert_cmpint (unknown->status, ==, 1);
+  help = cli (f, "--help", NULL);
+  g_assert_cmpint (help->status, ==, 0);
+  g_assert_true (strstr (help->out, "generate") != NULL);
+}
+
+static void
+test_attach_backup_check (Fixture *f, gconstpointer data)
+{
+  static const char pdf[] = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n";
+  g_autofree char *file = g_build_filename (f->directory ? f->directory : "", "scan.txt", NULL);
+  g_autofree char *backup_path = g_build_filename (f->directory ? f->directory : "", "backup.sqlite", NULL);
+  g_autoptr(Result) add = NULL, first = NULL, second = NULL, backup = NULL, check = NULL, tampered = NULL;
+  g_autofree char *blobs = NULL, *mime = NULL, *integrity = NULL, *copied = NULL;
+  char *reference;
+
+  SKIP_IF_UNSET (f);
+  add = cli (f, "add", "--kind", "gi", "--name", "Mường Ảng", "--product", "Cà phê", NULL);
+  g_assert_cmpint (add->status, ==, 0);
+  reference = g_strstrip (add->out);
+
+  g_assert_true (g_file_set_contents (file, pdf, -1, NULL));
+  first = cli (f, "attach", reference, file, "--type", "map", NULL);
+  g_assert_cmpint (first->status, ==, 0);
+  second = cli (f, "attach", reference, file, NULL);
+  g_assert_cmpint (second->status, ==, 0);
+  blobs = sqlite_value (f->db, "SELECT count(*) FROM blob");
+  g_assert_cmpstr (blobs, ==, "1");
+  mime = sqlite_value (f->db, "SELECT DISTINCT mime_type FROM attachment");
+  g_assert_cmpstr (mime, ==, "application/pdf");
+
+  backup = cli (f, "backup", backup_path, NULL);
+  g_assert_cmpint (backup->status, ==, 0);
+  integrity = sqlite_value (backup_path, "PRAGMA integrity_check");
+  g_assert_cmpstr (integrity, ==, "ok");
+  copied = sqlite_value (backup_path, "SELECT name FROM dossier");
+  g_assert_cmpstr (copied, ==, "Mường Ảng");
+
+  check = cli (f, "check", NULL);
+  g_assert_cmpint (check->status, ==, 0);
+
+  /* Somebody edits the log behind the program's back. */
+  g_free (sqlite_value (f->db, "DROP TRIGGER audit_is_append_only_update;"
+                               " UPDATE audit SET new_values = '{}' WHERE id = 2;"));
+  tampered = cli (f, "check", NULL);
+  g_assert_cmpint (tampered->status, ==, 1);
+  g_assert_true (strstr (tampered->err, "audit log") != NULL);
+}
+
+static void
+test_refuses_foreign_files (Fixture *f, gconstpointer data)
+{
+  g_autofree char *text = g_build_filename (f->directory ? f->directory : "", "notes.sqlite", NULL);
+  g_autoptr(Result) init = NULL, newer = NULL, not_db = NULL;
+  g_autofree char *before = NULL, *after = NULL, *text_before = NULL, *text_after = NULL;
+  char *saved_db;
+
+  SKIP_IF_UNSET (f);
+  init = cli (f, "init", NULL);
+  g_assert_cmpint (init->status, ==, 0);
+  g_free (sqlite_value (f->db, "PRAGMA journal_mode = DELETE; PRAGMA user_version = 99;"));
+  before = file_sha256 (f->db);
+  newer = cli (f, "list", NULL);
+  g_assert_cmpint (newer->status, ==, 1);
+  g_assert_true (strstr (newer->err, "newer version") != NULL);
+  after = file_sha256 (f->db);
+  g_assert_cmpstr (before, ==, after);
+
+  g_assert_true (g_file_set_contents (text, "Đây là ghi chú, không phải cơ sở dữ liệu.\n", -1, NULL));
+  text_before = file_sha256 (text);
+  saved_db = f->db;
+  f->db = text;
+  not_db = cli (f, "list", NULL);
+  f->db = saved_db;
+  g_assert_cmpint (not_db->status, ==, 1);
+  g_assert_true (strstr (not_db->err, "not an IP Dossiers register") != NULL);
+  text_after = file_sha256 (text);
+  g_assert_cmpstr (text_before, ==, text_after);
+}
+
+static void
+test_generate_is_reproducible (Fixture *f, gconstpointer data)
+{
+  g_autofree char *other = g_build_filename (f->directory ? f->directory : "", "other.sqlite", NULL);
+  g_autoptr(Result) one = NULL, two = NULL, check = NULL;
+  g_autofree char *names_one = NULL, *names_two = NULL, *events = NULL, *kinds = NULL;
+  char *saved_db;
+
+  SKIP_IF_UNSET (f);
+  one = cli (f, "generate", "--dossiers", "200", "--seed", "7", NULL);
+  g_assert_cmpint (one->status, ==, 0);
+  saved_db = f->db;
+  f->db = other;
+  two = cli (f, "generate", "--dossiers", "200", "--seed", "7", NULL);
+  f->db = saved_db;
+  g_assert_cmpint (two->status, ==, 0);
+
+  names_one = sqlite_value (f->db, "SELECT group_concat(name || app_number, '|') FROM (SELECT * FROM dossier ORDER BY id)");
+  names_two = sqlite_value (other, "SELECT group_concat(name || app_number, '|') FROM (SELECT * FROM dossier ORDER BY id)");
+  g_assert_cmpstr (names_one, ==, names_two);
+
+  /* All four kinds, several statuses, several events per dossier. */
+  kinds = sqlite_value (f->db, "SELECT count(DISTINCT kind) || ',' || (count(DISTINCT status) >= 5) FROM dossier");
+  g_assert_cmpstr (kinds, ==, "4,1");
+  events = sqlite_value (f->db, "SELECT (SELECT count(*) FROM event) >= 3 * (SELECT count(*) FROM dossier)");
+  g_assert_cmpstr (events, ==, "1");
+
+  check = cli (f, "check", NULL);
+  g_assert_cmpint (check->status, ==, 0);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/cli/demo-list-search", Fixture, NULL, fixture_set_up, test_demo_list_search, fixture_tear_down);
+  g_test_add ("/cli/add-show-event", Fixture, NULL, fixture_set_up, test_add_show_event, fixture_tear_down);
+  g_test_add ("/cli/bad-input", Fixture, NULL, fixture_set_up, test_bad_input, fixture_tear_down);
+  g_test_add ("/cli/attach-backup-check", Fixture, NULL, fixture_set_up, test_attach_backup_check, fixture_tear_down);
+  g_test_add ("/cli/refuses-foreign-files", Fixture, NULL, fixture_set_up, test_refuses_foreign_files, fixture_tear_down);
+  g_test_add ("/cli/generate-is-reproducible", Fixture, NULL, fixture_set_up, test_generate_is_reproducible, fixture_tear_down);
+  return g_test_run ();
+}
