@@ -70,6 +70,7 @@ test_full_disk (Fixture *f, gconstpointer data)
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) problems = NULL;
   gint64 saved = 0, page_count = 0;
+  g_autofree char *limit = NULL;
   IpdStmt *stmt;
 
   g_assert_nonnull (store);
@@ -77,8 +78,8 @@ test_full_disk (Fixture *f, gconstpointer data)
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   page_count = sqlite3_column_int64 (stmt, 0);
   ipd_stmt_release (stmt);
-  g_assert_true (ipd_store_exec (store, g_strdup_printf ("PRAGMA max_page_count = %" G_GINT64_FORMAT,
-                                                         page_count + 40), NULL));
+  limit = g_strdup_printf ("PRAGMA max_page_count = %" G_GINT64_FORMAT, page_count + 40);
+  g_assert_true (ipd_store_exec (store, limit, NULL));
 
   for (int i = 0; i < 1000; i++)
     {

@@ -3106,6 +3106,61 @@ test_crash_safety (Fixture *f, gconstpointer data)
   }
 }
 
+/* Search results in name order come from a copy of the order kept in
+ * memory: it must follow every change, this connection's and others'. */
+static GArray *
+search_ids (IpdStore *store, const char *text)
+{
+  IpdQuery query = { .text = text };
+  g_autoptr(GError) error = NULL;
+  GArray *ids = ipd_store_list_ids (store, &query, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (ids);
+  return ids;
+}
+
+static void
+test_search_follows_changes (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IpdStore) other = ipd_store_open (f->path, IPD_STORE_DEFAULT, &error);
+  g_autoptr(IpdDossier) b = save_new (f->store, IPD_KIND_TRADEMARK, "Bưởi Đoan Hùng", NULL, NULL);
+  g_autoptr(IpdDossier) a = save_new (f->store, IPD_KIND_TRADEMARK, "Bưởi Diễn", NULL, NULL);
+  g_autoptr(IpdDossier) c = NULL;
+  g_autoptr(GArray) first = NULL, renamed = NULL, trashed = NULL, from_other = NULL, descending = NULL;
+  IpdQuery reverse = { .text = "buoi", .descending = TRUE };
+
+  g_assert_no_error (error);
+  first = search_ids (f->store, "buoi");
+  g_assert_cmpuint (first->len, ==, 2);
+  g_assert_cmpint (g_array_index (first, gint64, 0), ==, a->id);   /* Diễn < Đoan: d before đ */
+  g_assert_cmpint (g_array_index (first, gint64, 1), ==, b->id);
+
+  descending = ipd_store_list_ids (f->store, &reverse, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_array_index (descending, gint64, 0), ==, b->id);
+
+  /* renamed by this connection: the order follows */
+  g_free (a->name);
+  a->name = g_strdup ("Bưởi Phúc Trạch");
+  save_ok (f->store, a);
+  renamed = search_ids (f->store, "buoi");
+  g_assert_cmpint (g_array_index (renamed, gint64, 0), ==, b->id);
+  g_assert_cmpint (g_array_index (renamed, gint64, 1), ==, a->id);
+
+  /* trashed: gone from the results */
+  g_assert_true (ipd_store_trash_dossier (f->store, b->id, &error));
+  trashed = search_ids (f->store, "buoi");
+  g_assert_cmpuint (trashed->len, ==, 1);
+
+  /* added by another connection: found here too */
+  c = save_new (other, IPD_KIND_TRADEMARK, "Bưởi Năm Roi", NULL, NULL);
+  from_other = search_ids (f->store, "buoi");
+  g_assert_cmpuint (from_other->len, ==, 2);
+  g_assert_cmpint (g_array_index (from_other, gint64, 0), ==, c->id);   /* Năm < Phúc */
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -3159,6 +3214,7 @@ main (int argc, char *argv[])
   ADD_OPEN ("/store/concurrency/two-writers", test_two_writers);
   ADD_CLOSED ("/store/concurrency/two-openers-of-a-new-register", test_two_openers);
   ADD_CLOSED ("/store/crash/kill-while-saving", test_crash_safety);
+  ADD_OPEN ("/store/search/follows-changes", test_search_follows_changes);
 
 #undef ADD_CLOSED
 #undef ADD_OPEN

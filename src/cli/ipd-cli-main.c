@@ -168,12 +168,23 @@ take_leading_options (IpdCli *cli, int argc, char **argv)
   return i;
 }
 
+static IpdCliStatus
+run_command (IpdCli *cli, int argc, char **argv)
+{
+  guint n_commands;
+  const IpdCliCommand *commands = ipd_cli_commands (&n_commands);
+
+  for (guint i = 0; i < n_commands; i++)
+    if (g_str_equal (argv[0], commands[i].name))
+      return commands[i].run (cli, &commands[i], argc, argv);
+  /* Translators: %s is what the user typed as a command */
+  return ipd_cli_usage_error (_("“%s” is not a command"), argv[0]);
+}
+
 int
 main (int argc, char **argv)
 {
   IpdCli cli = { NULL };
-  guint n_commands;
-  const IpdCliCommand *commands = ipd_cli_commands (&n_commands);
   int first;
   IpdCliStatus status;
 
@@ -188,25 +199,16 @@ main (int argc, char **argv)
       || g_str_equal (argv[first], "help"))
     {
       print_help ();
-      return first >= argc ? IPD_CLI_USER_ERROR : IPD_CLI_OK;
+      status = first >= argc ? IPD_CLI_USER_ERROR : IPD_CLI_OK;
     }
-  if (g_str_equal (argv[first], "--version"))
+  else if (g_str_equal (argv[first], "--version"))
     {
       g_print ("ipdossiers-cli %s\n", PACKAGE_VERSION);
-      return IPD_CLI_OK;
+      status = IPD_CLI_OK;
     }
+  else
+    status = run_command (&cli, argc - first, argv + first);
 
-  status = IPD_CLI_USER_ERROR;
-  for (guint i = 0; i < n_commands; i++)
-    if (g_str_equal (argv[first], commands[i].name))
-      {
-        status = commands[i].run (&cli, &commands[i], argc - first, argv + first);
-        goto done;
-      }
-  /* Translators: %s is what the user typed as a command */
-  status = ipd_cli_usage_error (_("“%s” is not a command"), argv[first]);
-
-done:
   g_clear_object (&cli.store);
   g_free (cli.db_path);
   return status;

@@ -120,6 +120,7 @@ make_party (Generator *g)
 {
   g_autofree char *place = place_name (g);
   g_autofree char *person = person_name (g);
+  g_autofree char *phone = digits (g, 9);
   IpdParty *party;
   int kind = g_rand_int_range (g->rand, 0, 10);
 
@@ -137,7 +138,7 @@ make_party (Generator *g)
   party->commune = g_strdup_printf ("Xã %s", place);
   party->address = g_strdup_printf ("Thôn %s, %s, %s", PICK (g, syllables), party->commune, party->province);
   party->tax_code = digits (g, 10);
-  party->phone = g_strdup_printf ("0%s", digits (g, 9));
+  party->phone = g_strdup_printf ("0%s", phone);
   return party;
 }
 

@@ -8,6 +8,8 @@
 
 G_BEGIN_DECLS
 
+typedef struct _IpdNameOrder IpdNameOrder;
+
 struct _IpdStore
 {
   GObject     parent_instance;
@@ -18,6 +20,7 @@ struct _IpdStore
   GHashTable *statements;     /* SQL text → prepared sqlite3_stmt, kept for reuse */
   guint       write_depth;    /* nesting of write transactions and savepoints */
   gboolean    in_read;        /* a read transaction of ours is open */
+  IpdNameOrder *name_order;   /* the live register in name order (ipd-store-name-order.c) */
 };
 
 /* A cached statement; g_autoptr(IpdStmt) resets it when it goes out of scope. */
@@ -47,6 +50,12 @@ gboolean  ipd_store_rebuild_derived (IpdStore *self, GError **error);
 /* ipd-store-audit.c */
 gboolean  ipd_store_register_functions (IpdStore *self, GError **error);
 gboolean  ipd_store_create_audit_triggers (IpdStore *self, GError **error);
+
+/* ipd-store-name-order.c */
+void      ipd_name_order_free     (IpdNameOrder *order);
+gboolean  ipd_store_name_order_applies (const IpdQuery *query);
+GArray   *ipd_store_name_order_list (IpdStore *self, const IpdQuery *query,
+                                     const char *match, GError **error);
 
 /* ipd-store-dossiers.c */
 gboolean  ipd_store_refresh_search (IpdStore *self, gint64 dossier_id, GError **error);

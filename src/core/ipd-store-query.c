@@ -140,6 +140,16 @@ ipd_store_list_ids (IpdStore *self, const IpdQuery *query, GError **error)
   int rc;
 
   g_return_val_if_fail (IPD_IS_STORE (self) && query != NULL, NULL);
+
+  if (ipd_store_name_order_applies (query))
+    {
+      g_autofree char *match = NULL;
+
+      if (has_search_text (query, &match) && *match == '\0')
+        return g_steal_pointer (&ids);   /* no letters or digits: nothing matches */
+      return ipd_store_name_order_list (self, query, match, error);
+    }
+
   stmt = prepare_query (self, query, "SELECT d.id", TRUE, &empty, error);
   if (stmt == NULL)
     return NULL;

@@ -24,6 +24,7 @@ ipd_store_finalize (GObject *object)
   IpdStore *self = IPD_STORE (object);
 
   /* Statements must be finalised before the connection closes. */
+  g_clear_pointer (&self->name_order, ipd_name_order_free);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   if (self->db != NULL)
     sqlite3_close (self->db);
