@@ -1,0 +1,151 @@
+/* test-dossier-list.c — the lazy list model over the register
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "ipd-dossier-list.h"
+#include "ipd-dossier-row.h"
+#include "ipd-generator.h"
+
+typedef struct {
+  char     *directory;
+  char     *path;
+  IpdStore *store;
+  GArray   *changes;   /* guint quadruples: position, removed, added, items after */
+} Fixture;
+
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->directory = g_dir_make_tmp ("ipd-list-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->path = g_build_filename (f->directory, "register.sqlite", NULL);
+  f->store = ipd_store_open (f->path, IPD_STORE_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_true (ipd_generator_run (f->store, 1000, 3, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  f->changes = g_array_new (FALSE, FALSE, sizeof (guint));
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GDir) dir = g_dir_open (f->directory, 0, NULL);
+  const char *name;
+
+  g_clear_object (&f->store);
+  while (dir && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (f->directory, name, NULL);
+      g_unlink (child);
+    }
+  g_rmdir (f->directory);
+  g_free (f->directory);
+  g_free (f->path);
+  g_array_unref (f->changes);
+}
+
+static void
+on_items_changed (GListModel *model, guint position, guint removed, guint added, Fixture *f)
+{
+  /* What the model holds when it announces the change: it must already agree. */
+  guint change[4] = { position, removed, added, g_list_model_get_n_items (model) };
+
+  g_array_append_vals (f->changes, change, 4);
+}
+
+static void
+test_list_pages_on_demand (Fixture *f, gconstpointer data)
+{
+  g_autoptr(IpdDossierList) list = ipd_dossier_list_new (f->store);
+  g_autoptr(GError) error = NULL;
+  IpdQuery everything = { NULL };
+  gint64 count = ipd_store_count_dossiers (f->store, &everything, NULL);
+  guint n;
+
+  g_signal_connect (list, "items-changed", G_CALLBACK (on_items_changed), f);
+  g_assert_true (ipd_dossier_list_set_query (list, &everything, &error));
+  g_assert_no_error (error);
+  n = g_list_model_get_n_items (G_LIST_MODEL (list));
+  g_assert_cmpint (n, ==, count);
+  g_assert_cmpuint (ipd_dossier_list_get_n_loaded_pages (list), ==, 0);
+
+  /* One row loads its page, and only that. */
+  {
+    g_autoptr(IpdDossierRow) row = g_list_model_get_item (G_LIST_MODEL (list), 500);
+    g_assert_nonnull (row);
+    g_assert_cmpint (ipd_dossier_row_get_id (row), ==, ipd_dossier_list_get_id (list, 500));
+    g_assert_nonnull (ipd_dossier_row_get_summary (row)->name);
+    g_assert_cmpuint (ipd_dossier_list_get_n_loaded_pages (list), ==, 1);
+  }
+
+  /* Walking the whole list keeps a bounded number of pages. */
+  for (guint i = 0; i < n; i++)
+    g_object_unref (g_list_model_get_item (G_LIST_MODEL (list), i));
+  g_assert_cmpuint (ipd_dossier_list_get_n_loaded_pages (list), <=, 64);
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (list), n));
+
+  /* A refresh is announced as removal then addition, never as one replacement. */
+  g_array_set_size (f->changes, 0);
+  g_assert_true (ipd_dossier_list_refresh (list, &error));
+  g_assert_cmpuint (f->changes->len, ==, 8);
+  g_assert_cmpuint (g_array_index (f->changes, guint, 0), ==, 0);
+  g_assert_cmpuint (g_array_index (f->changes, guint, 1), ==, n);
+  g_assert_cmpuint (g_array_index (f->changes, guint, 2), ==, 0);
+  g_assert_cmpuint (g_array_index (f->changes, guint, 3), ==, 0);   /* empty while announcing the removal */
+  g_assert_cmpuint (g_array_index (f->changes, guint, 5), ==, 0);
+  g_assert_cmpuint (g_array_index (f->changes, guint, 6), ==, n);
+  g_assert_cmpuint (g_array_index (f->changes, guint, 7), ==, n);
+}
+
+static void
+test_list_follows_query_and_changes (Fixture *f, gconstpointer data)
+{
+  g_autoptr(IpdDossierList) list = ipd_dossier_list_new (f->store);
+  g_autoptr(GError) error = NULL;
+  IpdQuery gi = { .kind = "gi" };
+  IpdQuery everything = { NULL };
+  gint64 first_id;
+  guint position, n_before;
+
+  g_assert_true (ipd_dossier_list_set_query (list, &gi, &error));
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (list)); i++)
+    {
+      g_autoptr(IpdDossierRow) row = g_list_model_get_item (G_LIST_MODEL (list), i);
+      g_assert_cmpstr (ipd_dossier_row_get_summary (row)->kind, ==, "gi");
+    }
+
+  g_assert_true (ipd_dossier_list_set_query (list, &everything, &error));
+  n_before = g_list_model_get_n_items (G_LIST_MODEL (list));
+  first_id = ipd_dossier_list_get_id (list, 10);
+  g_assert_true (ipd_dossier_list_find (list, first_id, &position));
+  g_assert_cmpuint (position, ==, 10);
+
+  /* Trashed by "another program": the row stays readable until the refresh. */
+  {
+    g_autoptr(IpdStore) other = ipd_store_open (f->path, IPD_STORE_DEFAULT, &error);
+    g_autoptr(IpdDossierRow) row = NULL;
+
+    g_assert_true (ipd_store_trash_dossier (other, first_id, &error));
+    g_assert_true (ipd_store_purge_dossier (other, first_id, &error));
+    g_assert_no_error (error);
+    row = g_list_model_get_item (G_LIST_MODEL (list), 10);
+    g_assert_cmpint (ipd_dossier_row_get_id (row), ==, first_id);
+  }
+  g_assert_true (ipd_dossier_list_refresh (list, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, n_before - 1);
+  g_assert_false (ipd_dossier_list_find (list, first_id, NULL));
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/dossier-list/pages-on-demand", Fixture, NULL, fixture_set_up, test_list_pages_on_demand, fixture_tear_down);
+  g_test_add ("/dossier-list/follows-query-and-changes", Fixture, NULL, fixture_set_up, test_list_follows_query_and_changes, fixture_tear_down);
+  return g_test_run ();
+}
