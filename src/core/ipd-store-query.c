@@ -264,3 +264,73 @@ load_summary_rows (IpdStore *self, const gint64 *ids, guint n_ids, GError **erro
     }
   return g_steal_pointer (&rows);
 }
+
+void
+ipd_facet_count_free (IpdFacetCount *count)
+{
+  if (count == NULL)
+    return;
+  g_free (count->value);
+  g_free (count);
+}
+
+static const char *
+facet_sql (IpdFacet facet)
+{
+  switch (facet)
+    {
+    case IPD_FACET_KIND:
+      return "SELECT kind, count(*) FROM dossier WHERE deleted_at IS NULL GROUP BY kind ORDER BY kind";
+    case IPD_FACET_STATUS:
+      return "SELECT status, count(*) FROM dossier WHERE deleted_at IS NULL GROUP BY status ORDER BY status";
+    case IPD_FACET_FILING_YEAR:
+      return "SELECT substr (filing_date, 1, 4) AS year, count(*) FROM dossier"
+             " WHERE deleted_at IS NULL AND filing_date IS NOT NULL GROUP BY year ORDER BY year DESC";
+    case IPD_FACET_OFFICER:
+      return "SELECT officer, count(*) FROM dossier WHERE deleted_at IS NULL AND officer IS NOT NULL"
+             " GROUP BY officer ORDER BY officer";
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/**
+ * ipd_store_count_facet:
+ *
+ * Returns: (transfer full): the live register's dossiers counted by kind,
+ *   status, filing year or officer, as #IpdFacetCount.
+ */
+GPtrArray *
+ipd_store_count_facet (IpdStore *self, IpdFacet facet, GError **error)
+{
+  g_autoptr(IpdStmt) stmt = NULL;
+  g_autoptr(GPtrArray) counts = g_ptr_array_new_with_free_func ((GDestroyNotify) ipd_facet_count_free);
+  int rc;
+
+  g_return_val_if_fail (IPD_IS_STORE (self), NULL);
+  stmt = ipd_store_prepare (self, facet_sql (facet), error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      IpdFacetCount *count = g_new0 (IpdFacetCount, 1);
+      count->value = ipd_column_dup_text (stmt, 0);
+      count->count = sqlite3_column_int64 (stmt, 1);
+      g_ptr_array_add (counts, count);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      ipd_store_set_error (self, error, rc, "facet");
+      return NULL;
+    }
+  return g_steal_pointer (&counts);
+}
+
+gint64
+ipd_store_count_trash (IpdStore *self, GError **error)
+{
+  IpdQuery trash = { .trash = TRUE };
+
+  g_return_val_if_fail (IPD_IS_STORE (self), -1);
+  return ipd_store_count_dossiers (self, &trash, error);
+}

@@ -48,6 +48,19 @@ typedef struct {
   guint         limit;       /* 0: all */
 } IpdQuery;
 
+/* Counts for the sidebar's filters. */
+typedef enum {
+  IPD_FACET_KIND,
+  IPD_FACET_STATUS,
+  IPD_FACET_FILING_YEAR,
+  IPD_FACET_OFFICER,
+} IpdFacet;
+
+typedef struct {
+  char  *value;   /* kind or status code, year, officer name; NULL for none */
+  gint64 count;
+} IpdFacetCount;
+
 /* A problem found in a dossier before saving: the field and what is wrong. */
 typedef struct {
   char *field;
@@ -102,6 +115,8 @@ GArray    *ipd_store_list_ids        (IpdStore *self, const IpdQuery *query, GEr
 gint64     ipd_store_count_dossiers  (IpdStore *self, const IpdQuery *query, GError **error);
 GPtrArray *ipd_store_load_summaries  (IpdStore *self, const gint64 *ids, guint n_ids,
                                       GError **error);
+GPtrArray *ipd_store_count_facet     (IpdStore *self, IpdFacet facet, GError **error);
+gint64     ipd_store_count_trash     (IpdStore *self, GError **error);
 
 /* Parties */
 gboolean   ipd_store_save_party      (IpdStore *self, IpdParty *party, GError **error);
@@ -129,6 +144,7 @@ gboolean   ipd_store_backup          (IpdStore *self, const char *destination,
                                       GCancellable *cancellable, GError **error);
 
 void ipd_problem_free     (IpdProblem *problem);
+void ipd_facet_count_free (IpdFacetCount *count);
 void ipd_audit_entry_free (IpdAuditEntry *entry);
 
 G_END_DECLS

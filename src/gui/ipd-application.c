@@ -9,6 +9,7 @@
 
 #include "ipd-application.h"
 #include "ipd-demo.h"
+#include "ipd-settings.h"
 #include "ipd-store.h"
 #include "ipd-window.h"
 
@@ -43,11 +44,28 @@ ipd_application_handle_local_options (GApplication *app, GVariantDict *options)
   return -1;   /* go on */
 }
 
+/* --db, else the register opened last (if it is still there), else the
+ * default one in the user's data folder. */
+static char *
+register_path (IpdApplication *self)
+{
+  g_autoptr(GSettings) settings = NULL;
+  g_autofree char *last = NULL;
+
+  if (self->db_path != NULL)
+    return g_strdup (self->db_path);
+  settings = ipd_settings_new ();
+  last = settings ? g_settings_get_string (settings, "last-register") : NULL;
+  if (last != NULL && *last != '\0' && g_file_test (last, G_FILE_TEST_EXISTS))
+    return g_steal_pointer (&last);
+  return ipd_store_default_path ();
+}
+
 /* Opens the register; an error is shown in the window, never a crash. */
 static IpdStore *
 open_register (IpdApplication *self, GError **error)
 {
-  g_autofree char *path = self->db_path ? g_strdup (self->db_path) : ipd_store_default_path ();
+  g_autofree char *path = register_path (self);
   g_autoptr(IpdStore) store = ipd_store_open (path, IPD_STORE_DEFAULT, error);
   IpdQuery everything = { NULL };
 

@@ -1,7 +1,9 @@
-/* ipd-window.c — the main window
+/* ipd-window.c — the main window: filters, the list, the open dossier
  *
- * For now it opens the register and tells what is in it; the list of
- * dossiers comes next.
+ * An AdwLeaflet holds the filters, the table and the dossier side by side;
+ * a narrow window folds them into pages. The table shows whatever the
+ * search text, the filters and the clicked column ask for, all answered by
+ * the store in SQL; the selection survives every refresh.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "ipd-window"
@@ -12,43 +14,147 @@
 
 #include "ipd-demo.h"
 #include "ipd-gui-resources.h"
-#include "ipd-window.h"
-
-struct _IpdWindow
-{
-  AdwApplicationWindow parent_instance;
-
-  IpdStore      *store;
-
-  AdwStatusPage *status_page;
-  GtkButton     *demo_button;
-  AdwToastOverlay *toasts;
-};
+#include "ipd-settings.h"
+#include "ipd-window-private.h"
 
 G_DEFINE_FINAL_TYPE (IpdWindow, ipd_window, ADW_TYPE_APPLICATION_WINDOW)
 
 static void
-show_register (IpdWindow *self)
+update_count (IpdWindow *self, guint listed, gint64 total)
 {
+  g_autofree char *text = NULL;
+
+  if ((gint64) listed == total)
+    /* Translators: the number of dossiers listed */
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u dossier", "%u dossiers", listed), listed);
+  else
+    /* Translators: dossiers listed, then in the register */
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %lld dossier", "%u of %lld dossiers", total),
+                            listed, (long long) total);
+  gtk_label_set_label (self->count_label, text);
+}
+
+/* Lists what the search, the filters and the sort ask for, keeping the
+ * selected dossier selected when it is still listed. */
+static void
+reload_list (IpdWindow *self)
+{
+  IpdQuery query = { NULL };
   IpdQuery everything = { NULL };
   g_autoptr(GError) error = NULL;
-  gint64 count = ipd_store_count_dossiers (self->store, &everything, &error);
-  g_autofree char *title = NULL;
+  gint64 selected = ipd_dossier_table_get_selected_id (self->table);
+  gint64 total;
+  guint listed;
 
-  if (count < 0)
+  if (self->store == NULL)
+    return;
+  query.text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  ipd_filter_sidebar_apply (self->sidebar, &query);
+  ipd_dossier_table_get_sort (self->table, &query.sort, &query.descending);
+
+  if (!ipd_dossier_list_set_query (self->list, &query, &error))
     {
-      adw_status_page_set_title (self->status_page, _("The register cannot be read"));
-      adw_status_page_set_description (self->status_page, error->message);
+      adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
       return;
     }
+  ipd_dossier_table_select_id (self->table, selected);
 
-  /* Translators: the number of dossiers in the register */
-  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%lld dossier", "%lld dossiers", count),
-                           (long long) count);
-  adw_status_page_set_title (self->status_page, title);
-  adw_status_page_set_description (self->status_page, ipd_store_get_path (self->store));
-  adw_status_page_set_icon_name (self->status_page, "folder-documents-symbolic");
-  gtk_widget_set_visible (GTK_WIDGET (self->demo_button), count == 0);
+  listed = g_list_model_get_n_items (G_LIST_MODEL (self->list));
+  total = ipd_store_count_dossiers (self->store, &everything, NULL);
+  update_count (self, listed, total);
+  if (listed > 0)
+    gtk_stack_set_visible_child_name (self->list_stack, "list");
+  else if (total == 0 && !query.trash)
+    gtk_stack_set_visible_child_name (self->list_stack, "empty-register");
+  else
+    gtk_stack_set_visible_child_name (self->list_stack, "no-results");
+}
+
+/* After the register changed: counts and list. */
+static void
+reload_all (IpdWindow *self)
+{
+  ipd_filter_sidebar_refresh (self->sidebar);
+  reload_list (self);
+}
+
+static void
+show_dossier (IpdWindow *self, gint64 id)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (id == 0)
+    {
+      ipd_dossier_view_clear (self->dossier_view);
+      return;
+    }
+  if (!ipd_dossier_view_show (self->dossier_view, self->store, id, &error))
+    adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
+}
+
+static void
+on_search_changed (IpdWindow *self)
+{
+  reload_list (self);
+}
+
+static void
+on_stop_search (IpdWindow *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+}
+
+/* Enter in the search opens the first match. */
+static void
+on_search_activate (IpdWindow *self)
+{
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->list)) == 0)
+    return;
+  ipd_dossier_table_select_id (self->table, ipd_dossier_list_get_id (self->list, 0));
+  show_dossier (self, ipd_dossier_list_get_id (self->list, 0));
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->dossier_pane);
+}
+
+static void
+on_sort_changed (IpdWindow *self)
+{
+  reload_list (self);
+}
+
+static void
+on_dossier_activated (IpdWindow *self, gint64 id)
+{
+  show_dossier (self, id);
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->dossier_pane);
+}
+
+static void
+on_dossier_selected (IpdWindow *self, gint64 id)
+{
+  if (!adw_leaflet_get_folded (self->leaflet) && id != 0)
+    show_dossier (self, id);
+}
+
+static void
+on_filters_changed (IpdWindow *self)
+{
+  reload_list (self);
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+}
+
+/* Actions ------------------------------------------------------------------------ */
+
+static void
+search_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  IpdWindow *self = IPD_WINDOW (widget);
+
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
 static void
@@ -56,18 +162,76 @@ load_demo_activated (GtkWidget *widget, const char *action_name, GVariant *param
 {
   IpdWindow *self = IPD_WINDOW (widget);
   g_autoptr(GError) error = NULL;
+  int n;
 
-  if (ipd_demo_load (self->store, &error) < 0)
+  if (self->store == NULL)
+    return;
+  n = ipd_demo_load (self->store, &error);
+  if (n < 0)
     adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
-  show_register (self);
+  reload_all (self);
 }
+
+static void
+show_trash_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  ipd_filter_sidebar_show_trash (IPD_WINDOW (widget)->sidebar, TRUE);
+}
+
+static void
+show_filters_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  IpdWindow *self = IPD_WINDOW (widget);
+  adw_leaflet_set_visible_child (self->leaflet, self->sidebar_pane);
+}
+
+static void
+show_list_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  IpdWindow *self = IPD_WINDOW (widget);
+  adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+}
+
+/* Window state ------------------------------------------------------------------------ */
+
+static gboolean
+ipd_window_close_request (GtkWindow *window)
+{
+  IpdWindow *self = IPD_WINDOW (window);
+  int width, height;
+
+  if (self->settings != NULL)
+    {
+      gtk_window_get_default_size (window, &width, &height);
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+      g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+    }
+  return GTK_WINDOW_CLASS (ipd_window_parent_class)->close_request (window);
+}
+
+static void
+restore_window_state (IpdWindow *self)
+{
+  if (self->settings == NULL)
+    return;
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+}
+
+/* Setup ------------------------------------------------------------------------------ */
 
 static void
 ipd_window_dispose (GObject *object)
 {
   IpdWindow *self = IPD_WINDOW (object);
 
+  g_clear_object (&self->list);
   g_clear_object (&self->store);
+  g_clear_object (&self->settings);
   gtk_widget_dispose_template (GTK_WIDGET (self), IPD_TYPE_WINDOW);
   G_OBJECT_CLASS (ipd_window_parent_class)->dispose (object);
 }
@@ -78,19 +242,61 @@ ipd_window_class_init (IpdWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = ipd_window_dispose;
+  GTK_WINDOW_CLASS (klass)->close_request = ipd_window_close_request;
 
   ipd_gui_register_resource ();
+  g_type_ensure (IPD_TYPE_FILTER_SIDEBAR);
+  g_type_ensure (IPD_TYPE_DOSSIER_TABLE);
+  g_type_ensure (IPD_TYPE_DOSSIER_VIEW);
+
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/ipdossiers/IpDossiers/ipd-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, IpdWindow, status_page);
-  gtk_widget_class_bind_template_child (widget_class, IpdWindow, demo_button);
   gtk_widget_class_bind_template_child (widget_class, IpdWindow, toasts);
+  gtk_widget_class_bind_template_child (widget_class, IpdWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, IpdWindow, sidebar_pane);
+  gtk_widget_class_bind_template_child (widget_class, IpdWindow, list_pane);
+  gtk_widget_class_bind_template_child (widget_class, IpdWindow, dossier_pane);
+  gtk_widget_class_bind_template_child (widget_class, IpdWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, IpdWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, IpdWindow, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, IpdWindow, table);
+  gtk_widget_class_bind_template_child (widget_class, IpdWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, IpdWindow, count_label);
+  gtk_widget_class_bind_template_child (widget_class, IpdWindow, dossier_view);
+  gtk_widget_class_bind_template_child (widget_class, IpdWindow, recent_menu);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_sort_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_dossier_activated);
+
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
   gtk_widget_class_install_action (widget_class, "win.load-demo", NULL, load_demo_activated);
+  gtk_widget_class_install_action (widget_class, "win.show-trash", NULL, show_trash_activated);
+  gtk_widget_class_install_action (widget_class, "win.show-filters", NULL, show_filters_activated);
+  gtk_widget_class_install_action (widget_class, "win.show-list", NULL, show_list_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, GDK_CONTROL_MASK, "win.show-trash", NULL);
+  ipd_window_register_install_actions (widget_class);
 }
 
 static void
 ipd_window_init (IpdWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->settings = ipd_settings_new ();
+  restore_window_state (self);
+  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
+  g_signal_connect_object (self->sidebar, "changed", G_CALLBACK (on_filters_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->table, "selected", G_CALLBACK (on_dossier_selected), self, G_CONNECT_SWAPPED);
+  ipd_window_update_recent_menu (self);
+}
+
+static void
+show_open_error (IpdWindow *self, const GError *open_error)
+{
+  adw_status_page_set_description (self->error_page, open_error ? open_error->message : NULL);
+  gtk_stack_set_visible_child_name (self->list_stack, "error");
+  gtk_label_set_label (self->count_label, "");
 }
 
 /**
@@ -104,18 +310,28 @@ ipd_window_new (IpdApplication *application, IpdStore *store, const GError *open
   IpdWindow *self = g_object_new (IPD_TYPE_WINDOW, "application", application, NULL);
 
   if (store != NULL)
-    {
-      self->store = g_object_ref (store);
-      show_register (self);
-    }
+    ipd_window_set_store (self, store);
   else
-    {
-      adw_status_page_set_icon_name (self->status_page, "dialog-error-symbolic");
-      adw_status_page_set_title (self->status_page, _("The register cannot be opened"));
-      adw_status_page_set_description (self->status_page, open_error ? open_error->message : NULL);
-      gtk_widget_set_visible (GTK_WIDGET (self->demo_button), FALSE);
-    }
+    show_open_error (self, open_error);
   return self;
+}
+
+/* Shows another register in the window. */
+void
+ipd_window_set_store (IpdWindow *self, IpdStore *store)
+{
+  g_return_if_fail (IPD_IS_WINDOW (self));
+  g_return_if_fail (IPD_IS_STORE (store));
+
+  g_set_object (&self->store, store);
+  g_clear_object (&self->list);
+  self->list = ipd_dossier_list_new (store);
+  ipd_dossier_table_set_model (self->table, self->list);
+  ipd_dossier_view_clear (self->dossier_view);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  ipd_filter_sidebar_set_store (self->sidebar, store);
+  ipd_window_remember_register (self, ipd_store_get_path (store));
+  reload_list (self);
 }
 
 IpdStore *
@@ -123,4 +339,20 @@ ipd_window_get_store (IpdWindow *self)
 {
   g_return_val_if_fail (IPD_IS_WINDOW (self), NULL);
   return self->store;
+}
+
+/* Types @text into the search, as the officer would (for tests and --search). */
+void
+ipd_window_search (IpdWindow *self, const char *text)
+{
+  g_return_if_fail (IPD_IS_WINDOW (self));
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
+  reload_list (self);
+}
+
+guint
+ipd_window_get_n_listed (IpdWindow *self)
+{
+  g_return_val_if_fail (IPD_IS_WINDOW (self), 0);
+  return self->list ? g_list_model_get_n_items (G_LIST_MODEL (self->list)) : 0;
 }

@@ -1,0 +1,42 @@
+/* ipd-window-private.h — what the window's files share
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "ipd-dossier-list.h"
+#include "ipd-dossier-table.h"
+#include "ipd-dossier-view.h"
+#include "ipd-filter-sidebar.h"
+#include "ipd-window.h"
+
+G_BEGIN_DECLS
+
+struct _IpdWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  IpdStore         *store;
+  IpdDossierList   *list;
+  GSettings        *settings;     /* NULL when the schema is not installed */
+
+  AdwToastOverlay  *toasts;
+  AdwLeaflet       *leaflet;
+  GtkWidget        *sidebar_pane;
+  GtkWidget        *list_pane;
+  GtkWidget        *dossier_pane;
+  IpdFilterSidebar *sidebar;
+  GtkSearchEntry   *search_entry;
+  GtkStack         *list_stack;
+  IpdDossierTable  *table;
+  AdwStatusPage    *error_page;
+  GtkLabel         *count_label;
+  IpdDossierView   *dossier_view;
+  GMenu            *recent_menu;
+};
+
+/* ipd-window-register.c */
+void ipd_window_register_install_actions (GtkWidgetClass *widget_class);
+void ipd_window_remember_register        (IpdWindow *self, const char *path);
+void ipd_window_update_recent_menu       (IpdWindow *self);
+void ipd_window_show_error               (IpdWindow *self, const char *heading, const GError *error);
+
+G_END_DECLS
