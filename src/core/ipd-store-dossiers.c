@@ -75,7 +75,7 @@ check_number_format (IpdStore *self, IpdDossier *d, GPtrArray *problems)
   g_autoptr(IpdStmt) stmt = NULL;
   const char *pattern, *example;
 
-  if (d->app_number == NULL || d->app_number_override)
+  if (ipd_text_is_blank (d->app_number) || d->app_number_override)
     return;
   stmt = ipd_store_prepare (self, "SELECT pattern, example FROM number_format WHERE kind = ?1", NULL);
   if (stmt == NULL)
@@ -99,7 +99,7 @@ check_number_unique (IpdStore *self, IpdDossier *d, GPtrArray *problems)
 {
   g_autoptr(IpdStmt) stmt = NULL;
 
-  if (d->app_number == NULL)
+  if (ipd_text_is_blank (d->app_number))
     return;
   stmt = ipd_store_prepare (self,
                             "SELECT reference, name FROM dossier WHERE app_number = ?1 AND id IS NOT ?2",

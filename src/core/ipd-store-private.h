@@ -19,7 +19,6 @@ struct _IpdStore
   IpdStoreFlags flags;
   GHashTable *statements;     /* SQL text → prepared sqlite3_stmt, kept for reuse */
   guint       write_depth;    /* nesting of write transactions and savepoints */
-  gboolean    in_read;        /* a read transaction of ours is open */
   IpdNameOrder *name_order;   /* the live register in name order (ipd-store-name-order.c) */
 };
 
@@ -34,8 +33,6 @@ gboolean  ipd_store_step_done     (IpdStore *self, IpdStmt *stmt, GError **error
 gboolean  ipd_store_set_error     (IpdStore *self, GError **error, int rc, const char *context);
 gboolean  ipd_store_check_writable (IpdStore *self, GError **error);
 
-gboolean  ipd_store_read_begin    (IpdStore *self, GError **error);
-void      ipd_store_read_end      (IpdStore *self);
 gboolean  ipd_store_write_begin   (IpdStore *self, GError **error);
 gboolean  ipd_store_write_end     (IpdStore *self, gboolean success, GError **error);
 

@@ -191,28 +191,36 @@ ipd_store_count_dossiers (IpdStore *self, const IpdQuery *query, GError **error)
   return sqlite3_column_int64 (stmt, 0);
 }
 
-/**
- * ipd_store_load_summaries:
- *
- * Returns: (transfer full): an #IpdDossierSummary for each id that still
- *   exists, in the order of @ids.
- */
-static GPtrArray *load_summary_rows (IpdStore *self, const gint64 *ids, guint n_ids, GError **error);
-
-GPtrArray *
-ipd_store_load_summaries (IpdStore *self, const gint64 *ids, guint n_ids, GError **error)
+/* "[12,7,40]": the page's ids as one parameter, so that one statement
+ * reads the whole page (in the table's order, which is also the file's). */
+static char *
+ids_as_json (const gint64 *ids, guint n_ids)
 {
-  GPtrArray *rows;
+  GString *json = g_string_sized_new (n_ids * 8 + 2);
 
-  g_return_val_if_fail (IPD_IS_STORE (self), NULL);
+  g_string_append_c (json, '[');
+  for (guint i = 0; i < n_ids; i++)
+    g_string_append_printf (json, "%s%" G_GINT64_FORMAT, i ? "," : "", ids[i]);
+  g_string_append_c (json, ']');
+  return g_string_free (json, FALSE);
+}
 
-  /* One read transaction for the page, not one per row. */
-  if (n_ids > 1 && !ipd_store_read_begin (self, error))
-    return NULL;
-  rows = load_summary_rows (self, ids, n_ids, error);
-  if (n_ids > 1)
-    ipd_store_read_end (self);
-  return rows;
+static IpdDossierSummary *
+summary_from_row (IpdStmt *stmt)
+{
+  IpdDossierSummary *row = ipd_dossier_summary_new ();
+
+  row->id = sqlite3_column_int64 (stmt, 0);
+  row->reference = ipd_column_dup_text (stmt, 1);
+  row->kind = ipd_column_dup_text (stmt, 2);
+  row->name = ipd_column_dup_text (stmt, 3);
+  row->applicant = ipd_column_dup_text (stmt, 4);
+  row->app_number = ipd_column_dup_text (stmt, 5);
+  row->filing_date = ipd_column_dup_text (stmt, 6);
+  row->status = ipd_column_dup_text (stmt, 7);
+  row->certificate_number = ipd_column_dup_text (stmt, 8);
+  row->next_deadline = ipd_column_dup_text (stmt, 9);
+  return row;
 }
 
 static GPtrArray *
@@ -220,6 +228,10 @@ load_summary_rows (IpdStore *self, const gint64 *ids, guint n_ids, GError **erro
 {
   g_autoptr(IpdStmt) stmt = NULL;
   g_autoptr(GPtrArray) rows = g_ptr_array_new_full (n_ids, (GDestroyNotify) ipd_dossier_summary_unref);
+  g_autoptr(GHashTable) by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
+                                                       (GDestroyNotify) ipd_dossier_summary_unref);
+  g_autofree char *json = ids_as_json (ids, n_ids);
+  int rc;
 
   stmt = ipd_store_prepare (self,
     "SELECT d.id, d.reference, d.kind, d.name,"
@@ -230,39 +242,43 @@ load_summary_rows (IpdStore *self, const gint64 *ids, guint n_ids, GError **erro
     "    WHERE dp.dossier_id = d.id AND dp.role IN ('applicant', 'owner', 'managing_org'))),"
     "  d.app_number, d.filing_date, d.status, d.certificate_number,"
     "  (SELECT min(due_date) FROM task t WHERE t.dossier_id = d.id AND t.done_date IS NULL)"
-    " FROM dossier d WHERE d.id = ?1", error);
+    " FROM dossier d WHERE d.id IN (SELECT value FROM json_each (?1))", error);
   if (stmt == NULL)
     return NULL;
+  ipd_bind_text (stmt, 1, json);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      IpdDossierSummary *row = summary_from_row (stmt);
+      g_hash_table_insert (by_id, &row->id, row);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      ipd_store_set_error (self, error, rc, "summary");
+      return NULL;
+    }
 
+  /* back in the order asked for; ids that no longer exist are left out */
   for (guint i = 0; i < n_ids; i++)
     {
-      IpdDossierSummary *row;
-      int rc;
-
-      sqlite3_reset (stmt);
-      sqlite3_bind_int64 (stmt, 1, ids[i]);
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_DONE)
-        continue;
-      if (rc != SQLITE_ROW)
-        {
-          ipd_store_set_error (self, error, rc, "summary");
-          return NULL;
-        }
-      row = ipd_dossier_summary_new ();
-      row->id = sqlite3_column_int64 (stmt, 0);
-      row->reference = ipd_column_dup_text (stmt, 1);
-      row->kind = ipd_column_dup_text (stmt, 2);
-      row->name = ipd_column_dup_text (stmt, 3);
-      row->applicant = ipd_column_dup_text (stmt, 4);
-      row->app_number = ipd_column_dup_text (stmt, 5);
-      row->filing_date = ipd_column_dup_text (stmt, 6);
-      row->status = ipd_column_dup_text (stmt, 7);
-      row->certificate_number = ipd_column_dup_text (stmt, 8);
-      row->next_deadline = ipd_column_dup_text (stmt, 9);
-      g_ptr_array_add (rows, row);
+      IpdDossierSummary *row = g_hash_table_lookup (by_id, &ids[i]);
+      if (row != NULL)
+        g_ptr_array_add (rows, ipd_dossier_summary_ref (row));
     }
   return g_steal_pointer (&rows);
+}
+
+/**
+ * ipd_store_load_summaries:
+ *
+ * Returns: (transfer full): an #IpdDossierSummary for each id that still
+ *   exists, in the order of @ids.
+ */
+GPtrArray *
+ipd_store_load_summaries (IpdStore *self, const gint64 *ids, guint n_ids, GError **error)
+{
+  g_return_val_if_fail (IPD_IS_STORE (self), NULL);
+
+  return load_summary_rows (self, ids, n_ids, error);
 }
 
 void

@@ -213,26 +213,6 @@ ipd_column_dup_text (IpdStmt *stmt, int column)
  * programs writing the same register wait for each other instead of failing
  * half-way; inner ones are savepoints and can fail alone. */
 
-/* A snapshot for several reads; inside a write transaction there is one already. */
-gboolean
-ipd_store_read_begin (IpdStore *self, GError **error)
-{
-  if (!sqlite3_get_autocommit (self->db))
-    return TRUE;
-  if (!ipd_store_exec (self, "BEGIN", error))
-    return FALSE;
-  self->in_read = TRUE;
-  return TRUE;
-}
-
-void
-ipd_store_read_end (IpdStore *self)
-{
-  if (self->in_read)
-    sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
-  self->in_read = FALSE;
-}
-
 gboolean
 ipd_store_write_begin (IpdStore *self, GError **error)
 {
