@@ -30,15 +30,34 @@ iterate (guint n)
     g_main_context_iteration (NULL, FALSE);
 }
 
+static gboolean
+time_is_up (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop for @ms milliseconds: layout and frames happen. */
+static void
+wait_ms (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, time_is_up, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
 static void
 present (IpdWindow *window)
 {
   gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
 
   gtk_window_present (GTK_WINDOW (window));
-  while (!gtk_widget_get_mapped (GTK_WIDGET (window)) && g_get_monotonic_time () < end)
+  while ((!gtk_widget_get_mapped (GTK_WIDGET (window)) || gtk_widget_get_width (GTK_WIDGET (window)) == 0)
+         && g_get_monotonic_time () < end)
     g_main_context_iteration (NULL, TRUE);
-  iterate (100);
+  wait_ms (100);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window)));
 }
 
@@ -227,6 +246,135 @@ test_open_error_is_shown (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+activate (Fixture *f, const char *action)
+{
+  gboolean done = gtk_widget_activate_action (GTK_WIDGET (f->window), action, NULL);
+  iterate (20);
+  return done;
+}
+
+static gint64
+count_all (Fixture *f)
+{
+  IpdQuery everything = { NULL };
+  return ipd_store_count_dossiers (f->store, &everything, NULL);
+}
+
+static void
+test_create_each_kind (Fixture *f, gconstpointer data)
+{
+  static const struct { const char *kind, *name, *field, *value; } cases[] = {
+    { "trademark",     "Cà phê Cầu Đất",       "classes",  "30: Cà phê\n43: Dịch vụ quán cà phê" },
+    { "collective",    "Mật ong Mèo Vạc",      "regulation_ref", "Quy chế sử dụng NHTT Mật ong Mèo Vạc" },
+    { "certification", "Bưởi Đoan Hùng",       "classes",  "31: Quả bưởi tươi" },
+    { "gi",            "Phú Quốc",             "products", "Nước mắm" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(IpdDossier) saved = NULL;
+      gint64 before = count_all (f);
+      gint64 id;
+
+      g_assert_true (activate (f, "win.new-dossier"));
+      g_assert_true (ipd_window_is_editing (f->window));
+      g_assert_true (ipd_dossier_editor_set_field (f->window->editor, "kind", cases[i].kind));
+      g_assert_true (ipd_dossier_editor_set_field (f->window->editor, "name", cases[i].name));
+      g_assert_true (ipd_dossier_editor_set_field (f->window->editor, cases[i].field, cases[i].value));
+      g_assert_true (ipd_dossier_editor_set_field (f->window->editor, "applicant", "HTX Nông nghiệp Huấn Loan"));
+      g_assert_true (ipd_dossier_editor_set_field (f->window->editor, "filing_date", "12/03/2024"));
+      g_assert_true (activate (f, "win.save"));
+      g_assert_false (ipd_window_is_editing (f->window));
+
+      g_assert_cmpint (count_all (f), ==, before + 1);
+      id = ipd_dossier_view_get_id (f->window->dossier_view);
+      saved = ipd_store_load_dossier (f->store, id, NULL);
+      g_assert_cmpstr (saved->kind, ==, cases[i].kind);
+      g_assert_cmpstr (saved->name, ==, cases[i].name);
+      g_assert_cmpstr (saved->filing_date, ==, "2024-03-12");
+      g_assert_cmpstr (ipd_dossier_first_party_name (saved, g_str_equal (cases[i].kind, "gi") ? "managing_org" : "applicant"),
+                       ==, "HTX Nông nghiệp Huấn Loan");
+      if (g_str_equal (cases[i].kind, "trademark"))
+        {
+          g_assert_cmpuint (saved->classes->len, ==, 2);
+          g_assert_cmpint (((IpdNiceClass *) g_ptr_array_index (saved->classes, 1))->number, ==, 43);
+        }
+      if (g_str_equal (cases[i].kind, "gi"))
+        g_assert_cmpstr (g_ptr_array_index (saved->products, 0), ==, "Nước mắm");
+    }
+  /* One party, reused by every dossier: no duplicate by accident. */
+  {
+    g_autoptr(GPtrArray) parties = ipd_store_find_parties (f->store, "HTX Nông nghiệp Huấn Loan", NULL, NULL);
+    g_assert_cmpuint (parties->len, ==, 1);
+  }
+}
+
+static void
+test_invalid_input_saves_nothing (Fixture *f, gconstpointer data)
+{
+  gint64 before = count_all (f);
+
+  g_assert_true (activate (f, "win.new-dossier"));
+  ipd_dossier_editor_set_field (f->window->editor, "name", "Gạo Điện Biên");
+  ipd_dossier_editor_set_field (f->window->editor, "app_number", "4-25-1");
+  ipd_dossier_editor_set_field (f->window->editor, "filing_date", "31/02/2026");
+  ipd_dossier_editor_set_field (f->window->editor, "classes", "46: Gạo");
+  ipd_dossier_editor_set_field (f->window->editor, "support_amount", "60,5 triệu");
+  g_assert_true (activate (f, "win.save"));
+
+  g_assert_true (ipd_window_is_editing (f->window));
+  g_assert_nonnull (strstr (ipd_dossier_editor_get_problem (f->window->editor, "app_number"), "4-25-1"));
+  g_assert_nonnull (strstr (ipd_dossier_editor_get_problem (f->window->editor, "filing_date"), "31/02/2026"));
+  g_assert_nonnull (strstr (ipd_dossier_editor_get_problem (f->window->editor, "classes"), "46"));
+  g_assert_nonnull (ipd_dossier_editor_get_problem (f->window->editor, "support_amount"));
+  g_assert_cmpint (count_all (f), ==, before);
+
+  /* corrected, it saves */
+  ipd_dossier_editor_set_field (f->window->editor, "app_number", "4-2025-00042");
+  ipd_dossier_editor_set_field (f->window->editor, "filing_date", "28/02/2025");
+  ipd_dossier_editor_set_field (f->window->editor, "classes", "30: Gạo");
+  ipd_dossier_editor_set_field (f->window->editor, "support_amount", "60.000.000");
+  g_assert_true (activate (f, "win.save"));
+  g_assert_false (ipd_window_is_editing (f->window));
+  g_assert_cmpint (count_all (f), ==, before + 1);
+}
+
+static void
+test_edit_trash_undo_restore (Fixture *f, gconstpointer data)
+{
+  gint64 id = listed (f, 0)->id;
+  g_autoptr(IpdDossier) edited = NULL;
+  IpdQuery trash = { .trash = TRUE };
+
+  g_assert_true (ipd_dossier_table_select_id (f->window->table, id));
+  iterate (20);
+  g_assert_true (activate (f, "win.edit"));
+  ipd_dossier_editor_set_field (f->window->editor, "officer", "Nguyễn Thị Hoa");
+  g_assert_true (ipd_dossier_editor_is_dirty (f->window->editor));
+  g_assert_true (activate (f, "win.save"));
+  edited = ipd_store_load_dossier (f->store, id, NULL);
+  g_assert_cmpstr (edited->officer, ==, "Nguyễn Thị Hoa");
+
+  g_assert_true (activate (f, "win.trash"));
+  g_assert_cmpint (ipd_store_count_dossiers (f->store, &trash, NULL), ==, 1);
+  g_assert_false (ipd_dossier_list_find (f->window->list, id, NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo-trash", "x", id));
+  g_assert_cmpint (ipd_store_count_dossiers (f->store, &trash, NULL), ==, 0);
+  g_assert_true (ipd_dossier_list_find (f->window->list, id, NULL));
+
+  /* trash, then restore from the trash view */
+  g_assert_true (ipd_dossier_table_select_id (f->window->table, id));
+  iterate (20);
+  g_assert_true (activate (f, "win.trash"));
+  g_assert_true (activate (f, "win.show-trash"));
+  g_assert_cmpuint (ipd_window_get_n_listed (f->window), ==, 1);
+  g_assert_true (ipd_dossier_table_select_id (f->window->table, id));
+  iterate (20);
+  g_assert_true (activate (f, "win.restore"));
+  g_assert_cmpint (ipd_store_count_dossiers (f->store, &trash, NULL), ==, 0);
+}
+
 static void
 save_screenshot (GtkWidget *window, const char *name)
 {
@@ -259,7 +407,7 @@ test_screenshot (Fixture *f, gconstpointer data)
       id = listed (f, position)->id;
   g_assert_cmpint (id, !=, 0);
   g_assert_true (ipd_dossier_table_select_id (f->window->table, id));
-  iterate (200);
+  wait_ms (300);
   g_assert_cmpint (ipd_dossier_view_get_id (f->window->dossier_view), ==, id);
   save_screenshot (GTK_WIDGET (f->window), name);
 }
@@ -287,6 +435,9 @@ main (int argc, char **argv)
       g_test_add ("/window/selection-survives-refresh", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_selection_survives_refresh, fixture_tear_down);
       g_test_add ("/window/empty-register-offers-samples", Fixture, GINT_TO_POINTER (FALSE), fixture_set_up, test_empty_register_offers_samples, fixture_tear_down);
       g_test_add_func ("/window/open-error-is-shown", test_open_error_is_shown);
+      g_test_add ("/window/create-each-kind", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_create_each_kind, fixture_tear_down);
+      g_test_add ("/window/invalid-input-saves-nothing", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_invalid_input_saves_nothing, fixture_tear_down);
+      g_test_add ("/window/edit-trash-undo-restore", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_edit_trash_undo_restore, fixture_tear_down);
     }
   g_test_add ("/window/screenshot", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_screenshot, fixture_tear_down);
   return g_test_run ();

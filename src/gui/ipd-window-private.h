@@ -2,6 +2,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "ipd-dossier-editor.h"
 #include "ipd-dossier-list.h"
 #include "ipd-dossier-table.h"
 #include "ipd-dossier-view.h"
@@ -31,7 +32,23 @@ struct _IpdWindow
   GtkLabel         *count_label;
   IpdDossierView   *dossier_view;
   GMenu            *recent_menu;
+  GtkStack         *dossier_stack;
+  IpdDossierEditor *editor;
+  GtkWidget        *edit_button;
+  GtkWidget        *save_button;
+  GtkWidget        *cancel_button;
+  GtkWidget        *dossier_menu_button;
+  AdwWindowTitle   *dossier_title;
 };
+
+/* ipd-window.c */
+void ipd_window_reload          (IpdWindow *self);
+void ipd_window_open_dossier    (IpdWindow *self, gint64 id);
+
+/* ipd-window-editing.c */
+void     ipd_window_editing_install_actions (GtkWidgetClass *widget_class);
+void     ipd_window_update_dossier_actions  (IpdWindow *self);
+gboolean ipd_window_is_editing              (IpdWindow *self);
 
 /* ipd-window-register.c */
 void ipd_window_register_install_actions (GtkWidgetClass *widget_class);

@@ -71,25 +71,25 @@ reload_list (IpdWindow *self)
 }
 
 /* After the register changed: counts and list. */
-static void
-reload_all (IpdWindow *self)
+void
+ipd_window_reload (IpdWindow *self)
 {
   ipd_filter_sidebar_refresh (self->sidebar);
   reload_list (self);
 }
 
-static void
-show_dossier (IpdWindow *self, gint64 id)
+/* Shows the dossier @id (0: none) read-only beside the list. */
+void
+ipd_window_open_dossier (IpdWindow *self, gint64 id)
 {
   g_autoptr(GError) error = NULL;
 
+  gtk_stack_set_visible_child_name (self->dossier_stack, "view");
   if (id == 0)
-    {
-      ipd_dossier_view_clear (self->dossier_view);
-      return;
-    }
-  if (!ipd_dossier_view_show (self->dossier_view, self->store, id, &error))
+    ipd_dossier_view_clear (self->dossier_view);
+  else if (!ipd_dossier_view_show (self->dossier_view, self->store, id, &error))
     adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
+  ipd_window_update_dossier_actions (self);
 }
 
 static void
@@ -111,7 +111,7 @@ on_search_activate (IpdWindow *self)
   if (g_list_model_get_n_items (G_LIST_MODEL (self->list)) == 0)
     return;
   ipd_dossier_table_select_id (self->table, ipd_dossier_list_get_id (self->list, 0));
-  show_dossier (self, ipd_dossier_list_get_id (self->list, 0));
+  ipd_window_open_dossier (self, ipd_dossier_list_get_id (self->list, 0));
   if (adw_leaflet_get_folded (self->leaflet))
     adw_leaflet_set_visible_child (self->leaflet, self->dossier_pane);
 }
@@ -125,7 +125,7 @@ on_sort_changed (IpdWindow *self)
 static void
 on_dossier_activated (IpdWindow *self, gint64 id)
 {
-  show_dossier (self, id);
+  ipd_window_open_dossier (self, id);
   if (adw_leaflet_get_folded (self->leaflet))
     adw_leaflet_set_visible_child (self->leaflet, self->dossier_pane);
 }
@@ -133,8 +133,17 @@ on_dossier_activated (IpdWindow *self, gint64 id)
 static void
 on_dossier_selected (IpdWindow *self, gint64 id)
 {
+  /* While a dossier is being edited the form stays; Save or Cancel ends it. */
+  if (ipd_window_is_editing (self))
+    return;
   if (!adw_leaflet_get_folded (self->leaflet) && id != 0)
-    show_dossier (self, id);
+    ipd_window_open_dossier (self, id);
+}
+
+static void
+on_editor_changed (IpdWindow *self)
+{
+  ipd_window_update_dossier_actions (self);
 }
 
 static void
@@ -169,7 +178,7 @@ load_demo_activated (GtkWidget *widget, const char *action_name, GVariant *param
   n = ipd_demo_load (self->store, &error);
   if (n < 0)
     adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
-  reload_all (self);
+  ipd_window_reload (self);
 }
 
 static void
@@ -248,6 +257,7 @@ ipd_window_class_init (IpdWindowClass *klass)
   g_type_ensure (IPD_TYPE_FILTER_SIDEBAR);
   g_type_ensure (IPD_TYPE_DOSSIER_TABLE);
   g_type_ensure (IPD_TYPE_DOSSIER_VIEW);
+  g_type_ensure (IPD_TYPE_DOSSIER_EDITOR);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/ipdossiers/IpDossiers/ipd-window.ui");
   gtk_widget_class_bind_template_child (widget_class, IpdWindow, toasts);
@@ -263,11 +273,19 @@ ipd_window_class_init (IpdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IpdWindow, count_label);
   gtk_widget_class_bind_template_child (widget_class, IpdWindow, dossier_view);
   gtk_widget_class_bind_template_child (widget_class, IpdWindow, recent_menu);
+  gtk_widget_class_bind_template_child (widget_class, IpdWindow, dossier_stack);
+  gtk_widget_class_bind_template_child (widget_class, IpdWindow, editor);
+  gtk_widget_class_bind_template_child (widget_class, IpdWindow, edit_button);
+  gtk_widget_class_bind_template_child (widget_class, IpdWindow, save_button);
+  gtk_widget_class_bind_template_child (widget_class, IpdWindow, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, IpdWindow, dossier_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, IpdWindow, dossier_title);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
   gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_sort_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_dossier_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_editor_changed);
 
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
   gtk_widget_class_install_action (widget_class, "win.load-demo", NULL, load_demo_activated);
@@ -277,6 +295,7 @@ ipd_window_class_init (IpdWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, GDK_CONTROL_MASK, "win.show-trash", NULL);
   ipd_window_register_install_actions (widget_class);
+  ipd_window_editing_install_actions (widget_class);
 }
 
 static void
@@ -289,6 +308,7 @@ ipd_window_init (IpdWindow *self)
   g_signal_connect_object (self->sidebar, "changed", G_CALLBACK (on_filters_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->table, "selected", G_CALLBACK (on_dossier_selected), self, G_CONNECT_SWAPPED);
   ipd_window_update_recent_menu (self);
+  ipd_window_update_dossier_actions (self);
 }
 
 static void
@@ -327,7 +347,7 @@ ipd_window_set_store (IpdWindow *self, IpdStore *store)
   g_clear_object (&self->list);
   self->list = ipd_dossier_list_new (store);
   ipd_dossier_table_set_model (self->table, self->list);
-  ipd_dossier_view_clear (self->dossier_view);
+  ipd_window_open_dossier (self, 0);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   ipd_filter_sidebar_set_store (self->sidebar, store);
   ipd_window_remember_register (self, ipd_store_get_path (store));

@@ -1,0 +1,674 @@
+/* ipd-dossier-editor.c — the form that creates and edits a dossier
+ *
+ * Rows are made from a table of fields, so the form, the copy into the
+ * dossier and the inline messages stay in step. Nothing is written until
+ * Save; the store then validates everything and saves all of it or none,
+ * and each problem is shown on its own field.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "ipd-dossier-editor"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stddef.h>
+
+#include "ipd-amount.h"
+#include "ipd-date.h"
+#include "ipd-dossier-editor.h"
+#include "ipd-error.h"
+#include "ipd-text.h"
+#include "ipd-vocabulary.h"
+
+typedef enum {
+  FOR_ALL   = 0,
+  FOR_MARKS = 1,   /* trademarks, collective and certification marks */
+  FOR_GI    = 2,
+} FieldScope;
+
+typedef enum {
+  TEXT,            /* a char* member of IpdDossier */
+  DATE,            /* the same, shown dd/mm/yyyy */
+  AMOUNT,
+  LINES,           /* a list, one item per line */
+} FieldType;
+
+typedef struct {
+  const char *id;        /* the IpdProblem field it answers to */
+  const char *title;     /* English msgid */
+  FieldType   type;
+  FieldScope  scope;
+  gssize      offset;    /* of the char* member, or -1 */
+} Field;
+
+#define MEMBER(m) offsetof (IpdDossier, m)
+
+static const Field fields[] = {
+  { "name",               N_("Name"),                          TEXT,   FOR_ALL,   MEMBER (name) },
+  { "aliases",            N_("Other spellings (one per line)"),LINES,  FOR_ALL,   -1 },
+  { "applicant",          N_("Applicant or owner"),            TEXT,   FOR_ALL,   -1 },
+  { "app_number",         N_("Application number"),            TEXT,   FOR_ALL,   MEMBER (app_number) },
+  { "filing_date",        N_("Filing date"),                   DATE,   FOR_ALL,   MEMBER (filing_date) },
+  { "priority_country",   N_("Priority country"),              TEXT,   FOR_MARKS, MEMBER (priority_country) },
+  { "priority_number",    N_("Priority number"),               TEXT,   FOR_MARKS, MEMBER (priority_number) },
+  { "priority_date",      N_("Priority date"),                 DATE,   FOR_MARKS, MEMBER (priority_date) },
+  { "decision_number",    N_("Decision"),                      TEXT,   FOR_ALL,   MEMBER (decision_number) },
+  { "decision_date",      N_("Decision date"),                 DATE,   FOR_ALL,   MEMBER (decision_date) },
+  { "certificate_number", N_("Certificate"),                   TEXT,   FOR_ALL,   MEMBER (certificate_number) },
+  { "grant_date",         N_("Grant date"),                    DATE,   FOR_ALL,   MEMBER (grant_date) },
+  { "officer",            N_("Officer"),                       TEXT,   FOR_ALL,   MEMBER (officer) },
+  { "programme",          N_("Support programme"),             TEXT,   FOR_ALL,   MEMBER (programme) },
+  { "support_amount",     N_("Support amount (đồng)"),         AMOUNT, FOR_ALL,   -1 },
+  { "classes",            N_("Nice classes (one per line: 30: goods)"), LINES, FOR_MARKS, -1 },
+  { "vienna_codes",       N_("Vienna codes"),                  TEXT,   FOR_MARKS, MEMBER (vienna_codes) },
+  { "colour_claim",       N_("Colour claim"),                  TEXT,   FOR_MARKS, MEMBER (colour_claim) },
+  { "regulation_ref",     N_("Regulation on use"),             TEXT,   FOR_MARKS, MEMBER (regulation_ref) },
+  { "products",           N_("Products (one per line)"),       LINES,  FOR_GI,    -1 },
+  { "characteristics",    N_("Characteristics (product; indicator; value; unit)"), LINES, FOR_GI, -1 },
+  { "area",               N_("Area (one unit per line, as written)"), LINES, FOR_GI, -1 },
+  { "foreign_protection", N_("Foreign protection"),            TEXT,   FOR_GI,    MEMBER (foreign_protection) },
+  { "public_note",        N_("Public note (a cooperative may be told)"), TEXT, FOR_ALL, MEMBER (public_note) },
+  { "internal_note",      N_("Internal note"),                 TEXT,   FOR_ALL,   MEMBER (internal_note) },
+};
+
+struct _IpdDossierEditor
+{
+  GtkWidget    parent_instance;
+
+  GtkBox      *form;
+  AdwComboRow *kind_row;
+  GtkLabel    *problems_label;
+
+  IpdStore    *store;
+  IpdDossier  *dossier;          /* the copy being edited */
+  GtkWidget   *rows[G_N_ELEMENTS (fields)];   /* AdwEntryRow, or GtkTextView for LINES */
+  GHashTable  *problems;         /* field id → message */
+  gboolean     dirty;
+  gboolean     filling;          /* the form is being filled: not the officer's changes */
+};
+
+enum { SIGNAL_CHANGED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (IpdDossierEditor, ipd_dossier_editor, GTK_TYPE_WIDGET)
+
+/* The kinds, in the vocabulary's order, for the combo row. */
+static const char *
+kind_at (guint position)
+{
+  guint n_kinds;
+  const IpdTerm *kinds = ipd_vocabulary_terms (IPD_VOCAB_KIND, &n_kinds);
+  return position < n_kinds ? kinds[position].code : IPD_KIND_TRADEMARK;
+}
+
+static guint
+kind_position (const char *code)
+{
+  guint n_kinds;
+  const IpdTerm *kinds = ipd_vocabulary_terms (IPD_VOCAB_KIND, &n_kinds);
+
+  for (guint i = 0; i < n_kinds; i++)
+    if (g_strcmp0 (kinds[i].code, code) == 0)
+      return i;
+  return 0;
+}
+
+static gboolean
+field_applies (const Field *field, const char *kind)
+{
+  gboolean gi = g_strcmp0 (kind, IPD_KIND_GI) == 0;
+
+  return field->scope == FOR_ALL || (field->scope == FOR_GI) == gi;
+}
+
+static char **
+member (IpdDossier *d, const Field *field)
+{
+  return (char **) ((guint8 *) d + field->offset);
+}
+
+/* Reading and writing the rows -------------------------------------------------------- */
+
+static char *
+row_text (IpdDossierEditor *self, guint i)
+{
+  if (fields[i].type == LINES)
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->rows[i]));
+      GtkTextIter start, end;
+      gtk_text_buffer_get_bounds (buffer, &start, &end);
+      return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+    }
+  return g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->rows[i])));
+}
+
+static void
+set_row_text (IpdDossierEditor *self, guint i, const char *text)
+{
+  if (fields[i].type == LINES)
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->rows[i])), text ? text : "", -1);
+  else
+    gtk_editable_set_text (GTK_EDITABLE (self->rows[i]), text ? text : "");
+}
+
+static char *
+join_strings (GPtrArray *strings)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < strings->len; i++)
+    g_string_append_printf (text, "%s%s", i ? "\n" : "", (const char *) g_ptr_array_index (strings, i));
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* How a list field reads in its text box. */
+static char *
+list_text (IpdDossier *d, const char *id)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  if (g_str_equal (id, "aliases"))
+    return join_strings (d->aliases);
+  if (g_str_equal (id, "products"))
+    return join_strings (d->products);
+  if (g_str_equal (id, "classes"))
+    for (guint i = 0; i < d->classes->len; i++)
+      {
+        IpdNiceClass *c = g_ptr_array_index (d->classes, i);
+        g_string_append_printf (text, "%s%d: %s", i ? "\n" : "", c->number, c->goods ? c->goods : "");
+      }
+  if (g_str_equal (id, "characteristics"))
+    for (guint i = 0; i < d->characteristics->len; i++)
+      {
+        IpdCharacteristic *c = g_ptr_array_index (d->characteristics, i);
+        g_string_append_printf (text, "%s%s; %s; %s; %s", i ? "\n" : "", c->product ? c->product : "",
+                                c->indicator, c->value ? c->value : "", c->unit ? c->unit : "");
+      }
+  if (g_str_equal (id, "area"))
+    for (guint i = 0; i < d->area->len; i++)
+      g_string_append_printf (text, "%s%s", i ? "\n" : "", ((IpdAreaUnit *) g_ptr_array_index (d->area, i))->as_written);
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static char *
+field_text (IpdDossierEditor *self, const Field *field)
+{
+  IpdDossier *d = self->dossier;
+
+  switch (field->type)
+    {
+    case TEXT:
+      if (g_str_equal (field->id, "applicant"))
+        {
+          const char *name = ipd_dossier_first_party_name (d, IPD_ROLE_APPLICANT);
+          if (name == NULL)
+            name = ipd_dossier_first_party_name (d, IPD_ROLE_OWNER);
+          if (name == NULL)
+            name = ipd_dossier_first_party_name (d, IPD_ROLE_MANAGING_ORG);
+          return g_strdup (name);
+        }
+      return g_strdup (*member (d, field));
+    case DATE:
+      return *member (d, field) ? ipd_date_format (*member (d, field)) : NULL;
+    case AMOUNT:
+      return d->support_amount ? ipd_amount_format (d->support_amount) : NULL;
+    case LINES:
+    default:
+      return list_text (d, field->id);
+    }
+}
+
+static void
+fill_form (IpdDossierEditor *self)
+{
+  self->filling = TRUE;
+  adw_combo_row_set_selected (self->kind_row, kind_position (self->dossier->kind));
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      g_autofree char *text = field_text (self, &fields[i]);
+      set_row_text (self, i, text);
+    }
+  self->filling = FALSE;
+}
+
+/* Copying the form into the dossier --------------------------------------------------- */
+
+static void
+add_problem (IpdDossierEditor *self, const char *field, const char *message)
+{
+  if (!g_hash_table_contains (self->problems, field))
+    g_hash_table_insert (self->problems, g_strdup (field), g_strdup (message));
+}
+
+static void
+read_list (IpdDossierEditor *self, IpdDossier *d, const char *id, const char *text)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+
+  for (guint i = 0; lines[i]; i++)
+    {
+      char *line = g_strstrip (lines[i]);
+
+      if (*line == '\0')
+        continue;
+      if (g_str_equal (id, "aliases"))
+        ipd_dossier_add_alias (d, line);
+      else if (g_str_equal (id, "products"))
+        ipd_dossier_add_product (d, line);
+      else if (g_str_equal (id, "area"))
+        ipd_dossier_add_area_unit (d, line, NULL, NULL);
+      else if (g_str_equal (id, "characteristics"))
+        {
+          g_auto(GStrv) parts = g_strsplit (line, ";", 4);
+          guint n = g_strv_length (parts);
+          for (guint k = 0; k < n; k++)
+            g_strstrip (parts[k]);
+          if (n == 1)
+            ipd_dossier_add_characteristic (d, NULL, parts[0], NULL, NULL);
+          else
+            ipd_dossier_add_characteristic (d, parts[0], parts[1], n > 2 ? parts[2] : NULL, n > 3 ? parts[3] : NULL);
+        }
+      else if (g_str_equal (id, "classes"))
+        {
+          char *end = NULL;
+          gint64 number = g_ascii_strtoll (line, &end, 10);
+
+          if (end == line)
+            {
+              /* Translators: %s is the line the officer wrote */
+              g_autofree char *message = g_strdup_printf (_("Nice classes: “%s” does not start with a class number"), line);
+              add_problem (self, "classes", message);
+              continue;
+            }
+          while (*end == ':' || *end == '=' || *end == ' ' || *end == '.')
+            end++;
+          ipd_dossier_add_class (d, (int) CLAMP (number, -1, 1000), *end ? end : NULL);
+        }
+    }
+}
+
+static void
+set_party (IpdDossierEditor *self, IpdDossier *d, const char *name)
+{
+  const char *role = g_str_equal (d->kind, IPD_KIND_GI) ? IPD_ROLE_MANAGING_ORG : IPD_ROLE_APPLICANT;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) same = NULL;
+  gint64 party_id = 0;
+
+  /* The first party keeps its role; a new name replaces the party in it. */
+  for (guint i = 0; i < d->parties->len; i++)
+    {
+      IpdDossierParty *p = g_ptr_array_index (d->parties, i);
+      if (g_str_equal (p->role, IPD_ROLE_APPLICANT) || g_str_equal (p->role, IPD_ROLE_OWNER)
+          || g_str_equal (p->role, IPD_ROLE_MANAGING_ORG))
+        {
+          if (g_strcmp0 (p->party_name, name) == 0)
+            return;
+          role = g_intern_string (p->role);
+          g_ptr_array_remove_index (d->parties, i);
+          break;
+        }
+    }
+  if (name == NULL || *name == '\0')
+    return;
+
+  /* No duplicate parties by accident: a party of that name is reused. */
+  same = ipd_store_find_parties (self->store, name, NULL, &error);
+  for (guint i = 0; same && i < same->len; i++)
+    {
+      IpdParty *candidate = g_ptr_array_index (same, i);
+      g_autofree char *a = ipd_text_fold (candidate->name), *b = ipd_text_fold (name);
+      if (g_str_equal (g_strstrip (a), g_strstrip (b)))
+        party_id = candidate->id;
+    }
+  if (party_id == 0)
+    {
+      g_autoptr(IpdParty) party = ipd_party_new (name, g_str_equal (d->kind, IPD_KIND_GI) ? "agency" : "cooperative");
+      if (!ipd_store_save_party (self->store, party, &error))
+        {
+          add_problem (self, "applicant", error->message);
+          return;
+        }
+      party_id = party->id;
+    }
+  ipd_dossier_add_party (d, party_id, role, name);
+}
+
+static IpdDossier *
+read_form (IpdDossierEditor *self)
+{
+  IpdDossier *d = ipd_dossier_copy (self->dossier);
+
+  g_free (d->kind);
+  d->kind = g_strdup (kind_at (adw_combo_row_get_selected (self->kind_row)));
+  g_ptr_array_set_size (d->aliases, 0);
+  g_ptr_array_set_size (d->classes, 0);
+  g_ptr_array_set_size (d->products, 0);
+  g_ptr_array_set_size (d->characteristics, 0);
+  g_ptr_array_set_size (d->area, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      g_autofree char *text = row_text (self, i);
+
+      if (!field_applies (&fields[i], d->kind))
+        continue;
+      if (fields[i].type == LINES)
+        read_list (self, d, fields[i].id, text);
+      else if (fields[i].type == AMOUNT)
+        {
+          g_autoptr(GError) error = NULL;
+          d->support_amount = 0;
+          if (*g_strstrip (text) != '\0' && !ipd_amount_parse (text, &d->support_amount, &error))
+            add_problem (self, fields[i].id, error->message);
+        }
+      else if (g_str_equal (fields[i].id, "applicant"))
+        ;   /* parties are resolved at saving */
+      else
+        {
+          g_free (*member (d, &fields[i]));
+          *member (d, &fields[i]) = g_steal_pointer (&text);
+        }
+    }
+  return d;
+}
+
+/* Showing problems ------------------------------------------------------------------ */
+
+static void show_problems (IpdDossierEditor *self);
+
+static char *
+problems_text (IpdDossierEditor *self)
+{
+  GString *all = g_string_new (NULL);
+  GHashTableIter iter;
+  gpointer message;
+
+  g_hash_table_iter_init (&iter, self->problems);
+  while (g_hash_table_iter_next (&iter, NULL, &message))
+    g_string_append_printf (all, "%s%s", all->len ? "\n" : "", (const char *) message);
+  return g_string_free (all, FALSE);
+}
+
+static gboolean
+fail_with_problems (IpdDossierEditor *self, GError **error)
+{
+  g_autofree char *text = problems_text (self);
+
+  show_problems (self);
+  if (error && *error == NULL)
+    g_set_error_literal (error, IPD_ERROR, IPD_ERROR_INVALID, text);
+  return FALSE;
+}
+
+static void
+show_problems (IpdDossierEditor *self)
+{
+  g_autoptr(GString) all = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      GtkWidget *row = fields[i].type == LINES ? gtk_widget_get_parent (self->rows[i]) : self->rows[i];
+      const char *message = g_hash_table_lookup (self->problems, fields[i].id);
+
+      if (message)
+        {
+          gtk_widget_add_css_class (row, "error");
+          gtk_widget_set_tooltip_text (row, message);
+          g_string_append_printf (all, "%s%s", all->len ? "\n" : "", message);
+        }
+      else
+        {
+          gtk_widget_remove_css_class (row, "error");
+          gtk_widget_set_tooltip_text (row, NULL);
+        }
+    }
+  {
+    const char *kind_problem = g_hash_table_lookup (self->problems, "kind");
+    if (kind_problem)
+      g_string_append_printf (all, "%s%s", all->len ? "\n" : "", kind_problem);
+  }
+  gtk_label_set_label (self->problems_label, all->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->problems_label), all->len > 0);
+}
+
+static void
+update_scopes (IpdDossierEditor *self)
+{
+  const char *kind = kind_at (adw_combo_row_get_selected (self->kind_row));
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      GtkWidget *row = fields[i].type == LINES ? gtk_widget_get_parent (gtk_widget_get_parent (self->rows[i]))
+                                               : self->rows[i];
+      gtk_widget_set_visible (row, field_applies (&fields[i], kind));
+    }
+}
+
+static void
+mark_dirty (IpdDossierEditor *self)
+{
+  if (self->filling)
+    return;
+  self->dirty = TRUE;
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+}
+
+static void
+on_kind_changed (IpdDossierEditor *self)
+{
+  if (self->rows[0] == NULL)   /* the kinds are being put in the combo row */
+    return;
+  update_scopes (self);
+  mark_dirty (self);
+}
+
+/* Building the form --------------------------------------------------------------- */
+
+static GtkWidget *
+text_box (IpdDossierEditor *self, AdwPreferencesGroup *group, const Field *field)
+{
+  GtkWidget *view = gtk_text_view_new ();
+  GtkWidget *frame = gtk_frame_new (NULL);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *label = gtk_label_new (_(field->title));
+
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 8);
+  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 8);
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 10);
+  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 10);
+  gtk_widget_set_size_request (view, -1, 64);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, _(field->title), -1);
+  gtk_frame_set_child (GTK_FRAME (frame), view);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), frame);
+  gtk_widget_set_margin_top (box, 6);
+  adw_preferences_group_add (group, box);
+  g_signal_connect_object (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), "changed",
+                           G_CALLBACK (mark_dirty), self, G_CONNECT_SWAPPED);
+  return view;
+}
+
+static void
+build_form (IpdDossierEditor *self)
+{
+  AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+
+  gtk_box_append (self->form, GTK_WIDGET (group));
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      if (fields[i].type == LINES)
+        self->rows[i] = text_box (self, group, &fields[i]);
+      else
+        {
+          self->rows[i] = adw_entry_row_new ();
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->rows[i]), _(fields[i].title));
+          if (fields[i].type == DATE)
+            gtk_widget_set_tooltip_text (self->rows[i], _("dd/mm/yyyy"));
+          adw_preferences_group_add (group, self->rows[i]);
+          g_signal_connect_object (self->rows[i], "changed", G_CALLBACK (mark_dirty), self, G_CONNECT_SWAPPED);
+        }
+    }
+}
+
+static void
+build_kind_model (IpdDossierEditor *self)
+{
+  guint n_kinds;
+  const IpdTerm *kinds = ipd_vocabulary_terms (IPD_VOCAB_KIND, &n_kinds);
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+
+  for (guint i = 0; i < n_kinds; i++)
+    gtk_string_list_append (labels, _(kinds[i].label));
+  adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (labels));
+}
+
+/* Public ------------------------------------------------------------------------------ */
+
+/* Edits a copy of @dossier; a dossier with id 0 is created on saving. */
+void
+ipd_dossier_editor_edit (IpdDossierEditor *self, IpdStore *store, IpdDossier *dossier)
+{
+  g_return_if_fail (IPD_IS_DOSSIER_EDITOR (self));
+  g_set_object (&self->store, store);
+  g_clear_pointer (&self->dossier, ipd_dossier_unref);
+  self->dossier = ipd_dossier_copy (dossier);
+  g_hash_table_remove_all (self->problems);
+  fill_form (self);
+  update_scopes (self);
+  show_problems (self);
+  self->dirty = FALSE;
+}
+
+gboolean
+ipd_dossier_editor_is_dirty (IpdDossierEditor *self)
+{
+  g_return_val_if_fail (IPD_IS_DOSSIER_EDITOR (self), FALSE);
+  return self->dirty;
+}
+
+/**
+ * ipd_dossier_editor_save:
+ *
+ * Validates the form and saves it. On %IPD_ERROR_INVALID every wrong field
+ * shows its message and nothing is saved.
+ */
+gboolean
+ipd_dossier_editor_save (IpdDossierEditor *self, GError **error)
+{
+  g_autoptr(IpdDossier) d = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autofree char *applicant = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (IPD_IS_DOSSIER_EDITOR (self), FALSE);
+  g_hash_table_remove_all (self->problems);
+  d = read_form (self);
+  problems = ipd_store_validate_dossier (self->store, d);
+  for (guint i = 0; i < problems->len; i++)
+    {
+      IpdProblem *problem = g_ptr_array_index (problems, i);
+      add_problem (self, problem->field, problem->message);
+    }
+  if (g_hash_table_size (self->problems) > 0)
+    return fail_with_problems (self, error);
+
+  /* Party and dossier together, or neither. */
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    if (g_str_equal (fields[i].id, "applicant"))
+      applicant = g_strstrip (row_text (self, i));
+  if (!ipd_store_begin_batch (self->store, error))
+    return FALSE;
+  set_party (self, d, applicant);
+  ok = g_hash_table_size (self->problems) == 0 && ipd_store_save_dossier (self->store, d, error);
+  if (!ok)
+    {
+      ipd_store_rollback_batch (self->store);
+      return fail_with_problems (self, error);
+    }
+  if (!ipd_store_commit_batch (self->store, error))
+    return FALSE;
+
+  g_clear_pointer (&self->dossier, ipd_dossier_unref);
+  self->dossier = g_steal_pointer (&d);
+  show_problems (self);
+  self->dirty = FALSE;
+  return TRUE;
+}
+
+IpdDossier *
+ipd_dossier_editor_get_dossier (IpdDossierEditor *self)
+{
+  g_return_val_if_fail (IPD_IS_DOSSIER_EDITOR (self), NULL);
+  return self->dossier;
+}
+
+/* Types @text into the field @field ("kind" takes a kind code): for tests. */
+gboolean
+ipd_dossier_editor_set_field (IpdDossierEditor *self, const char *field, const char *text)
+{
+  g_return_val_if_fail (IPD_IS_DOSSIER_EDITOR (self), FALSE);
+  if (g_str_equal (field, "kind"))
+    {
+      adw_combo_row_set_selected (self->kind_row, kind_position (text));
+      return TRUE;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    if (g_str_equal (fields[i].id, field))
+      {
+        set_row_text (self, i, text);
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+ipd_dossier_editor_get_problem (IpdDossierEditor *self, const char *field)
+{
+  g_return_val_if_fail (IPD_IS_DOSSIER_EDITOR (self), NULL);
+  return g_hash_table_lookup (self->problems, field);
+}
+
+static void
+ipd_dossier_editor_dispose (GObject *object)
+{
+  IpdDossierEditor *self = IPD_DOSSIER_EDITOR (object);
+  GtkWidget *child;
+
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->dossier, ipd_dossier_unref);
+  g_clear_pointer (&self->problems, g_hash_table_unref);
+  gtk_widget_dispose_template (GTK_WIDGET (self), IPD_TYPE_DOSSIER_EDITOR);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  G_OBJECT_CLASS (ipd_dossier_editor_parent_class)->dispose (object);
+}
+
+static void
+ipd_dossier_editor_class_init (IpdDossierEditorClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = ipd_dossier_editor_dispose;
+  /* Emitted when the officer changes something in the form. */
+  signals[SIGNAL_CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                          0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/ipdossiers/IpDossiers/ipd-dossier-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, IpdDossierEditor, form);
+  gtk_widget_class_bind_template_child (widget_class, IpdDossierEditor, kind_row);
+  gtk_widget_class_bind_template_child (widget_class, IpdDossierEditor, problems_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_kind_changed);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+ipd_dossier_editor_init (IpdDossierEditor *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->problems = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  build_kind_model (self);
+  build_form (self);
+}
