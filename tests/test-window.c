@@ -15,6 +15,7 @@
 #include "ipd-demo.h"
 #include "ipd-dossier-row.h"
 #include "ipd-error.h"
+#include "ipd-event-dialog.h"
 #include "ipd-window-private.h"
 
 typedef struct {
@@ -375,6 +376,82 @@ test_edit_trash_undo_restore (Fixture *f, gconstpointer data)
   g_assert_cmpint (ipd_store_count_dossiers (f->store, &trash, NULL), ==, 0);
 }
 
+static GtkWidget *
+find_named (GtkWidget *widget, const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static IpdEventDialog *
+open_event_dialog (Fixture *f)
+{
+  GtkWidget *add = find_named (GTK_WIDGET (f->window->dossier_view), "add-event");
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  IpdEventDialog *dialog = NULL;
+
+  g_assert_nonnull (add);
+  g_signal_emit_by_name (add, "clicked");
+  iterate (20);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+      if (IPD_IS_EVENT_DIALOG (window))
+        dialog = IPD_EVENT_DIALOG (window);
+    }
+  g_assert_nonnull (dialog);
+  return dialog;
+}
+
+static void
+test_record_event (Fixture *f, gconstpointer data)
+{
+  g_autoptr(IpdDossier) before = NULL, after = NULL;
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GError) error = NULL;
+  IpdEventDialog *dialog;
+  gint64 id = 0;
+
+  for (guint i = 0; i < ipd_window_get_n_listed (f->window); i++)
+    if (g_str_equal (listed (f, i)->name, "Thịt lợn Trà xanh Thái Nguyên"))
+      id = listed (f, i)->id;
+  g_assert_true (ipd_dossier_table_select_id (f->window->table, id));
+  iterate (20);
+  before = ipd_store_load_dossier (f->store, id, NULL);
+  g_assert_cmpstr (before->status, ==, "filed");
+
+  /* a wrong date keeps the dialog open and records nothing */
+  dialog = open_event_dialog (f);
+  ipd_event_dialog_set_field (dialog, "type", "formality_accepted");
+  ipd_event_dialog_set_field (dialog, "date", "31/02/2026");
+  g_assert_false (ipd_event_dialog_save (dialog, &error));
+  g_assert_nonnull (strstr (error->message, "31/02/2026"));
+  events = ipd_store_list_events (f->store, id, NULL);
+  g_assert_cmpuint (events->len, ==, 1);
+  g_clear_pointer (&events, g_ptr_array_unref);
+
+  ipd_event_dialog_set_field (dialog, "date", "15/10/2025");
+  ipd_event_dialog_set_field (dialog, "reference", "53397/SHTT-NH.IP");
+  g_assert_true (ipd_event_dialog_save (dialog, NULL));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  iterate (20);
+
+  after = ipd_store_load_dossier (f->store, id, NULL);
+  g_assert_cmpstr (after->status, ==, "accepted");
+  events = ipd_store_list_events (f->store, id, NULL);
+  g_assert_cmpuint (events->len, ==, 2);
+  g_assert_cmpstr (((IpdEvent *) g_ptr_array_index (events, 1))->reference, ==, "53397/SHTT-NH.IP");
+  /* the list shows the new status */
+  g_assert_true (ipd_dossier_list_find (f->window->list, id, NULL));
+}
+
 static void
 save_screenshot (GtkWidget *window, const char *name)
 {
@@ -437,6 +514,7 @@ main (int argc, char **argv)
       g_test_add_func ("/window/open-error-is-shown", test_open_error_is_shown);
       g_test_add ("/window/create-each-kind", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_create_each_kind, fixture_tear_down);
       g_test_add ("/window/invalid-input-saves-nothing", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_invalid_input_saves_nothing, fixture_tear_down);
+      g_test_add ("/window/record-event", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_record_event, fixture_tear_down);
       g_test_add ("/window/edit-trash-undo-restore", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_edit_trash_undo_restore, fixture_tear_down);
     }
   g_test_add ("/window/screenshot", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_screenshot, fixture_tear_down);

@@ -11,9 +11,12 @@
 
 #include <glib/gi18n.h>
 
+#include <json-glib/json-glib.h>
+
 #include "ipd-amount.h"
 #include "ipd-date.h"
 #include "ipd-dossier-view.h"
+#include "ipd-event-dialog.h"
 #include "ipd-vocabulary.h"
 
 struct _IpdDossierView
@@ -25,9 +28,15 @@ struct _IpdDossierView
   GtkLabel  *subtitle;
   GtkBox    *groups;
   gint64     id;
+  IpdStore  *store;
 };
 
+enum { SIGNAL_CHANGED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
 G_DEFINE_FINAL_TYPE (IpdDossierView, ipd_dossier_view, GTK_TYPE_WIDGET)
+
+static void reshow (IpdDossierView *self);
 
 static void
 add_row (AdwPreferencesGroup *group, const char *title, const char *value)
@@ -141,21 +150,152 @@ add_parties (IpdDossierView *self, IpdDossier *d)
 }
 
 static void
+on_event_saved (IpdDossierView *self)
+{
+  reshow (self);
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+}
+
+static void
+add_event_clicked (IpdDossierView *self)
+{
+  IpdEventDialog *dialog = ipd_event_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                                 self->store, self->id);
+
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_event_saved), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_delete_event_response (AdwMessageDialog *dialog, const char *response, IpdDossierView *self)
+{
+  gint64 event_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "event-id"));
+  g_autoptr(GError) error = NULL;
+
+  if (!g_str_equal (response, "delete"))
+    return;
+  if (!ipd_store_delete_event (self->store, event_id, &error))
+    g_warning ("Cannot delete the event: %s", error->message);
+  on_event_saved (self);
+}
+
+/* Deleting an event changes the dossier's status: ask first. */
+static void
+delete_event_clicked (GtkButton *button, IpdDossierView *self)
+{
+  const char *title = g_object_get_data (G_OBJECT (button), "title");
+  /* Translators: %s is an event, e.g. "19/08/2025 — Certificate granted" */
+  g_autofree char *body = g_strdup_printf (_("“%s” will be removed and the dossier’s status worked out again."), title);
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                              _("Delete This Event?"), body);
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "delete", _("_Delete"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data (G_OBJECT (dialog), "event-id", g_object_get_data (G_OBJECT (button), "event-id"));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_delete_event_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static GtkWidget *
+icon_button (const char *icon, const char *tooltip)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  return button;
+}
+
+static void
 add_events (IpdDossierView *self, GPtrArray *events)
 {
-  AdwPreferencesGroup *group;
+  AdwPreferencesGroup *group = new_group (self, _("Events"));
+  GtkWidget *add = icon_button ("list-add-symbolic", _("Record an Event"));
 
+  gtk_widget_set_name (add, "add-event");
+  g_signal_connect_object (add, "clicked", G_CALLBACK (add_event_clicked), self, G_CONNECT_SWAPPED);
+  adw_preferences_group_set_header_suffix (group, add);
   if (events->len == 0)
-    return;
-  group = new_group (self, _("Events"));
+    adw_preferences_group_set_description (group, _("No event recorded yet."));
+
   for (guint i = 0; i < events->len; i++)
     {
       IpdEvent *e = g_ptr_array_index (events, i);
       g_autofree char *date = ipd_date_format (e->date);
-      g_autofree char *title = g_strdup_printf ("%s — %s", date, ipd_vocabulary_label (IPD_VOCAB_EVENT_TYPE, e->type));
+      char *title = g_strdup_printf ("%s — %s", date, ipd_vocabulary_label (IPD_VOCAB_EVENT_TYPE, e->type));
       g_autofree char *detail = g_strjoin (" — ", e->reference ? e->reference : "", e->note ? e->note : "", NULL);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *remove = icon_button ("user-trash-symbolic", _("Delete Event"));
 
-      add_row (group, title, (e->reference || e->note) ? detail : " ");
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      if (e->reference || e->note)
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), detail);
+      g_object_set_data (G_OBJECT (remove), "event-id", GSIZE_TO_POINTER ((gsize) e->id));
+      g_object_set_data_full (G_OBJECT (remove), "title", title, g_free);
+      g_signal_connect_object (remove, "clicked", G_CALLBACK (delete_event_clicked), self, 0);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+      adw_preferences_group_add (group, row);
+    }
+}
+
+/* "status: filed → published" from the audit entry's JSON. */
+static char *
+describe_change (const IpdAuditEntry *entry)
+{
+  g_autoptr(JsonParser) old_parser = json_parser_new ();
+  g_autoptr(JsonParser) new_parser = json_parser_new ();
+  JsonObject *old_values = NULL, *new_values = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GList) names = NULL;
+
+  if (entry->old_values && json_parser_load_from_data (old_parser, entry->old_values, -1, NULL))
+    old_values = json_node_get_object (json_parser_get_root (old_parser));
+  if (entry->new_values && json_parser_load_from_data (new_parser, entry->new_values, -1, NULL))
+    new_values = json_node_get_object (json_parser_get_root (new_parser));
+  names = json_object_get_members (new_values ? new_values : old_values);
+
+  for (GList *l = names; l && g_strcmp0 (entry->action, "update") == 0; l = l->next)
+    {
+      const char *name = l->data;
+      JsonNode *before = old_values ? json_object_get_member (old_values, name) : NULL;
+      JsonNode *after = new_values ? json_object_get_member (new_values, name) : NULL;
+      g_autofree char *a = before && !json_node_is_null (before) ? json_to_string (before, FALSE) : g_strdup ("—");
+      g_autofree char *b = after && !json_node_is_null (after) ? json_to_string (after, FALSE) : g_strdup ("—");
+
+      if (g_str_equal (name, "updated_at"))
+        continue;
+      g_string_append_printf (text, "%s%s: %s → %s", text->len ? "; " : "", name, a, b);
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static void
+add_history (IpdDossierView *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) entries = ipd_store_list_audit (self->store, "dossier", self->id, &error);
+  AdwPreferencesGroup *group;
+
+  if (entries == NULL || entries->len == 0)
+    return;
+  group = new_group (self, _("History"));
+  adw_preferences_group_set_description (group, _("Every change to this dossier, from the register’s audit log."));
+  for (guint i = entries->len; i > 0; i--)
+    {
+      IpdAuditEntry *entry = g_ptr_array_index (entries, i - 1);
+      g_autoptr(GDateTime) at = g_date_time_new_from_iso8601 (entry->at, NULL);
+      g_autoptr(GDateTime) local = at ? g_date_time_to_local (at) : NULL;
+      g_autofree char *when = local ? g_date_time_format (local, "%d/%m/%Y %H:%M") : g_strdup (entry->at);
+      const char *what = g_str_equal (entry->action, "insert") ? _("Created")
+                       : g_str_equal (entry->action, "delete") ? _("Deleted") : _("Changed");
+      /* Translators: a date and time, what happened, and the user who did it */
+      g_autofree char *title = g_strdup_printf (_("%s — %s by %s"), when, what, entry->os_user);
+      g_autofree char *detail = describe_change (entry);
+
+      add_row (group, title, *detail ? detail : " ");
     }
 }
 
@@ -185,6 +325,16 @@ remove_groups (IpdDossierView *self)
     gtk_box_remove (self->groups, child);
 }
 
+static void
+reshow (IpdDossierView *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IpdStore) store = g_object_ref (self->store);
+
+  if (!ipd_dossier_view_show (self, store, self->id, &error))
+    g_warning ("Cannot show the dossier again: %s", error->message);
+}
+
 gboolean
 ipd_dossier_view_show (IpdDossierView *self, IpdStore *store, gint64 id, GError **error)
 {
@@ -200,6 +350,8 @@ ipd_dossier_view_show (IpdDossierView *self, IpdStore *store, gint64 id, GError 
     return FALSE;
 
   remove_groups (self);
+  g_set_object (&self->store, store);
+  self->id = id;
   gtk_label_set_label (self->title, d->name);
   subtitle = g_strdup_printf ("%s · %s", ipd_vocabulary_label (IPD_VOCAB_KIND, d->kind),
                               ipd_vocabulary_label (IPD_VOCAB_STATUS, d->status));
@@ -209,6 +361,7 @@ ipd_dossier_view_show (IpdDossierView *self, IpdStore *store, gint64 id, GError 
   add_parties (self, d);
   add_events (self, events);
   add_attachments (self, attachments);
+  add_history (self);
   gtk_stack_set_visible_child_name (self->stack, "dossier");
   self->id = id;
   return TRUE;
@@ -235,6 +388,7 @@ ipd_dossier_view_dispose (GObject *object)
 {
   GtkWidget *child;
 
+  g_clear_object (&IPD_DOSSIER_VIEW (object)->store);
   gtk_widget_dispose_template (GTK_WIDGET (object), IPD_TYPE_DOSSIER_VIEW);
   /* the template's root child is not bound: unparent it too */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
@@ -248,6 +402,9 @@ ipd_dossier_view_class_init (IpdDossierViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = ipd_dossier_view_dispose;
+  /* Emitted when the officer changed the dossier from the view (an event). */
+  signals[SIGNAL_CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                          0, NULL, NULL, NULL, G_TYPE_NONE, 0);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/ipdossiers/IpDossiers/ipd-dossier-view.ui");
   gtk_widget_class_bind_template_child (widget_class, IpdDossierView, stack);
   gtk_widget_class_bind_template_child (widget_class, IpdDossierView, title);

@@ -307,6 +307,7 @@ ipd_window_init (IpdWindow *self)
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
   g_signal_connect_object (self->sidebar, "changed", G_CALLBACK (on_filters_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->table, "selected", G_CALLBACK (on_dossier_selected), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->dossier_view, "changed", G_CALLBACK (ipd_window_reload), self, G_CONNECT_SWAPPED);
   ipd_window_update_recent_menu (self);
   ipd_window_update_dossier_actions (self);
 }

@@ -1,0 +1,194 @@
+/* ipd-event-dialog.c — records an event of a dossier
+ *
+ * What happened (from the procedure's event types), when, the letter's or
+ * decision's number, a note, and the period a letter gives. The store
+ * validates and brings the dossier's status up to date; a wrong value is
+ * shown in the dialog, which stays open.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "ipd-event-dialog"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ipd-event-dialog.h"
+#include "ipd-vocabulary.h"
+
+struct _IpdEventDialog
+{
+  AdwWindow    parent_instance;
+
+  AdwComboRow *type_row;
+  AdwEntryRow *date_row;
+  AdwEntryRow *reference_row;
+  AdwEntryRow *note_row;
+  AdwEntryRow *months_row;
+  GtkLabel    *error_label;
+
+  IpdStore    *store;
+  gint64       dossier_id;
+};
+
+enum { SIGNAL_SAVED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (IpdEventDialog, ipd_event_dialog, ADW_TYPE_WINDOW)
+
+static const char *
+type_at (guint position)
+{
+  guint n;
+  const IpdTerm *terms = ipd_vocabulary_terms (IPD_VOCAB_EVENT_TYPE, &n);
+  return position < n ? terms[position].code : NULL;
+}
+
+static guint
+type_position (const char *code)
+{
+  guint n;
+  const IpdTerm *terms = ipd_vocabulary_terms (IPD_VOCAB_EVENT_TYPE, &n);
+
+  for (guint i = 0; i < n; i++)
+    if (g_strcmp0 (terms[i].code, code) == 0)
+      return i;
+  return GTK_INVALID_LIST_POSITION;
+}
+
+static const char *
+entry_text (AdwEntryRow *row)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (row));
+}
+
+/* Records the event; on a wrong value the dialog shows why and stays. */
+gboolean
+ipd_event_dialog_save (IpdEventDialog *self, GError **error)
+{
+  g_autoptr(IpdEvent) event = ipd_event_new (self->dossier_id, entry_text (self->date_row),
+                                             type_at (adw_combo_row_get_selected (self->type_row)));
+  g_autoptr(GError) local_error = NULL;
+  const char *months = entry_text (self->months_row);
+
+  g_return_val_if_fail (IPD_IS_EVENT_DIALOG (self), FALSE);
+  event->reference = g_strdup (entry_text (self->reference_row));
+  event->note = g_strdup (entry_text (self->note_row));
+  if (*months != '\0')
+    {
+      guint64 value = 0;
+      if (!g_ascii_string_to_unsigned (months, 10, 0, 120, &value, NULL))
+        {
+          /* Translators: %s is what the officer typed */
+          g_set_error (&local_error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       _("Period: “%s” is not a number of months from 0 to 120"), months);
+        }
+      event->period_months = (int) value;
+    }
+
+  if (local_error == NULL && ipd_store_save_event (self->store, event, &local_error))
+    {
+      g_signal_emit (self, signals[SIGNAL_SAVED], 0);
+      return TRUE;
+    }
+  gtk_label_set_label (self->error_label, local_error->message);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
+}
+
+static void
+on_save_clicked (IpdEventDialog *self)
+{
+  if (ipd_event_dialog_save (self, NULL))
+    gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+on_cancel_clicked (IpdEventDialog *self)
+{
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+/* Fills a field as the officer would ("type" takes an event type's code). */
+gboolean
+ipd_event_dialog_set_field (IpdEventDialog *self, const char *field, const char *text)
+{
+  g_return_val_if_fail (IPD_IS_EVENT_DIALOG (self), FALSE);
+  if (g_str_equal (field, "type"))
+    adw_combo_row_set_selected (self->type_row, type_position (text));
+  else if (g_str_equal (field, "date"))
+    gtk_editable_set_text (GTK_EDITABLE (self->date_row), text);
+  else if (g_str_equal (field, "reference"))
+    gtk_editable_set_text (GTK_EDITABLE (self->reference_row), text);
+  else if (g_str_equal (field, "note"))
+    gtk_editable_set_text (GTK_EDITABLE (self->note_row), text);
+  else if (g_str_equal (field, "months"))
+    gtk_editable_set_text (GTK_EDITABLE (self->months_row), text);
+  else
+    return FALSE;
+  return TRUE;
+}
+
+static gboolean
+close_on_escape (GtkWidget *widget, GVariant *args, gpointer data)
+{
+  gtk_window_close (GTK_WINDOW (widget));
+  return TRUE;
+}
+
+static void
+ipd_event_dialog_dispose (GObject *object)
+{
+  IpdEventDialog *self = IPD_EVENT_DIALOG (object);
+
+  g_clear_object (&self->store);
+  gtk_widget_dispose_template (GTK_WIDGET (self), IPD_TYPE_EVENT_DIALOG);
+  G_OBJECT_CLASS (ipd_event_dialog_parent_class)->dispose (object);
+}
+
+static void
+ipd_event_dialog_class_init (IpdEventDialogClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = ipd_event_dialog_dispose;
+  /* Emitted when the event has been recorded. */
+  signals[SIGNAL_SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                        0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/ipdossiers/IpDossiers/ipd-event-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, IpdEventDialog, type_row);
+  gtk_widget_class_bind_template_child (widget_class, IpdEventDialog, date_row);
+  gtk_widget_class_bind_template_child (widget_class, IpdEventDialog, reference_row);
+  gtk_widget_class_bind_template_child (widget_class, IpdEventDialog, note_row);
+  gtk_widget_class_bind_template_child (widget_class, IpdEventDialog, months_row);
+  gtk_widget_class_bind_template_child (widget_class, IpdEventDialog, error_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_save_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_cancel_clicked);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, close_on_escape, NULL);
+}
+
+static void
+ipd_event_dialog_init (IpdEventDialog *self)
+{
+  guint n;
+  const IpdTerm *terms = ipd_vocabulary_terms (IPD_VOCAB_EVENT_TYPE, &n);
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%d/%m/%Y");
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  for (guint i = 0; i < n; i++)
+    gtk_string_list_append (labels, _(terms[i].label));
+  adw_combo_row_set_model (self->type_row, G_LIST_MODEL (labels));
+  gtk_editable_set_text (GTK_EDITABLE (self->date_row), today);
+}
+
+IpdEventDialog *
+ipd_event_dialog_new (GtkWindow *parent, IpdStore *store, gint64 dossier_id)
+{
+  IpdEventDialog *self = g_object_new (IPD_TYPE_EVENT_DIALOG, "transient-for", parent, "modal", TRUE, NULL);
+
+  self->store = g_object_ref (store);
+  self->dossier_id = dossier_id;
+  return self;
+}
