@@ -3106,6 +3106,65 @@ test_crash_safety (Fixture *f, gconstpointer data)
   }
 }
 
+static GArray *
+ids_for (IpdStore *store, const IpdQuery *query)
+{
+  g_autoptr(GError) error = NULL;
+  GArray *ids = ipd_store_list_ids (store, query, &error);
+
+  g_assert_no_error (error);
+  return ids;
+}
+
+/* The sidebar's province and deadline filters, and the province counts. */
+static void
+test_filter_province_and_deadline (Fixture *f, gconstpointer data)
+{
+  g_autoptr(IpdParty) party = ipd_party_new ("HTX Phúc Minh", "cooperative");
+  g_autoptr(IpdDossier) a = ipd_dossier_new (IPD_KIND_TRADEMARK, "Hà thủ ô Sìn Hồ");
+  g_autoptr(IpdDossier) b = ipd_dossier_new (IPD_KIND_GI, "Mường Ảng");
+  g_autoptr(IpdDossier) c = save_new (f->store, IPD_KIND_TRADEMARK, "Gạo Séng Cù", NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) lai_chau = NULL, dien_bien = NULL, due = NULL;
+  g_autoptr(GPtrArray) provinces = NULL;
+  g_autofree char *tasks = NULL;
+  IpdQuery in_lai_chau = { .province = "Tỉnh Lai Châu" };
+  IpdQuery in_dien_bien = { .province = "Tỉnh Điện Biên" };
+  IpdQuery due_soon = { .due_within_days = 30 };
+
+  party->province = g_strdup ("Tỉnh Lai Châu");
+  g_assert_true (ipd_store_save_party (f->store, party, &error));
+  ipd_dossier_add_party (a, party->id, IPD_ROLE_APPLICANT, NULL);
+  save_ok (f->store, a);
+  ipd_dossier_add_area_unit (b, "Huyện Mường Ảng (cũ)", NULL, "Tỉnh Điện Biên");
+  save_ok (f->store, b);
+
+  lai_chau = ids_for (f->store, &in_lai_chau);
+  g_assert_cmpuint (lai_chau->len, ==, 1);
+  g_assert_cmpint (g_array_index (lai_chau, gint64, 0), ==, a->id);
+  dien_bien = ids_for (f->store, &in_dien_bien);
+  g_assert_cmpuint (dien_bien->len, ==, 1);
+  g_assert_cmpint (g_array_index (dien_bien, gint64, 0), ==, b->id);
+
+  provinces = ipd_store_count_facet (f->store, IPD_FACET_PROVINCE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (provinces->len, ==, 2);
+  g_assert_cmpint (((IpdFacetCount *) g_ptr_array_index (provinces, 0))->count, ==, 1);
+
+  /* Deadlines come from the task table (filled by the deadline engine). */
+  tasks = g_strdup_printf (
+    "INSERT INTO task (dossier_id, rule_id, title, due_date, done_date, created_at) VALUES"
+    " (%" G_GINT64_FORMAT ", 'test', 'soon', date ('now', 'localtime', '+10 days'), NULL, 'now'),"
+    " (%" G_GINT64_FORMAT ", 'test', 'later', date ('now', 'localtime', '+40 days'), NULL, 'now'),"
+    " (%" G_GINT64_FORMAT ", 'test', 'done', date ('now', 'localtime', '+5 days'), date ('now'), 'now')",
+    a->id, b->id, c->id);
+  g_assert_true (ipd_store_exec (f->store, tasks, &error));
+  due = ids_for (f->store, &due_soon);
+  g_assert_cmpuint (due->len, ==, 1);
+  g_assert_cmpint (g_array_index (due, gint64, 0), ==, a->id);
+  g_assert_cmpint (ipd_store_count_dossiers (f->store, &due_soon, NULL), ==, 1);
+}
+
 /* Search results in name order come from a copy of the order kept in
  * memory: it must follow every change, this connection's and others'. */
 static GArray *
@@ -3215,6 +3274,7 @@ main (int argc, char *argv[])
   ADD_CLOSED ("/store/concurrency/two-openers-of-a-new-register", test_two_openers);
   ADD_CLOSED ("/store/crash/kill-while-saving", test_crash_safety);
   ADD_OPEN ("/store/search/follows-changes", test_search_follows_changes);
+  ADD_OPEN ("/store/filter/province-and-deadline", test_filter_province_and_deadline);
 
 #undef ADD_CLOSED
 #undef ADD_OPEN

@@ -23,5 +23,6 @@ gboolean        ipd_dossier_list_find         (IpdDossierList *self,
                                                gint64          id,
                                                guint          *position);
 guint           ipd_dossier_list_get_n_loaded_pages (IpdDossierList *self);
+guint           ipd_dossier_list_get_n_page_loads   (IpdDossierList *self);
 
 G_END_DECLS

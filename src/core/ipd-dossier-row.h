@@ -13,6 +13,7 @@ G_DECLARE_FINAL_TYPE (IpdDossierRow, ipd_dossier_row, IPD, DOSSIER_ROW, GObject)
 
 IpdDossierRow     *ipd_dossier_row_new         (IpdDossierSummary *summary);
 IpdDossierSummary *ipd_dossier_row_get_summary (IpdDossierRow *self);
+void               ipd_dossier_row_set_summary (IpdDossierRow *self, IpdDossierSummary *summary);
 gint64             ipd_dossier_row_get_id      (IpdDossierRow *self);
 
 G_END_DECLS

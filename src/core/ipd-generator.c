@@ -83,9 +83,12 @@ static const Step steps[] = {
   { "granted",             1, 100 },
 };
 
+#define N_OFFICERS 12   /* a department's IP officers */
+
 typedef struct {
   IpdStore  *store;
   GRand     *rand;
+  char      *officers[N_OFFICERS];
   GArray    *party_ids;
   GHashTable *numbers_per_year;   /* year → last sequence number used */
   char      *today;
@@ -210,7 +213,7 @@ make_dossier (Generator *g, const GDate *filing, gboolean filed)
       g_autofree char *alias = g_strdup_printf ("%s %s", d->name, strchr (province, ' ') + 1);
       ipd_dossier_add_alias (d, alias);
     }
-  d->officer = person_name (g);
+  d->officer = g_strdup (g->officers[g_rand_int_range (g->rand, 0, N_OFFICERS)]);
   if (filed)
     {
       d->filing_date = ipd_date_from_gdate (filing);
@@ -309,12 +312,16 @@ ipd_generator_run (IpdStore *store, guint n_dossiers, guint32 seed,
                    IpdGeneratorProgress progress, gpointer user_data,
                    GCancellable *cancellable, GError **error)
 {
-  Generator g = { store, g_rand_new_with_seed (seed), g_array_new (FALSE, FALSE, sizeof (gint64)),
-                  g_hash_table_new_full (NULL, NULL, NULL, g_free), ipd_date_today () };
+  Generator g = { .store = store, .rand = g_rand_new_with_seed (seed),
+                  .party_ids = g_array_new (FALSE, FALSE, sizeof (gint64)),
+                  .numbers_per_year = g_hash_table_new_full (NULL, NULL, NULL, g_free),
+                  .today = ipd_date_today () };
   gboolean ok = TRUE;
 
   g_return_val_if_fail (IPD_IS_STORE (store), FALSE);
 
+  for (guint i = 0; i < N_OFFICERS; i++)
+    g.officers[i] = person_name (&g);
   for (guint done = 0; ok && done < n_dossiers; )
     {
       guint batch = MIN (BATCH_SIZE, n_dossiers - done);
@@ -341,5 +348,7 @@ ipd_generator_run (IpdStore *store, guint n_dossiers, guint32 seed,
   g_array_unref (g.party_ids);
   g_hash_table_unref (g.numbers_per_year);
   g_free (g.today);
+  for (guint i = 0; i < N_OFFICERS; i++)
+    g_free (g.officers[i]);
   return ok;
 }

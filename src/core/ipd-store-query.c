@@ -63,7 +63,7 @@ fts_query (const char *text)
   return g_string_free (query, FALSE);
 }
 
-/* The SQL for a query; its parameters are always ?1 … ?5, so one statement
+/* The SQL for a query; its parameters are always ?1 … ?7, so one statement
  * per shape of query is prepared once and reused. */
 static char *
 query_sql (const IpdQuery *query, const char *select, gboolean ordered, gboolean searching)
@@ -85,6 +85,13 @@ query_sql (const IpdQuery *query, const char *select, gboolean ordered, gboolean
                           " AND d.filing_date < printf ('%04d-01-01', ?4 + 1)");
   if (query->officer)
     g_string_append (sql, " AND d.officer = ?5");
+  if (query->province)
+    g_string_append (sql, " AND (EXISTS (SELECT 1 FROM dossier_party dp JOIN party p ON p.id = dp.party_id"
+                          "              WHERE dp.dossier_id = d.id AND p.province = ?6)"
+                          "      OR EXISTS (SELECT 1 FROM area_unit a WHERE a.dossier_id = d.id AND a.province = ?6))");
+  if (query->due_within_days > 0)
+    g_string_append (sql, " AND EXISTS (SELECT 1 FROM task t WHERE t.dossier_id = d.id AND t.done_date IS NULL"
+                          "             AND t.due_date <= date ('now', 'localtime', printf ('+%d days', ?7)))");
   if (ordered)
     g_string_append_printf (sql, " ORDER BY %s %s, d.id %s", order_column (query->sort),
                             query->descending ? "DESC" : "ASC", query->descending ? "DESC" : "ASC");
@@ -122,6 +129,8 @@ prepare_query (IpdStore *self, const IpdQuery *query, const char *select, gboole
   ipd_bind_text (stmt, 3, query->status);
   sqlite3_bind_int (stmt, 4, query->filing_year);
   ipd_bind_text (stmt, 5, query->officer);
+  ipd_bind_text (stmt, 6, query->province);
+  sqlite3_bind_int (stmt, 7, query->due_within_days);
   return stmt;
 }
 
@@ -305,6 +314,14 @@ facet_sql (IpdFacet facet)
     case IPD_FACET_OFFICER:
       return "SELECT officer, count(*) FROM dossier WHERE deleted_at IS NULL AND officer IS NOT NULL"
              " GROUP BY officer ORDER BY officer";
+    case IPD_FACET_PROVINCE:
+      /* a dossier counts once in each province it is tied to */
+      return "SELECT province, count(*) FROM"
+             " (SELECT dp.dossier_id, p.province FROM dossier_party dp JOIN party p ON p.id = dp.party_id"
+             "   WHERE dp.role IN ('applicant', 'owner', 'managing_org')"
+             "  UNION SELECT dossier_id, province FROM area_unit) x"
+             " JOIN dossier d ON d.id = x.dossier_id"
+             " WHERE d.deleted_at IS NULL AND province IS NOT NULL GROUP BY province ORDER BY province";
     default:
       g_assert_not_reached ();
     }

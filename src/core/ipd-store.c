@@ -447,9 +447,10 @@ configure_connection (IpdStore *self, GError **error)
   sqlite3_busy_timeout (self->db, 10000);
   sqlite3_extended_result_codes (self->db, 1);
 
-  /* A page of the list touches rows all over the file: keep pages in
-   * memory (64 MiB cache) and read the file through a mapping. */
-  if (!ipd_store_exec (self, "PRAGMA cache_size = -65536; PRAGMA mmap_size = 1073741824; PRAGMA temp_store = MEMORY", error))
+  /* A page of the list touches rows all over the file: keep up to 64 MiB
+   * of pages in memory. (A memory-mapped file would count the whole
+   * register as the program's resident memory once it has been read.) */
+  if (!ipd_store_exec (self, "PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY", error))
     return FALSE;
 
   if (self->flags & IPD_STORE_READ_ONLY)

@@ -42,6 +42,8 @@ typedef struct {
   const char   *status;
   int           filing_year;
   const char   *officer;
+  const char   *province;    /* an applicant's or owner's province, or one of a GI's area */
+  int           due_within_days;  /* > 0: only dossiers with an open deadline that soon */
   gboolean      trash;       /* list the trash instead of the register */
   IpdSortColumn sort;
   gboolean      descending;
@@ -54,6 +56,7 @@ typedef enum {
   IPD_FACET_STATUS,
   IPD_FACET_FILING_YEAR,
   IPD_FACET_OFFICER,
+  IPD_FACET_PROVINCE,
 } IpdFacet;
 
 typedef struct {

@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 #include <stddef.h>
 
+#include "ipd-gui.h"
 #include "ipd-amount.h"
 #include "ipd-date.h"
 #include "ipd-dossier-editor.h"
@@ -656,6 +657,7 @@ ipd_dossier_editor_class_init (IpdDossierEditorClass *klass)
   /* Emitted when the officer changes something in the form. */
   signals[SIGNAL_CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                           0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  ipd_gui_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/ipdossiers/IpDossiers/ipd-dossier-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, IpdDossierEditor, form);
   gtk_widget_class_bind_template_child (widget_class, IpdDossierEditor, kind_row);

@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ipd-gui.h"
 #include "ipd-date.h"
 #include "ipd-dossier-row.h"
 #include "ipd-dossier-table.h"
@@ -86,13 +87,37 @@ setup_cell (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer data)
 }
 
 static void
-bind_cell (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer data)
+show_cell_text (GtkListItem *item)
 {
-  const ColumnInfo *info = data;
+  const ColumnInfo *info = g_object_get_data (G_OBJECT (item), "column");
   IpdDossierRow *row = gtk_list_item_get_item (item);
   g_autofree char *text = info->text (ipd_dossier_row_get_summary (row));
 
   gtk_inscription_set_text (GTK_INSCRIPTION (gtk_list_item_get_child (item)), text);
+}
+
+/* A row takes another dossier when the list's query changes: the cell
+ * follows it (see ipd-dossier-list.c). */
+static void
+bind_cell (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer data)
+{
+  IpdDossierRow *row = gtk_list_item_get_item (item);
+  gulong handler;
+
+  g_object_set_data (G_OBJECT (item), "column", data);
+  show_cell_text (item);
+  handler = g_signal_connect_object (row, "notify::summary", G_CALLBACK (show_cell_text), item, G_CONNECT_SWAPPED);
+  g_object_set_data (G_OBJECT (item), "handler", GSIZE_TO_POINTER (handler));
+}
+
+static void
+unbind_cell (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer data)
+{
+  gulong handler = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (item), "handler"));
+
+  if (handler != 0)
+    g_signal_handler_disconnect (gtk_list_item_get_item (item), handler);
+  g_object_set_data (G_OBJECT (item), "handler", NULL);
 }
 
 /* A column's sorter: it says which column it is, and orders A before B. */
@@ -133,6 +158,7 @@ add_columns (IpdDossierTable *self)
 
       g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), (gpointer) &columns[i]);
       g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), (gpointer) &columns[i]);
+      g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell), (gpointer) &columns[i]);
       column = gtk_column_view_column_new (_(columns[i].title), factory);
       gtk_column_view_column_set_resizable (column, TRUE);
       gtk_column_view_column_set_expand (column, columns[i].expand);
@@ -196,6 +222,7 @@ ipd_dossier_table_class_init (IpdDossierTableClass *klass)
   signals[SIGNAL_SELECTED] = g_signal_new ("selected", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                            0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 
+  ipd_gui_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/ipdossiers/IpDossiers/ipd-dossier-table.ui");
   gtk_widget_class_bind_template_child (widget_class, IpdDossierTable, scroller);
   gtk_widget_class_bind_template_child (widget_class, IpdDossierTable, view);
@@ -247,6 +274,20 @@ ipd_dossier_table_get_selected_id (IpdDossierTable *self)
   return row ? ipd_dossier_row_get_id (row) : 0;
 }
 
+/* GTK 4.8 has no gtk_column_view_scroll_to (4.12): the column view's own
+ * list view scrolls through its "list.scroll-to-item" action. */
+static void
+scroll_to (IpdDossierTable *self, guint position)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->view)); child;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      {
+        gtk_widget_activate_action (child, "list.scroll-to-item", "u", position);
+        return;
+      }
+}
+
 /* Selects the dossier @id if it is listed, and brings its row into view. */
 gboolean
 ipd_dossier_table_select_id (IpdDossierTable *self, gint64 id)
@@ -262,6 +303,7 @@ ipd_dossier_table_select_id (IpdDossierTable *self, gint64 id)
       return FALSE;
     }
   gtk_single_selection_set_selected (self->selection, position);
+  scroll_to (self, position);
   return TRUE;
 }
 

@@ -13,6 +13,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "ipd-gui.h"
 #include "ipd-amount.h"
 #include "ipd-date.h"
 #include "ipd-dossier-view.h"
@@ -405,6 +406,7 @@ ipd_dossier_view_class_init (IpdDossierViewClass *klass)
   /* Emitted when the officer changed the dossier from the view (an event). */
   signals[SIGNAL_CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                           0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  ipd_gui_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/ipdossiers/IpDossiers/ipd-dossier-view.ui");
   gtk_widget_class_bind_template_child (widget_class, IpdDossierView, stack);
   gtk_widget_class_bind_template_child (widget_class, IpdDossierView, title);

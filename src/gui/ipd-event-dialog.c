@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ipd-gui.h"
 #include "ipd-event-dialog.h"
 #include "ipd-vocabulary.h"
 
@@ -155,6 +156,7 @@ ipd_event_dialog_class_init (IpdEventDialogClass *klass)
   /* Emitted when the event has been recorded. */
   signals[SIGNAL_SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                         0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  ipd_gui_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/ipdossiers/IpDossiers/ipd-event-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, IpdEventDialog, type_row);
   gtk_widget_class_bind_template_child (widget_class, IpdEventDialog, date_row);

@@ -1,8 +1,12 @@
 /* ipd-filter-sidebar.c — the register's filters, with counts
  *
- * One choice per group (kind, status, filing year, officer), and the
- * groups combine with each other and with the search. Activating a chosen
- * row again clears that group.
+ * One choice per group (kind, status, filing year, officer, province),
+ * and the groups combine with each other and with the search. Activating a
+ * chosen row again clears that group.
+ *
+ * Counting a large register takes a moment, so the counts are made on a
+ * worker thread through a read-only connection of its own, and the rows
+ * are rebuilt when they arrive; the window does not wait for them.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "ipd-filter-sidebar"
@@ -10,13 +14,18 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdlib.h>
 
+#include "ipd-gui.h"
 #include "ipd-filter-sidebar.h"
 #include "ipd-vocabulary.h"
 
-#define N_FACETS 4
+#define N_FACETS 5
 #define FACET_ALL   (-1)
 #define FACET_TRASH (-2)
+#define FACET_DUE   (-3)
+#define DUE_DAYS    30
+#define MAX_VALUES  40   /* per group: the most frequent ones */
 
 struct _IpdFilterSidebar
 {
@@ -24,8 +33,11 @@ struct _IpdFilterSidebar
 
   GtkListBox *list;
   IpdStore   *store;
+  GCancellable *counting;
+  struct Counts *counts;          /* the last counts, NULL until the first arrive */
   char       *chosen[N_FACETS];   /* the chosen value of each facet, or NULL */
   gboolean    trash;
+  gboolean    due;                /* only dossiers with a deadline within DUE_DAYS */
 };
 
 enum { SIGNAL_CHANGED, N_SIGNALS };
@@ -34,7 +46,7 @@ static guint signals[N_SIGNALS];
 G_DEFINE_FINAL_TYPE (IpdFilterSidebar, ipd_filter_sidebar, GTK_TYPE_WIDGET)
 
 static const char *facet_titles[N_FACETS] = {
-  N_("Kind"), N_("Status"), N_("Filing year"), N_("Officer"),
+  N_("Kind"), N_("Status"), N_("Filing year"), N_("Officer"), N_("Province"),
 };
 
 static char *
@@ -53,12 +65,14 @@ row_is_chosen (IpdFilterSidebar *self, int facet, const char *value)
 {
   if (facet == FACET_TRASH)
     return self->trash;
+  if (facet == FACET_DUE)
+    return self->due;
   if (facet == FACET_ALL)
     {
       for (int i = 0; i < N_FACETS; i++)
         if (self->chosen[i])
           return FALSE;
-      return !self->trash;
+      return !self->trash && !self->due;
     }
   return g_strcmp0 (self->chosen[facet], value) == 0;
 }
@@ -107,18 +121,76 @@ heading_row (const char *text)
   return row;
 }
 
+/* What the worker counts. */
+typedef struct Counts {
+  gint64     all;
+  gint64     due;
+  gint64     trash;
+  GPtrArray *facets[N_FACETS];   /* IpdFacetCount */
+} Counts;
+
 static void
-add_facet (IpdFilterSidebar *self, IpdFacet facet)
+counts_free (Counts *counts)
+{
+  for (int i = 0; i < N_FACETS; i++)
+    g_clear_pointer (&counts->facets[i], g_ptr_array_unref);
+  g_free (counts);
+}
+
+static int
+by_count_descending (gconstpointer a, gconstpointer b)
+{
+  const IpdFacetCount *x = *(IpdFacetCount **) a, *y = *(IpdFacetCount **) b;
+  return (y->count > x->count) - (y->count < x->count);
+}
+
+static int
+by_value (gconstpointer a, gconstpointer b)
+{
+  return g_strcmp0 ((*(IpdFacetCount **) a)->value, (*(IpdFacetCount **) b)->value);
+}
+
+/* A group of hundreds of officers or places is no filter: keep the most frequent. */
+static void
+keep_most_frequent (GPtrArray *counts)
+{
+  if (counts->len <= MAX_VALUES)
+    return;
+  g_ptr_array_sort (counts, by_count_descending);
+  g_ptr_array_set_size (counts, MAX_VALUES);
+  g_ptr_array_sort (counts, by_value);
+}
+
+static void
+count_thread (GTask *task, gpointer source, gpointer path, GCancellable *cancellable)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) counts = ipd_store_count_facet (self->store, facet, &error);
+  g_autoptr(IpdStore) store = ipd_store_open (path, IPD_STORE_READ_ONLY, &error);
+  IpdQuery everything = { NULL }, due = { .due_within_days = DUE_DAYS };
+  Counts *counts;
 
-  if (counts == NULL)
+  if (store == NULL)
     {
-      g_warning ("Cannot count dossiers: %s", error->message);
+      g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  if (counts->len == 0)
+  counts = g_new0 (Counts, 1);
+  counts->all = ipd_store_count_dossiers (store, &everything, NULL);
+  counts->due = ipd_store_count_dossiers (store, &due, NULL);
+  counts->trash = ipd_store_count_trash (store, NULL);
+  for (int facet = 0; facet < N_FACETS && !g_cancellable_is_cancelled (cancellable); facet++)
+    {
+      counts->facets[facet] = ipd_store_count_facet (store, facet, NULL);
+      if (counts->facets[facet])
+        keep_most_frequent (counts->facets[facet]);
+    }
+  g_task_return_pointer (task, counts, (GDestroyNotify) counts_free);
+}
+
+static void
+add_facet (IpdFilterSidebar *self, IpdFacet facet, GPtrArray *counts)
+{
+  if (counts == NULL || counts->len == 0)
     return;
   gtk_list_box_append (self->list, heading_row (_(facet_titles[facet])));
   for (guint i = 0; i < counts->len; i++)
@@ -129,26 +201,68 @@ add_facet (IpdFilterSidebar *self, IpdFacet facet)
     }
 }
 
-/* Rebuilds the rows with fresh counts. */
+/* Rebuilds the rows from the last counts, marking the current choices. */
+static void
+show_counts (IpdFilterSidebar *self)
+{
+  Counts *counts = self->counts;
+  GtkWidget *child;
+
+  if (self->list == NULL)   /* disposed while counting */
+    return;
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
+    gtk_list_box_remove (self->list, child);
+  if (counts == NULL)
+    return;
+  gtk_list_box_append (self->list, filter_row (self, FACET_ALL, NULL, _("All dossiers"), counts->all));
+  gtk_list_box_append (self->list, filter_row (self, FACET_DUE, NULL, _("Deadline within 30 days"), counts->due));
+  for (int facet = 0; facet < N_FACETS; facet++)
+    add_facet (self, facet, counts->facets[facet]);
+  gtk_list_box_append (self->list, heading_row (""));
+  gtk_list_box_append (self->list, filter_row (self, FACET_TRASH, NULL, _("Trash"), counts->trash));
+}
+
+static void
+on_counted (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr(GError) error = NULL;
+  IpdFilterSidebar *self = IPD_FILTER_SIDEBAR (source);
+  Counts *counts = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (counts == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("Cannot count dossiers: %s", error->message);
+      return;
+    }
+  if (self->store == NULL)   /* disposed meanwhile */
+    {
+      counts_free (counts);
+      return;
+    }
+  g_clear_pointer (&self->counts, counts_free);
+  self->counts = counts;
+  show_counts (self);
+}
+
+/* Counts again (on a worker) and rebuilds the rows when the counts arrive. */
 void
 ipd_filter_sidebar_refresh (IpdFilterSidebar *self)
 {
-  GtkWidget *child;
-  IpdQuery everything = { NULL };
+  g_autoptr(GTask) task = NULL;
 
   g_return_if_fail (IPD_IS_FILTER_SIDEBAR (self));
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
-    gtk_list_box_remove (self->list, child);
+  g_cancellable_cancel (self->counting);
+  g_clear_object (&self->counting);
   if (self->store == NULL)
     return;
 
-  gtk_list_box_append (self->list, filter_row (self, FACET_ALL, NULL, _("All dossiers"),
-                                               ipd_store_count_dossiers (self->store, &everything, NULL)));
-  for (int facet = 0; facet < N_FACETS; facet++)
-    add_facet (self, facet);
-  gtk_list_box_append (self->list, heading_row (""));
-  gtk_list_box_append (self->list, filter_row (self, FACET_TRASH, NULL, _("Trash"),
-                                               ipd_store_count_trash (self->store, NULL)));
+  self->counting = g_cancellable_new ();
+  task = g_task_new (self, self->counting, on_counted, NULL);
+  g_task_set_source_tag (task, ipd_filter_sidebar_refresh);
+  g_task_set_return_on_cancel (task, TRUE);
+  g_task_set_task_data (task, g_strdup (ipd_store_get_path (self->store)), g_free);
+  g_task_run_in_thread (task, count_thread);
 }
 
 static void
@@ -157,6 +271,7 @@ clear_choices (IpdFilterSidebar *self)
   for (int i = 0; i < N_FACETS; i++)
     g_clear_pointer (&self->chosen[i], g_free);
   self->trash = FALSE;
+  self->due = FALSE;
 }
 
 static void
@@ -169,6 +284,8 @@ on_row_activated (GtkListBox *list, GtkListBoxRow *row, IpdFilterSidebar *self)
     clear_choices (self);
   else if (facet == FACET_TRASH)
     self->trash = !self->trash;
+  else if (facet == FACET_DUE)
+    self->due = !self->due;
   else if (g_strcmp0 (self->chosen[facet], value) == 0)
     g_clear_pointer (&self->chosen[facet], g_free);
   else
@@ -176,7 +293,7 @@ on_row_activated (GtkListBox *list, GtkListBoxRow *row, IpdFilterSidebar *self)
       g_free (self->chosen[facet]);
       self->chosen[facet] = g_strdup (value);
     }
-  ipd_filter_sidebar_refresh (self);
+  show_counts (self);
   g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
 }
 
@@ -189,6 +306,8 @@ ipd_filter_sidebar_apply (IpdFilterSidebar *self, IpdQuery *query)
   query->status = self->chosen[IPD_FACET_STATUS];
   query->filing_year = self->chosen[IPD_FACET_FILING_YEAR] ? atoi (self->chosen[IPD_FACET_FILING_YEAR]) : 0;
   query->officer = self->chosen[IPD_FACET_OFFICER];
+  query->province = self->chosen[IPD_FACET_PROVINCE];
+  query->due_within_days = self->due ? DUE_DAYS : 0;
   query->trash = self->trash;
 }
 
@@ -200,7 +319,7 @@ ipd_filter_sidebar_select (IpdFilterSidebar *self, IpdFacet facet, const char *v
   g_return_if_fail (facet < N_FACETS);
   g_free (self->chosen[facet]);
   self->chosen[facet] = g_strdup (value);
-  ipd_filter_sidebar_refresh (self);
+  show_counts (self);
   g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
 }
 
@@ -209,7 +328,7 @@ ipd_filter_sidebar_show_trash (IpdFilterSidebar *self, gboolean trash)
 {
   g_return_if_fail (IPD_IS_FILTER_SIDEBAR (self));
   self->trash = trash;
-  ipd_filter_sidebar_refresh (self);
+  show_counts (self);
   g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
 }
 
@@ -218,7 +337,7 @@ ipd_filter_sidebar_clear (IpdFilterSidebar *self)
 {
   g_return_if_fail (IPD_IS_FILTER_SIDEBAR (self));
   clear_choices (self);
-  ipd_filter_sidebar_refresh (self);
+  show_counts (self);
   g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
 }
 
@@ -238,6 +357,9 @@ ipd_filter_sidebar_dispose (GObject *object)
   GtkWidget *child;
 
   clear_choices (self);
+  g_cancellable_cancel (self->counting);
+  g_clear_object (&self->counting);
+  g_clear_pointer (&self->counts, counts_free);
   g_clear_object (&self->store);
   gtk_widget_dispose_template (GTK_WIDGET (self), IPD_TYPE_FILTER_SIDEBAR);
   /* the template's root child is not bound: unparent it too */
@@ -255,6 +377,7 @@ ipd_filter_sidebar_class_init (IpdFilterSidebarClass *klass)
   /* Emitted when the officer changes a filter. */
   signals[SIGNAL_CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                           0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  ipd_gui_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/ipdossiers/IpDossiers/ipd-filter-sidebar.ui");
   gtk_widget_class_bind_template_child (widget_class, IpdFilterSidebar, list);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated);

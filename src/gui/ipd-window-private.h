@@ -18,6 +18,7 @@ struct _IpdWindow
   IpdStore         *store;
   IpdDossierList   *list;
   GSettings        *settings;     /* NULL when the schema is not installed */
+  char             *listed_text;  /* the search text the list was made for */
 
   AdwToastOverlay  *toasts;
   AdwLeaflet       *leaflet;

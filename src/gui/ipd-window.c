@@ -12,8 +12,8 @@
 
 #include <glib/gi18n.h>
 
+#include "ipd-gui.h"
 #include "ipd-demo.h"
-#include "ipd-gui-resources.h"
 #include "ipd-settings.h"
 #include "ipd-window-private.h"
 
@@ -57,6 +57,8 @@ reload_list (IpdWindow *self)
       adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
       return;
     }
+  g_free (self->listed_text);
+  self->listed_text = g_strdup (query.text);
   ipd_dossier_table_select_id (self->table, selected);
 
   listed = g_list_model_get_n_items (G_LIST_MODEL (self->list));
@@ -92,9 +94,13 @@ ipd_window_open_dossier (IpdWindow *self, gint64 id)
   ipd_window_update_dossier_actions (self);
 }
 
+/* The entry reports a change after a short delay, also for text that
+ * ipd_window_search() has listed already. */
 static void
 on_search_changed (IpdWindow *self)
 {
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), self->listed_text) == 0)
+    return;
   reload_list (self);
 }
 
@@ -241,6 +247,7 @@ ipd_window_dispose (GObject *object)
   g_clear_object (&self->list);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->listed_text, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), IPD_TYPE_WINDOW);
   G_OBJECT_CLASS (ipd_window_parent_class)->dispose (object);
 }
@@ -253,12 +260,12 @@ ipd_window_class_init (IpdWindowClass *klass)
   G_OBJECT_CLASS (klass)->dispose = ipd_window_dispose;
   GTK_WINDOW_CLASS (klass)->close_request = ipd_window_close_request;
 
-  ipd_gui_register_resource ();
   g_type_ensure (IPD_TYPE_FILTER_SIDEBAR);
   g_type_ensure (IPD_TYPE_DOSSIER_TABLE);
   g_type_ensure (IPD_TYPE_DOSSIER_VIEW);
   g_type_ensure (IPD_TYPE_DOSSIER_EDITOR);
 
+  ipd_gui_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/ipdossiers/IpDossiers/ipd-window.ui");
   gtk_widget_class_bind_template_child (widget_class, IpdWindow, toasts);
   gtk_widget_class_bind_template_child (widget_class, IpdWindow, leaflet);

@@ -114,7 +114,7 @@ time_naive_search (const char *path, GPtrArray *queries, guint64 *total_hits)
 
   g_assert (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK);
   /* the same memory as the store's connection, for a fair comparison */
-  sqlite3_exec (db, "PRAGMA cache_size = -65536; PRAGMA mmap_size = 1073741824", NULL, NULL, NULL);
+  sqlite3_exec (db, "PRAGMA cache_size = -65536", NULL, NULL, NULL);
   g_assert (sqlite3_prepare_v2 (db,
     "SELECT d.id FROM dossier d WHERE d.deleted_at IS NULL AND (d.name LIKE ?1 OR d.aliases LIKE ?1"
     " OR d.app_number LIKE ?1 OR EXISTS (SELECT 1 FROM dossier_party dp JOIN party p ON p.id = dp.party_id"

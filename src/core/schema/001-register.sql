@@ -98,14 +98,17 @@ CREATE TABLE dossier (
 );
 
 CREATE UNIQUE INDEX dossier_app_number ON dossier (app_number) WHERE app_number IS NOT NULL;
-CREATE INDEX dossier_kind ON dossier (kind);
-CREATE INDEX dossier_status ON dossier (status);
+-- The live register (trash left out) by kind, status and officer: the
+-- sidebar's counts read only these indexes.
+CREATE INDEX dossier_live_kind ON dossier (kind) WHERE deleted_at IS NULL;
+CREATE INDEX dossier_live_status ON dossier (status) WHERE deleted_at IS NULL;
+CREATE INDEX dossier_live_officer ON dossier (officer) WHERE deleted_at IS NULL;
+CREATE INDEX dossier_trash ON dossier (deleted_at) WHERE deleted_at IS NOT NULL;
 CREATE INDEX dossier_filing_date ON dossier (filing_date);
 CREATE INDEX dossier_updated_at ON dossier (updated_at);
 -- The register's own order (trash left out): the main list reads only this index.
 CREATE INDEX dossier_live_by_name ON dossier (sort_key) WHERE deleted_at IS NULL;
 CREATE INDEX dossier_live_by_filing_date ON dossier (filing_date) WHERE deleted_at IS NULL;
-CREATE INDEX dossier_officer ON dossier (officer);
 
 CREATE TABLE nice_class (
   dossier_id INTEGER NOT NULL REFERENCES dossier (id) ON DELETE CASCADE,
