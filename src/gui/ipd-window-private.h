@@ -19,6 +19,7 @@ struct _IpdWindow
   IpdDossierList   *list;
   GSettings        *settings;     /* NULL when the schema is not installed */
   char             *listed_text;  /* the search text the list was made for */
+  gint64            total;        /* dossiers in the register, counted when it changes */
 
   AdwToastOverlay  *toasts;
   AdwLeaflet       *leaflet;

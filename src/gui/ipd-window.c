@@ -40,10 +40,9 @@ static void
 reload_list (IpdWindow *self)
 {
   IpdQuery query = { NULL };
-  IpdQuery everything = { NULL };
   g_autoptr(GError) error = NULL;
   gint64 selected = ipd_dossier_table_get_selected_id (self->table);
-  gint64 total;
+  gint64 total = self->total;
   guint listed;
 
   if (self->store == NULL)
@@ -62,7 +61,6 @@ reload_list (IpdWindow *self)
   ipd_dossier_table_select_id (self->table, selected);
 
   listed = g_list_model_get_n_items (G_LIST_MODEL (self->list));
-  total = ipd_store_count_dossiers (self->store, &everything, NULL);
   update_count (self, listed, total);
   if (listed > 0)
     gtk_stack_set_visible_child_name (self->list_stack, "list");
@@ -72,10 +70,19 @@ reload_list (IpdWindow *self)
     gtk_stack_set_visible_child_name (self->list_stack, "no-results");
 }
 
+static void
+count_register (IpdWindow *self)
+{
+  IpdQuery everything = { NULL };
+
+  self->total = MAX (0, ipd_store_count_dossiers (self->store, &everything, NULL));
+}
+
 /* After the register changed: counts and list. */
 void
 ipd_window_reload (IpdWindow *self)
 {
+  count_register (self);
   ipd_filter_sidebar_refresh (self->sidebar);
   reload_list (self);
 }
@@ -359,6 +366,7 @@ ipd_window_set_store (IpdWindow *self, IpdStore *store)
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   ipd_filter_sidebar_set_store (self->sidebar, store);
   ipd_window_remember_register (self, ipd_store_get_path (store));
+  count_register (self);
   reload_list (self);
 }
 
