@@ -9,6 +9,7 @@
 
 #include "ipd-application.h"
 #include "ipd-demo.h"
+#include "ipd-gui.h"
 #include "ipd-settings.h"
 #include "ipd-store.h"
 #include "ipd-window.h"
@@ -125,6 +126,8 @@ ipd_application_startup (GApplication *app)
 {
   const char *quit_accels[] = { "<Control>q", NULL };
 
+  /* before any window: GtkApplication looks for gtk/help-overlay.ui in them */
+  ipd_gui_ensure_resources ();
   G_APPLICATION_CLASS (ipd_application_parent_class)->startup (app);
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
