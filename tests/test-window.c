@@ -452,6 +452,26 @@ test_record_event (Fixture *f, gconstpointer data)
   g_assert_true (ipd_dossier_list_find (f->window->list, id, NULL));
 }
 
+/* A document is written out, byte for byte, for another program to open. */
+static void
+test_export_attachment (Fixture *f, gconstpointer data)
+{
+  static const char pdf[] = "%PDF-1.4\n%\xe2\xe3\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (pdf, sizeof pdf - 1);
+  g_autoptr(IpdAttachment) attachment = ipd_attachment_new (listed (f, 0)->id, "Quyết định 559.pdf");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL, *contents = NULL;
+  gsize length = 0;
+
+  g_assert_true (ipd_store_add_attachment (f->store, attachment, bytes, &error));
+  path = ipd_dossier_view_export_attachment (f->store, attachment, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_suffix (path, "/Quyết định 559.pdf"));
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpmem (contents, length, pdf, sizeof pdf - 1);
+  g_unlink (path);
+}
+
 static void
 save_screenshot (GtkWidget *window, const char *name)
 {
@@ -514,6 +534,7 @@ main (int argc, char **argv)
       g_test_add_func ("/window/open-error-is-shown", test_open_error_is_shown);
       g_test_add ("/window/create-each-kind", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_create_each_kind, fixture_tear_down);
       g_test_add ("/window/invalid-input-saves-nothing", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_invalid_input_saves_nothing, fixture_tear_down);
+      g_test_add ("/window/export-attachment", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_export_attachment, fixture_tear_down);
       g_test_add ("/window/record-event", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_record_event, fixture_tear_down);
       g_test_add ("/window/edit-trash-undo-restore", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_edit_trash_undo_restore, fixture_tear_down);
     }

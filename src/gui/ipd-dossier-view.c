@@ -11,6 +11,8 @@
 
 #include <glib/gi18n.h>
 
+#include <errno.h>
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
 #include "ipd-gui.h"
@@ -300,6 +302,60 @@ add_history (IpdDossierView *self)
     }
 }
 
+/* Writes the document to the user's cache (named as it was attached) so
+ * that another program can open it; the viewer comes later. */
+char *
+ipd_dossier_view_export_attachment (IpdStore *store, IpdAttachment *attachment, GError **error)
+{
+  g_autoptr(GBytes) bytes = ipd_store_load_blob (store, attachment->sha256, error);
+  g_autofree char *directory = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *path = NULL;
+
+  if (bytes == NULL)
+    return NULL;
+  directory = g_build_filename (g_get_user_cache_dir (), "ipdossiers", "documents", attachment->sha256, NULL);
+  if (g_mkdir_with_parents (directory, 0700) != 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                   /* Translators: a folder, then the system's reason */
+                   _("The folder “%s” cannot be created: %s"), directory, g_strerror (saved_errno));
+      return NULL;
+    }
+  name = g_path_get_basename (attachment->file_name);
+  path = g_build_filename (directory, name, NULL);
+  if (!g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), error))
+    return NULL;
+  return g_steal_pointer (&path);
+}
+
+static void
+on_launched (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_app_info_launch_default_for_uri_finish (result, &error))
+    g_warning ("Cannot open the document: %s", error->message);
+}
+
+static void
+open_attachment_clicked (GtkButton *button, IpdDossierView *self)
+{
+  IpdAttachment *attachment = g_object_get_data (G_OBJECT (button), "attachment");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = ipd_dossier_view_export_attachment (self->store, attachment, &error);
+  g_autofree char *uri = NULL;
+
+  if (path == NULL)
+    {
+      g_warning ("Cannot open the document: %s", error->message);
+      return;
+    }
+  uri = g_filename_to_uri (path, NULL, NULL);
+  g_app_info_launch_default_for_uri_async (uri, NULL, NULL, on_launched, NULL);
+}
+
 static void
 add_attachments (IpdDossierView *self, GPtrArray *attachments)
 {
@@ -313,7 +369,15 @@ add_attachments (IpdDossierView *self, GPtrArray *attachments)
       IpdAttachment *a = g_ptr_array_index (attachments, i);
       g_autofree char *size = g_format_size (a->size);
       g_autofree char *detail = g_strdup_printf ("%s · %s", ipd_vocabulary_label (IPD_VOCAB_DOCUMENT_TYPE, a->document_type), size);
-      add_row (group, a->file_name, detail);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *open = icon_button ("document-open-symbolic", _("Open with Another Application"));
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), a->file_name);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), detail);
+      g_object_set_data_full (G_OBJECT (open), "attachment", ipd_attachment_ref (a), (GDestroyNotify) ipd_attachment_unref);
+      g_signal_connect_object (open, "clicked", G_CALLBACK (open_attachment_clicked), self, 0);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), open);
+      adw_preferences_group_add (group, row);
     }
 }
 
