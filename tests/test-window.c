@@ -472,6 +472,23 @@ test_export_attachment (Fixture *f, gconstpointer data)
   g_unlink (path);
 }
 
+/* Column widths are kept when the window closes and restored in the next. */
+static void
+test_column_widths_kept (Fixture *f, gconstpointer data)
+{
+  GtkColumnView *view = ipd_dossier_table_get_view (f->window->table);
+  IpdWindow *next;
+
+  gtk_column_view_column_set_fixed_width (column_titled (view, "Name"), 333);
+  gtk_window_close (GTK_WINDOW (f->window));   /* saves, as a close by the officer does */
+  iterate (20);
+
+  next = ipd_window_new (NULL, f->store, NULL);
+  g_assert_cmpint (gtk_column_view_column_get_fixed_width (column_titled (ipd_dossier_table_get_view (next->table), "Name")),
+                   ==, 333);
+  f->window = next;
+}
+
 static void
 save_screenshot (GtkWidget *window, const char *name)
 {
@@ -534,6 +551,7 @@ main (int argc, char **argv)
       g_test_add_func ("/window/open-error-is-shown", test_open_error_is_shown);
       g_test_add ("/window/create-each-kind", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_create_each_kind, fixture_tear_down);
       g_test_add ("/window/invalid-input-saves-nothing", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_invalid_input_saves_nothing, fixture_tear_down);
+      g_test_add ("/window/column-widths-kept", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_column_widths_kept, fixture_tear_down);
       g_test_add ("/window/export-attachment", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_export_attachment, fixture_tear_down);
       g_test_add ("/window/record-event", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_record_event, fixture_tear_down);
       g_test_add ("/window/edit-trash-undo-restore", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_edit_trash_undo_restore, fixture_tear_down);

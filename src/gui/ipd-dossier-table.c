@@ -22,6 +22,7 @@
 typedef char *(*CellText) (IpdDossierSummary *row);
 
 typedef struct {
+  const char   *id;            /* for the saved widths */
   const char   *title;         /* English msgid */
   CellText      text;
   int           sort;          /* an IpdSortColumn, or -1: not sortable */
@@ -65,15 +66,15 @@ static char *text_kind (IpdDossierSummary *r)       { return g_strdup (r->kind ?
 static char *text_status (IpdDossierSummary *r)     { return g_strdup (r->status ? ipd_vocabulary_label (IPD_VOCAB_STATUS, r->status) : NULL); }
 
 static const ColumnInfo columns[] = {
-  { N_("Reference"),          text_reference,   IPD_SORT_REFERENCE,   13, FALSE },
-  { N_("Kind"),               text_kind,        -1,                   14, FALSE },
-  { N_("Name"),               text_name,        IPD_SORT_NAME,        22, TRUE  },
-  { N_("Applicant"),          text_applicant,   -1,                   20, TRUE  },
-  { N_("Application number"), text_app_number,  IPD_SORT_APP_NUMBER,  12, FALSE },
-  { N_("Filing date"),        text_filing_date, IPD_SORT_FILING_DATE, 10, FALSE },
-  { N_("Status"),             text_status,      IPD_SORT_STATUS,      16, FALSE },
-  { N_("Certificate"),        text_certificate, -1,                   9,  FALSE },
-  { N_("Next deadline"),      text_deadline,    -1,                   10, FALSE },
+  { "reference",     N_("Reference"),             text_reference,   IPD_SORT_REFERENCE,    13, FALSE },
+  { "kind",          N_("Kind"),                  text_kind,        -1,                    14, FALSE },
+  { "name",          N_("Name"),                  text_name,        IPD_SORT_NAME,         22, TRUE  },
+  { "applicant",     N_("Applicant"),             text_applicant,   -1,                    20, TRUE  },
+  { "app-number",    N_("Application number"),    text_app_number,  IPD_SORT_APP_NUMBER,   12, FALSE },
+  { "filing-date",   N_("Filing date"),           text_filing_date, IPD_SORT_FILING_DATE,  10, FALSE },
+  { "status",        N_("Status"),                text_status,      IPD_SORT_STATUS,       16, FALSE },
+  { "certificate",   N_("Certificate"),           text_certificate, -1,                     9, FALSE },
+  { "next-deadline", N_("Next deadline"),         text_deadline,    -1,                    10, FALSE },
 };
 
 static void
@@ -312,4 +313,37 @@ ipd_dossier_table_get_view (IpdDossierTable *self)
 {
   g_return_val_if_fail (IPD_IS_DOSSIER_TABLE (self), NULL);
   return self->view;
+}
+
+/* The columns' widths by id, as a{si}, for the settings. */
+GVariant *
+ipd_dossier_table_get_widths (IpdDossierTable *self)
+{
+  GListModel *list = gtk_column_view_get_columns (self->view);
+  GVariantBuilder builder;
+
+  g_return_val_if_fail (IPD_IS_DOSSIER_TABLE (self), NULL);
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{si}"));
+  for (guint i = 0; i < g_list_model_get_n_items (list) && i < G_N_ELEMENTS (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (list, i);
+      g_variant_builder_add (&builder, "{si}", columns[i].id, gtk_column_view_column_get_fixed_width (column));
+    }
+  return g_variant_builder_end (&builder);
+}
+
+void
+ipd_dossier_table_set_widths (IpdDossierTable *self, GVariant *widths)
+{
+  GListModel *list = gtk_column_view_get_columns (self->view);
+
+  g_return_if_fail (IPD_IS_DOSSIER_TABLE (self));
+  for (guint i = 0; i < g_list_model_get_n_items (list) && i < G_N_ELEMENTS (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (list, i);
+      int width;
+
+      if (g_variant_lookup (widths, columns[i].id, "i", &width) && width >= 40 && width <= 2000)
+        gtk_column_view_column_set_fixed_width (column, width);
+    }
 }

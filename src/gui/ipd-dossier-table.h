@@ -17,5 +17,7 @@ void     ipd_dossier_table_get_sort        (IpdDossierTable *self, IpdSortColumn
 gint64   ipd_dossier_table_get_selected_id (IpdDossierTable *self);
 gboolean ipd_dossier_table_select_id       (IpdDossierTable *self, gint64 id);
 GtkColumnView *ipd_dossier_table_get_view  (IpdDossierTable *self);
+GVariant      *ipd_dossier_table_get_widths (IpdDossierTable *self);
+void           ipd_dossier_table_set_widths (IpdDossierTable *self, GVariant *widths);
 
 G_END_DECLS

@@ -228,6 +228,7 @@ ipd_window_close_request (GtkWindow *window)
       g_settings_set_int (self->settings, "window-width", width);
       g_settings_set_int (self->settings, "window-height", height);
       g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+      g_settings_set_value (self->settings, "column-widths", ipd_dossier_table_get_widths (self->table));
     }
   return GTK_WINDOW_CLASS (ipd_window_parent_class)->close_request (window);
 }
@@ -242,6 +243,10 @@ restore_window_state (IpdWindow *self)
                                g_settings_get_int (self->settings, "window-height"));
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
+  {
+    g_autoptr(GVariant) widths = g_settings_get_value (self->settings, "column-widths");
+    ipd_dossier_table_set_widths (self->table, widths);
+  }
 }
 
 /* Setup ------------------------------------------------------------------------------ */
