@@ -489,6 +489,44 @@ test_column_widths_kept (Fixture *f, gconstpointer data)
   f->window = next;
 }
 
+static GBytes *
+small_png (void)
+{
+  static const guint8 pixels[4 * 4 * 4] = { 0xff, 0x00, 0x00, 0xff };
+  g_autoptr(GBytes) data = g_bytes_new_static (pixels, sizeof pixels);
+  g_autoptr(GdkTexture) texture = gdk_memory_texture_new (4, 4, GDK_MEMORY_R8G8B8A8, data, 16);
+
+  return gdk_texture_save_to_png_bytes (texture);
+}
+
+static void
+test_mark_sample (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GBytes) png = small_png ();
+  g_autoptr(GBytes) not_an_image = g_bytes_new_static ("%PDF-1.4 not an image", 21);
+  g_autoptr(IpdDossier) saved = NULL;
+  gint64 id = listed (f, 0)->id;   /* a certification mark */
+
+  g_assert_true (ipd_dossier_table_select_id (f->window->table, id));
+  iterate (20);
+  g_assert_true (activate (f, "win.edit"));
+  ipd_dossier_editor_set_mark_image (f->window->editor, not_an_image);
+  g_assert_true (activate (f, "win.save"));
+  g_assert_true (ipd_window_is_editing (f->window));
+  g_assert_nonnull (ipd_dossier_editor_get_problem (f->window->editor, "mark_image"));
+
+  ipd_dossier_editor_set_mark_image (f->window->editor, png);
+  g_assert_true (activate (f, "win.save"));
+  g_assert_false (ipd_window_is_editing (f->window));
+  saved = ipd_store_load_dossier (f->store, id, NULL);
+  g_assert_nonnull (saved->mark_image_sha256);
+  {
+    g_autoptr(GBytes) stored = ipd_store_load_blob (f->store, saved->mark_image_sha256, NULL);
+    g_assert_true (g_bytes_equal (stored, png));
+  }
+  g_assert_nonnull (find_named (GTK_WIDGET (f->window->dossier_view), "mark-sample"));
+}
+
 static void
 save_screenshot (GtkWidget *window, const char *name)
 {
@@ -552,6 +590,7 @@ main (int argc, char **argv)
       g_test_add ("/window/create-each-kind", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_create_each_kind, fixture_tear_down);
       g_test_add ("/window/invalid-input-saves-nothing", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_invalid_input_saves_nothing, fixture_tear_down);
       g_test_add ("/window/column-widths-kept", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_column_widths_kept, fixture_tear_down);
+      g_test_add ("/window/mark-sample", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_mark_sample, fixture_tear_down);
       g_test_add ("/window/export-attachment", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_export_attachment, fixture_tear_down);
       g_test_add ("/window/record-event", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_record_event, fixture_tear_down);
       g_test_add ("/window/edit-trash-undo-restore", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_edit_trash_undo_restore, fixture_tear_down);

@@ -79,11 +79,13 @@ struct _IpdDossierEditor
   GtkBox      *form;
   AdwComboRow *kind_row;
   GtkLabel    *problems_label;
+  AdwActionRow *image_row;
 
   IpdStore    *store;
   IpdDossier  *dossier;          /* the copy being edited */
   GtkWidget   *rows[G_N_ELEMENTS (fields)];   /* AdwEntryRow, or GtkTextView for LINES */
   GHashTable  *problems;         /* field id → message */
+  GBytes      *new_image;        /* a mark sample chosen in this edit, not saved yet */
   gboolean     dirty;
   gboolean     filling;          /* the form is being filled: not the officer's changes */
 };
@@ -342,6 +344,17 @@ read_form (IpdDossierEditor *self)
 
   g_free (d->kind);
   d->kind = g_strdup (kind_at (adw_combo_row_get_selected (self->kind_row)));
+  if (self->new_image != NULL && !g_str_equal (d->kind, IPD_KIND_GI))
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GdkTexture) texture = gdk_texture_new_from_bytes (self->new_image, &error);
+
+      if (texture == NULL)
+        /* Translators: a field's name, then what is wrong with it */
+        add_problem (self, "mark_image", _("Mark sample: the file is not a PNG or JPEG image"));
+      else
+        d->mark_image = g_bytes_ref (self->new_image);
+    }
   g_ptr_array_set_size (d->aliases, 0);
   g_ptr_array_set_size (d->classes, 0);
   g_ptr_array_set_size (d->products, 0);
@@ -424,11 +437,12 @@ show_problems (IpdDossierEditor *self)
           gtk_widget_set_tooltip_text (row, NULL);
         }
     }
-  {
-    const char *kind_problem = g_hash_table_lookup (self->problems, "kind");
-    if (kind_problem)
-      g_string_append_printf (all, "%s%s", all->len ? "\n" : "", kind_problem);
-  }
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *extra = g_hash_table_lookup (self->problems, i == 0 ? "kind" : "mark_image");
+      if (extra)
+        g_string_append_printf (all, "%s%s", all->len ? "\n" : "", extra);
+    }
   gtk_label_set_label (self->problems_label, all->str);
   gtk_widget_set_visible (GTK_WIDGET (self->problems_label), all->len > 0);
 }
@@ -438,6 +452,7 @@ update_scopes (IpdDossierEditor *self)
 {
   const char *kind = kind_at (adw_combo_row_get_selected (self->kind_row));
 
+  gtk_widget_set_visible (GTK_WIDGET (self->image_row), !g_str_equal (kind, IPD_KIND_GI));
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     {
       GtkWidget *row = fields[i].type == LINES ? gtk_widget_get_parent (gtk_widget_get_parent (self->rows[i]))
@@ -530,10 +545,65 @@ build_kind_model (IpdDossierEditor *self)
 /* Public ------------------------------------------------------------------------------ */
 
 /* Edits a copy of @dossier; a dossier with id 0 is created on saving. */
+static void
+show_image_state (IpdDossierEditor *self)
+{
+  const char *state = self->new_image ? _("A new sample will be stored on saving")
+                    : self->dossier && self->dossier->mark_image_sha256 ? _("Stored")
+                    : _("None");
+  adw_action_row_set_subtitle (self->image_row, state);
+}
+
+/* Takes @image (PNG or JPEG bytes) as the mark sample to store on saving. */
+void
+ipd_dossier_editor_set_mark_image (IpdDossierEditor *self, GBytes *image)
+{
+  g_return_if_fail (IPD_IS_DOSSIER_EDITOR (self));
+  g_clear_pointer (&self->new_image, g_bytes_unref);
+  self->new_image = image ? g_bytes_ref (image) : NULL;
+  show_image_state (self);
+  mark_dirty (self);
+}
+
+static void
+on_image_chosen (GtkNativeDialog *dialog, int response, IpdDossierEditor *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) bytes = g_file_load_bytes (file, NULL, NULL, &error);
+
+      if (bytes == NULL)
+        add_problem (self, "mark_image", error->message), show_problems (self);
+      else
+        ipd_dossier_editor_set_mark_image (self, bytes);
+    }
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static void
+choose_image_clicked (IpdDossierEditor *self)
+{
+  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (_("Choose the Mark Sample"),
+                                                               GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                                               GTK_FILE_CHOOSER_ACTION_OPEN, _("_Choose"), _("_Cancel"));
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Images"));
+  gtk_file_filter_add_mime_type (filter, "image/png");
+  gtk_file_filter_add_mime_type (filter, "image/jpeg");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_image_chosen), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 void
 ipd_dossier_editor_edit (IpdDossierEditor *self, IpdStore *store, IpdDossier *dossier)
 {
   g_return_if_fail (IPD_IS_DOSSIER_EDITOR (self));
+  g_clear_pointer (&self->new_image, g_bytes_unref);
   g_set_object (&self->store, store);
   g_clear_pointer (&self->dossier, ipd_dossier_unref);
   self->dossier = ipd_dossier_copy (dossier);
@@ -541,6 +611,7 @@ ipd_dossier_editor_edit (IpdDossierEditor *self, IpdStore *store, IpdDossier *do
   fill_form (self);
   update_scopes (self);
   show_problems (self);
+  show_image_state (self);
   self->dirty = FALSE;
 }
 
@@ -595,7 +666,9 @@ ipd_dossier_editor_save (IpdDossierEditor *self, GError **error)
 
   g_clear_pointer (&self->dossier, ipd_dossier_unref);
   self->dossier = g_steal_pointer (&d);
+  g_clear_pointer (&self->new_image, g_bytes_unref);
   show_problems (self);
+  show_image_state (self);
   self->dirty = FALSE;
   return TRUE;
 }
@@ -642,6 +715,7 @@ ipd_dossier_editor_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_pointer (&self->dossier, ipd_dossier_unref);
   g_clear_pointer (&self->problems, g_hash_table_unref);
+  g_clear_pointer (&self->new_image, g_bytes_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), IPD_TYPE_DOSSIER_EDITOR);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
@@ -662,7 +736,9 @@ ipd_dossier_editor_class_init (IpdDossierEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IpdDossierEditor, form);
   gtk_widget_class_bind_template_child (widget_class, IpdDossierEditor, kind_row);
   gtk_widget_class_bind_template_child (widget_class, IpdDossierEditor, problems_label);
+  gtk_widget_class_bind_template_child (widget_class, IpdDossierEditor, image_row);
   gtk_widget_class_bind_template_callback (widget_class, on_kind_changed);
+  gtk_widget_class_bind_template_callback (widget_class, choose_image_clicked);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 

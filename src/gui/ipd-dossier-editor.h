@@ -17,5 +17,6 @@ gboolean    ipd_dossier_editor_save      (IpdDossierEditor *self, GError **error
 IpdDossier *ipd_dossier_editor_get_dossier (IpdDossierEditor *self);
 gboolean    ipd_dossier_editor_set_field (IpdDossierEditor *self, const char *field, const char *text);
 const char *ipd_dossier_editor_get_problem (IpdDossierEditor *self, const char *field);
+void        ipd_dossier_editor_set_mark_image (IpdDossierEditor *self, GBytes *image);
 
 G_END_DECLS

@@ -137,6 +137,36 @@ add_kind_lists (IpdDossierView *self, IpdDossier *d)
     }
 }
 
+/* The mark as filed: the sample image stored with the dossier. */
+static void
+add_mark_sample (IpdDossierView *self, IpdDossier *d)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwPreferencesGroup *group;
+  GtkWidget *picture;
+
+  if (d->mark_image_sha256 == NULL)
+    return;
+  group = new_group (self, _("Mark Sample"));
+  bytes = ipd_store_load_blob (self->store, d->mark_image_sha256, &error);
+  if (bytes != NULL)
+    texture = gdk_texture_new_from_bytes (bytes, &error);
+  if (texture == NULL)
+    {
+      adw_preferences_group_set_description (group, _("The stored sample cannot be shown."));
+      return;
+    }
+  picture = gtk_picture_new_for_paintable (GDK_PAINTABLE (texture));
+  gtk_picture_set_can_shrink (GTK_PICTURE (picture), TRUE);
+  gtk_picture_set_content_fit (GTK_PICTURE (picture), GTK_CONTENT_FIT_CONTAIN);
+  gtk_widget_set_size_request (picture, -1, 160);
+  gtk_widget_set_name (picture, "mark-sample");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (picture), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Mark Sample"), -1);
+  adw_preferences_group_add (group, picture);
+}
+
 static void
 add_parties (IpdDossierView *self, IpdDossier *d)
 {
@@ -422,6 +452,7 @@ ipd_dossier_view_show (IpdDossierView *self, IpdStore *store, gint64 id, GError 
                               ipd_vocabulary_label (IPD_VOCAB_STATUS, d->status));
   gtk_label_set_label (self->subtitle, subtitle);
   add_general (self, d);
+  add_mark_sample (self, d);
   add_kind_lists (self, d);
   add_parties (self, d);
   add_events (self, events);
