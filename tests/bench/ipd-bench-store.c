@@ -270,8 +270,27 @@ main (int argc, char **argv)
       g_assert (rows->len == 200);
       g_array_append_val (page_samples, ms);
     }
-  printf ("page of 200 rows: p50 %.2f ms, p95 %.2f ms\n",
+  printf ("page of 200 rows, random pages (cold): p50 %.2f ms, p95 %.2f ms\n",
           percentile (page_samples, 0.5), percentile (page_samples, 0.95));
+
+  /* As an officer scrolls: consecutive pages of the ordered list. */
+  {
+    g_autoptr(GArray) scroll_samples = g_array_new (FALSE, FALSE, sizeof (double));
+    guint offset = g_random_int_range (0, ids->len / 2);
+
+    for (int i = 0; i < 200 && offset + 200 <= ids->len; i++, offset += 200)
+      {
+        g_autoptr(GPtrArray) rows = NULL;
+        double ms;
+
+        start = g_get_monotonic_time ();
+        rows = ipd_store_load_summaries (store, &g_array_index (ids, gint64, offset), 200, NULL);
+        ms = elapsed_ms (start);
+        g_array_append_val (scroll_samples, ms);
+      }
+    printf ("page of 200 rows, scrolling order: p50 %.2f ms, p95 %.2f ms\n",
+            percentile (scroll_samples, 0.5), percentile (scroll_samples, 0.95));
+  }
 
   wal = g_strconcat (path, "-wal", NULL);
   printf ("database size: %.1f MB (+ %.1f MB write-ahead log)\n",
