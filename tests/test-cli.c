@@ -10,6 +10,8 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
+#include "ipd-test-util.h"
+
 typedef struct {
   char *directory;
   char *db;
@@ -104,31 +106,19 @@ file_sha256 (const char *path)
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-
   if (g_getenv ("IPD_CLI") == NULL || g_getenv ("IPD_SQLITE3") == NULL)
     {
       g_test_skip ("IPD_CLI and IPD_SQLITE3 are set by meson test");
       return;
     }
-  f->directory = g_dir_make_tmp ("ipd-cli-XXXXXX", &error);
-  g_assert_no_error (error);
+  f->directory = ipd_test_make_dir ("ipd-cli-XXXXXX");
   f->db = g_build_filename (f->directory, "register.sqlite", NULL);
 }
 
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  g_autoptr(GDir) dir = f->directory ? g_dir_open (f->directory, 0, NULL) : NULL;
-  const char *name;
-
-  while (dir && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (f->directory, name, NULL);
-      g_unlink (path);
-    }
-  if (f->directory)
-    g_rmdir (f->directory);
+  ipd_test_remove_dir (f->directory);
   g_free (f->directory);
   g_free (f->db);
 }

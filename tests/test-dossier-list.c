@@ -7,6 +7,7 @@
 #include "ipd-dossier-list.h"
 #include "ipd-dossier-row.h"
 #include "ipd-generator.h"
+#include "ipd-test-util.h"
 
 typedef struct {
   char     *directory;
@@ -20,8 +21,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
 
-  f->directory = g_dir_make_tmp ("ipd-list-XXXXXX", &error);
-  g_assert_no_error (error);
+  f->directory = ipd_test_make_dir ("ipd-list-XXXXXX");
   f->path = g_build_filename (f->directory, "register.sqlite", NULL);
   f->store = ipd_store_open (f->path, IPD_STORE_DEFAULT, &error);
   g_assert_no_error (error);
@@ -33,16 +33,8 @@ fixture_set_up (Fixture *f, gconstpointer data)
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  g_autoptr(GDir) dir = g_dir_open (f->directory, 0, NULL);
-  const char *name;
-
   g_clear_object (&f->store);
-  while (dir && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (f->directory, name, NULL);
-      g_unlink (child);
-    }
-  g_rmdir (f->directory);
+  ipd_test_remove_dir (f->directory);
   g_free (f->directory);
   g_free (f->path);
   g_array_unref (f->changes);

@@ -8,6 +8,7 @@
 #include "ipd-demo.h"
 #include "ipd-error.h"
 #include "ipd-store-private.h"
+#include "ipd-test-util.h"
 
 typedef struct {
   char *directory;
@@ -17,25 +18,14 @@ typedef struct {
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->directory = g_dir_make_tmp ("ipd-errors-XXXXXX", &error);
-  g_assert_no_error (error);
+  f->directory = ipd_test_make_dir ("ipd-errors-XXXXXX");
   f->path = g_build_filename (f->directory, "register.sqlite", NULL);
 }
 
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  g_autoptr(GDir) dir = g_dir_open (f->directory, 0, NULL);
-  const char *name;
-
-  while (dir && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (f->directory, name, NULL);
-      g_unlink (child);
-    }
-  g_rmdir (f->directory);
+  ipd_test_remove_dir (f->directory);
   g_free (f->directory);
   g_free (f->path);
 }

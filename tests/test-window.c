@@ -16,6 +16,7 @@
 #include "ipd-dossier-row.h"
 #include "ipd-error.h"
 #include "ipd-event-dialog.h"
+#include "ipd-test-util.h"
 #include "ipd-window-private.h"
 
 typedef struct {
@@ -68,8 +69,7 @@ fixture_set_up (Fixture *f, gconstpointer with_demo)
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
 
-  f->directory = g_dir_make_tmp ("ipd-window-XXXXXX", &error);
-  g_assert_no_error (error);
+  f->directory = ipd_test_make_dir ("ipd-window-XXXXXX");
   path = g_build_filename (f->directory, "register.sqlite", NULL);
   f->store = ipd_store_open (path, IPD_STORE_DEFAULT, &error);
   g_assert_no_error (error);
@@ -86,18 +86,10 @@ fixture_set_up (Fixture *f, gconstpointer with_demo)
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  g_autoptr(GDir) dir = g_dir_open (f->directory, 0, NULL);
-  const char *name;
-
   gtk_window_destroy (GTK_WINDOW (f->window));
   iterate (20);
   g_clear_object (&f->store);
-  while (dir && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (f->directory, name, NULL);
-      g_unlink (child);
-    }
-  g_rmdir (f->directory);
+  ipd_test_remove_dir (f->directory);
   g_free (f->directory);
 }
 

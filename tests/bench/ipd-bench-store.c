@@ -16,29 +16,10 @@
 #include <sqlite3.h>
 #include <stdio.h>
 
+#include "ipd-bench.h"
 #include "ipd-generator.h"
 #include "ipd-store.h"
 #include "ipd-text.h"
-
-static int
-compare_doubles (gconstpointer a, gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return (x > y) - (x < y);
-}
-
-static double
-percentile (GArray *samples, double p)
-{
-  g_array_sort (samples, compare_doubles);
-  return g_array_index (samples, double, MIN (samples->len - 1, (guint) (p * samples->len)));
-}
-
-static double
-elapsed_ms (gint64 start)
-{
-  return (g_get_monotonic_time () - start) / 1000.0;
-}
 
 /* What officers type: names cut short while typing, without accents, with
  * đ written as d, parties' names, application numbers. */
@@ -96,7 +77,7 @@ time_store_search (IpdStore *store, GPtrArray *queries, guint64 *total_hits)
       IpdQuery query = { .text = g_ptr_array_index (queries, i) };
       gint64 start = g_get_monotonic_time ();
       g_autoptr(GArray) ids = ipd_store_list_ids (store, &query, NULL);
-      double ms = elapsed_ms (start);
+      double ms = ipd_bench_ms_since (start);
 
       g_assert (ids != NULL);
       *total_hits += ids->len;
@@ -131,7 +112,7 @@ time_naive_search (const char *path, GPtrArray *queries, guint64 *total_hits)
       sqlite3_bind_text (stmt, 1, pattern, -1, SQLITE_TRANSIENT);
       while (sqlite3_step (stmt) == SQLITE_ROW)
         (*total_hits)++;
-      ms = elapsed_ms (start);
+      ms = ipd_bench_ms_since (start);
       g_array_append_val (samples, ms);
     }
   sqlite3_finalize (stmt);
@@ -189,7 +170,7 @@ main (int argc, char **argv)
       start = g_get_monotonic_time ();
       ipd_generator_run (store, n_dossiers, 1, NULL, NULL, NULL, &error);
       g_assert_no_error (error);
-      printf ("generation: %d dossiers in %.1f s\n", n_dossiers, elapsed_ms (start) / 1000);
+      printf ("generation: %d dossiers in %.1f s\n", n_dossiers, ipd_bench_ms_since (start) / 1000);
     }
   else
     printf ("generation: reused %s\n", path);
@@ -214,8 +195,8 @@ main (int argc, char **argv)
   queries = typical_queries (store, n_queries);
   fast = time_store_search (store, queries, &fast_hits);
   naive = time_naive_search (path, queries, &naive_hits);
-  fast_p50 = percentile (fast, 0.50), fast_p95 = percentile (fast, 0.95);
-  naive_p50 = percentile (naive, 0.50), naive_p95 = percentile (naive, 0.95);
+  fast_p50 = ipd_bench_percentile (fast, 0.50), fast_p95 = ipd_bench_percentile (fast, 0.95);
+  naive_p50 = ipd_bench_percentile (naive, 0.50), naive_p95 = ipd_bench_percentile (naive, 0.95);
   printf ("search (folded FTS5, %u queries): p50 %.2f ms, p95 %.2f ms, %.1f hits per query\n",
           queries->len, fast_p50, fast_p95, (double) fast_hits / queries->len);
   printf ("search (naive LIKE '%%…%%', same queries): p50 %.2f ms, p95 %.2f ms, %.1f hits per query\n",
@@ -237,11 +218,11 @@ main (int argc, char **argv)
         g_assert (ipd_store_trash_dossier (store, id, NULL) && ipd_store_restore_dossier (store, id, NULL));
         start = g_get_monotonic_time ();
         found = ipd_store_list_ids (store, &query, NULL);
-        ms = elapsed_ms (start);
+        ms = ipd_bench_ms_since (start);
         g_array_append_val (after_change, ms);
       }
     printf ("first search after a change (name order rebuilt): p50 %.2f ms, p95 %.2f ms\n",
-            percentile (after_change, 0.5), percentile (after_change, 0.95));
+            ipd_bench_percentile (after_change, 0.5), ipd_bench_percentile (after_change, 0.95));
   }
 
   list_samples = g_array_new (FALSE, FALSE, sizeof (double));
@@ -252,11 +233,11 @@ main (int argc, char **argv)
       start = g_get_monotonic_time ();
       g_clear_pointer (&ids, g_array_unref);
       ids = ipd_store_list_ids (store, &sorted, NULL);
-      ms = elapsed_ms (start);
+      ms = ipd_bench_ms_since (start);
       g_array_append_val (list_samples, ms);
     }
   printf ("ordered id list (%u ids, by name / filing date): p50 %.1f ms, p95 %.1f ms\n",
-          ids->len, percentile (list_samples, 0.5), percentile (list_samples, 0.95));
+          ids->len, ipd_bench_percentile (list_samples, 0.5), ipd_bench_percentile (list_samples, 0.95));
 
   page_samples = g_array_new (FALSE, FALSE, sizeof (double));
   for (int i = 0; i < 200; i++)
@@ -266,12 +247,12 @@ main (int argc, char **argv)
       double ms;
       start = g_get_monotonic_time ();
       rows = ipd_store_load_summaries (store, &g_array_index (ids, gint64, offset), 200, NULL);
-      ms = elapsed_ms (start);
+      ms = ipd_bench_ms_since (start);
       g_assert (rows->len == 200);
       g_array_append_val (page_samples, ms);
     }
   printf ("page of 200 rows, random pages (cold): p50 %.2f ms, p95 %.2f ms\n",
-          percentile (page_samples, 0.5), percentile (page_samples, 0.95));
+          ipd_bench_percentile (page_samples, 0.5), ipd_bench_percentile (page_samples, 0.95));
 
   /* As an officer scrolls: consecutive pages of the ordered list. */
   {
@@ -285,11 +266,11 @@ main (int argc, char **argv)
 
         start = g_get_monotonic_time ();
         rows = ipd_store_load_summaries (store, &g_array_index (ids, gint64, offset), 200, NULL);
-        ms = elapsed_ms (start);
+        ms = ipd_bench_ms_since (start);
         g_array_append_val (scroll_samples, ms);
       }
     printf ("page of 200 rows, scrolling order: p50 %.2f ms, p95 %.2f ms\n",
-            percentile (scroll_samples, 0.5), percentile (scroll_samples, 0.95));
+            ipd_bench_percentile (scroll_samples, 0.5), ipd_bench_percentile (scroll_samples, 0.95));
   }
 
   wal = g_strconcat (path, "-wal", NULL);
@@ -297,7 +278,7 @@ main (int argc, char **argv)
           file_size (path) / 1048576.0, file_size (wal) / 1048576.0);
 
   printf ("targets: search p95 <= 5 ms: %s; page of 200 <= 2 ms (p50): %s; >= 20x the naive scan (p95): %s\n",
-          fast_p95 <= 5 ? "met" : "MISSED", percentile (page_samples, 0.5) <= 2 ? "met" : "MISSED",
+          fast_p95 <= 5 ? "met" : "MISSED", ipd_bench_percentile (page_samples, 0.5) <= 2 ? "met" : "MISSED",
           naive_p95 / fast_p95 >= 20 ? "met" : "MISSED");
 
   if (keep == NULL)

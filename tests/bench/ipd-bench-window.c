@@ -14,31 +14,12 @@
 #include <adwaita.h>
 #include <stdio.h>
 
+#include "ipd-bench.h"
 #include "ipd-dossier-row.h"
 #include "ipd-window-private.h"
 
 static gint64 start_time;
 static gint64 first_frame_time;
-
-static double
-ms_since (gint64 start)
-{
-  return (g_get_monotonic_time () - start) / 1000.0;
-}
-
-static int
-compare_doubles (gconstpointer a, gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return (x > y) - (x < y);
-}
-
-static double
-percentile (GArray *samples, double p)
-{
-  g_array_sort (samples, compare_doubles);
-  return g_array_index (samples, double, MIN (samples->len - 1, (guint) (p * samples->len)));
-}
 
 /* Kilobytes of resident memory, from /proc. */
 static long
@@ -144,10 +125,10 @@ main (int argc, char **argv)
       double ms;
 
       ipd_window_search (window, g_ptr_array_index (prefixes, i));
-      ms = ms_since (start);
+      ms = ipd_bench_ms_since (start);
       g_array_append_val (queries, ms);
       wait_for_frame (GTK_WIDGET (window), &painted);
-      ms = ms_since (start);
+      ms = ipd_bench_ms_since (start);
       g_array_append_val (keystrokes, ms);
     }
   printf ("pages of rows read while typing: %u (%.1f per keystroke)\n",
@@ -155,8 +136,8 @@ main (int argc, char **argv)
           (double) ipd_dossier_list_get_n_page_loads (window->list) / prefixes->len);
   printf ("keystroke to updated list (%u keystrokes, query + repaint): p50 %.1f ms, p95 %.1f ms"
           " (of which the query and the model: p50 %.1f ms, p95 %.1f ms)\n",
-          keystrokes->len, percentile (keystrokes, 0.5), percentile (keystrokes, 0.95),
-          percentile (queries, 0.5), percentile (queries, 0.95));
+          keystrokes->len, ipd_bench_percentile (keystrokes, 0.5), ipd_bench_percentile (keystrokes, 0.95),
+          ipd_bench_percentile (queries, 0.5), ipd_bench_percentile (queries, 0.95));
   ipd_window_search (window, "");
   wait_for_frame (GTK_WIDGET (window), &painted);
 
@@ -175,7 +156,7 @@ main (int argc, char **argv)
         frames++;
       }
     printf ("scroll top to bottom: %u frames in %.1f s; resident memory %.0f MB before, %.0f MB after, peak %.0f MB\n",
-            frames, ms_since (start) / 1000, rss_before / 1024.0, resident_kb ("VmRSS:") / 1024.0,
+            frames, ipd_bench_ms_since (start) / 1000, rss_before / 1024.0, resident_kb ("VmRSS:") / 1024.0,
             resident_kb ("VmHWM:") / 1024.0);
   }
 
@@ -187,11 +168,11 @@ main (int argc, char **argv)
 
       ipd_window_open_dossier (window, id);
       wait_for_frame (GTK_WIDGET (window), &painted);
-      ms = ms_since (start);
+      ms = ipd_bench_ms_since (start);
       g_array_append_val (opens, ms);
     }
   printf ("open a dossier (load + show + repaint): p50 %.1f ms, p95 %.1f ms\n",
-          percentile (opens, 0.5), percentile (opens, 0.95));
+          ipd_bench_percentile (opens, 0.5), ipd_bench_percentile (opens, 0.95));
 
   gtk_window_destroy (GTK_WINDOW (window));
   return 0;
