@@ -237,6 +237,22 @@ test_bad_input (Fixture *f, gconstpointer data)
   parties = sqlite_value (f->db, "SELECT count(*) FROM party");
   g_assert_cmpstr (parties, ==, "0");
 
+  /* the numbering is data an office can correct */
+  {
+    g_autoptr(Result) bad_pattern = cli (f, "number-format", "gi", "^6-[0-9", "6-2023-00012", NULL);
+    g_autoptr(Result) bad_example = cli (f, "number-format", "gi", "^6-[0-9]{4}$", "6-2023-00012", NULL);
+    g_autoptr(Result) set = cli (f, "number-format", "gi", "^GI-[0-9]{4}-[0-9]{3}$", "GI-2024-001", NULL);
+    g_autoptr(Result) accepted = cli (f, "add", "--kind", "gi", "--name", "Sâm Ngọc Linh", "--app-number", "GI-2024-017", NULL);
+    g_autoptr(Result) refused = cli (f, "add", "--kind", "gi", "--name", "Quế Văn Yên", "--app-number", "6-2024-00017", NULL);
+
+    g_assert_cmpint (bad_pattern->status, ==, 1);
+    g_assert_cmpint (bad_example->status, ==, 1);
+    g_assert_cmpint (set->status, ==, 0);
+    g_assert_cmpint (accepted->status, ==, 0);
+    g_assert_cmpint (refused->status, ==, 1);
+    g_assert_nonnull (strstr (refused->err, "GI-2024-001"));
+  }
+
   unknown = cli (f, "frobnicate", NULL);
   g_assert_cmpint (unknown->status, ==, 1);
   help = cli (f, "--help", NULL);

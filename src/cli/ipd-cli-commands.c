@@ -625,6 +625,24 @@ move_to_trash (IpdCli *cli, const IpdCliCommand *command, int argc, char **argv,
 }
 
 static IpdCliStatus
+run_number_format (IpdCli *cli, const IpdCliCommand *command, int argc, char **argv)
+{
+  IpdCliStatus status;
+  GError *error = NULL;
+
+  if (!ipd_cli_parse (cli, command, NULL, &argc, &argv, 3, 3, &status))
+    return status;
+  {
+    OPEN_STORE_OR_RETURN (cli, store);
+    if (!ipd_store_set_number_format (store, argv[1], argv[2], argv[3], &error))
+      return ipd_cli_fail (cli, error);
+    /* Translators: a kind, then a pattern */
+    g_print (_("Application numbers of “%s” now follow %s.\n"), argv[1], argv[2]);
+  }
+  return IPD_CLI_OK;
+}
+
+static IpdCliStatus
 run_trash (IpdCli *cli, const IpdCliCommand *command, int argc, char **argv)
 {
   return move_to_trash (cli, command, argc, argv, TRUE);
@@ -650,6 +668,7 @@ static const IpdCliCommand commands[] = {
   { "check",    NULL,            N_("Check the database and the audit log; exit 1 on problems"), run_check },
   { "trash",    "REF",           N_("Move a dossier to the trash"), run_trash },
   { "restore",  "REF",           N_("Bring a dossier back from the trash"), run_restore },
+  { "number-format", "KIND PATTERN EXAMPLE", N_("Set the form of a kind's application numbers"), run_number_format },
 };
 
 const IpdCliCommand *

@@ -643,6 +643,62 @@ ipd_store_set_setting (IpdStore *self, const char *key, const char *value, GErro
   return ipd_store_step_done (self, stmt, error);
 }
 
+/**
+ * ipd_store_set_number_format:
+ * @pattern: a regular expression an application number of @kind must match
+ * @example: a number that matches it, shown in messages
+ *
+ * The national Office's numbering is data, not code: an office corrects it
+ * here when a format changes or was not known.
+ */
+gboolean
+ipd_store_set_number_format (IpdStore *self, const char *kind, const char *pattern,
+                             const char *example, GError **error)
+{
+  g_autoptr(IpdStmt) stmt = NULL;
+  g_autoptr(GRegex) regex = NULL;
+  g_autoptr(GError) regex_error = NULL;
+
+  g_return_val_if_fail (IPD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (kind != NULL && pattern != NULL && example != NULL, FALSE);
+
+  if (!ipd_store_check_writable (self, error))
+    return FALSE;
+  regex = g_regex_new (pattern, 0, 0, &regex_error);
+  if (regex == NULL)
+    {
+      g_set_error (error, IPD_ERROR, IPD_ERROR_INVALID,
+                   /* Translators: the pattern, then why it is wrong */
+                   _("Number format: “%s” is not a valid pattern (%s)"), pattern, regex_error->message);
+      return FALSE;
+    }
+  if (!g_regex_match (regex, example, 0, NULL))
+    {
+      g_set_error (error, IPD_ERROR, IPD_ERROR_INVALID,
+                   /* Translators: an example number, then the pattern */
+                   _("Number format: the example “%s” does not match “%s”"), example, pattern);
+      return FALSE;
+    }
+  stmt = ipd_store_prepare (self,
+                            "INSERT INTO number_format (kind, pattern, example) VALUES (?1, ?2, ?3)"
+                            " ON CONFLICT (kind) DO UPDATE SET pattern = excluded.pattern, example = excluded.example",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  ipd_bind_text (stmt, 1, kind);
+  ipd_bind_text (stmt, 2, pattern);
+  ipd_bind_text (stmt, 3, example);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      /* the only constraint that can fail is the kind's reference */
+      g_set_error (error, IPD_ERROR, IPD_ERROR_INVALID,
+                   /* Translators: %s is what the user typed as a kind */
+                   _("Number format: “%s” is not a kind of this register"), kind);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* Backups ------------------------------------------------------------------- */
 
 static gboolean
