@@ -519,6 +519,31 @@ test_mark_sample (Fixture *f, gconstpointer data)
   g_assert_nonnull (find_named (GTK_WIDGET (f->window->dossier_view), "mark-sample"));
 }
 
+/* Closing with unsaved changes asks, and the window stays until answered. */
+static void
+test_close_asks_for_changes (Fixture *f, gconstpointer data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  AdwMessageDialog *dialog = NULL;
+
+  g_assert_true (activate (f, "win.new-dossier"));
+  ipd_dossier_editor_set_field (f->window->editor, "name", "Gạo Séng Cù");
+  gtk_window_close (GTK_WINDOW (f->window));
+  iterate (20);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->window)));
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+      if (ADW_IS_MESSAGE_DIALOG (window))
+        dialog = ADW_MESSAGE_DIALOG (window);
+    }
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "keep");
+  iterate (20);
+  g_assert_true (ipd_window_is_editing (f->window));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 static void
 save_screenshot (GtkWidget *window, const char *name)
 {
@@ -582,6 +607,7 @@ main (int argc, char **argv)
       g_test_add ("/window/create-each-kind", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_create_each_kind, fixture_tear_down);
       g_test_add ("/window/invalid-input-saves-nothing", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_invalid_input_saves_nothing, fixture_tear_down);
       g_test_add ("/window/column-widths-kept", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_column_widths_kept, fixture_tear_down);
+      g_test_add ("/window/close-asks-for-changes", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_close_asks_for_changes, fixture_tear_down);
       g_test_add ("/window/mark-sample", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_mark_sample, fixture_tear_down);
       g_test_add ("/window/export-attachment", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_export_attachment, fixture_tear_down);
       g_test_add ("/window/record-event", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_record_event, fixture_tear_down);

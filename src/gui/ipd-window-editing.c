@@ -147,21 +147,22 @@ save_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
 static void
 on_discard_response (AdwMessageDialog *dialog, const char *response, IpdWindow *self)
 {
-  if (g_str_equal (response, "discard"))
-    stop_editing (self);
+  gboolean closing = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "closing"));
+
+  if (!g_str_equal (response, "discard"))
+    return;
+  stop_editing (self);
+  if (closing)
+    gtk_window_close (GTK_WINDOW (self));
 }
 
+/* Asks before unsaved changes are thrown away; then stops editing, and
+ * closes the window when @closing. */
 static void
-cancel_edit_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+ask_discard (IpdWindow *self, gboolean closing)
 {
-  IpdWindow *self = IPD_WINDOW (widget);
   GtkWidget *dialog;
 
-  if (!ipd_dossier_editor_is_dirty (self->editor))
-    {
-      stop_editing (self);
-      return;
-    }
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Discard Changes?"),
                                    _("The changes to this dossier have not been saved."));
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
@@ -170,8 +171,31 @@ cancel_edit_activated (GtkWidget *widget, const char *action_name, GVariant *par
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  g_object_set_data (G_OBJECT (dialog), "closing", GINT_TO_POINTER (closing));
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_discard_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+cancel_edit_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  IpdWindow *self = IPD_WINDOW (widget);
+
+  if (!ipd_dossier_editor_is_dirty (self->editor))
+    stop_editing (self);
+  else
+    ask_discard (self, FALSE);
+}
+
+/* Closing the window while a form holds unsaved changes asks first;
+ * returns TRUE when the window must stay open for now. */
+gboolean
+ipd_window_keep_open_for_changes (IpdWindow *self)
+{
+  if (!ipd_window_is_editing (self) || !ipd_dossier_editor_is_dirty (self->editor))
+    return FALSE;
+  ask_discard (self, TRUE);
+  return TRUE;
 }
 
 static void

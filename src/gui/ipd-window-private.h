@@ -51,6 +51,7 @@ void ipd_window_open_dossier    (IpdWindow *self, gint64 id);
 void     ipd_window_editing_install_actions (GtkWidgetClass *widget_class);
 void     ipd_window_update_dossier_actions  (IpdWindow *self);
 gboolean ipd_window_is_editing              (IpdWindow *self);
+gboolean ipd_window_keep_open_for_changes   (IpdWindow *self);
 
 /* ipd-window-register.c */
 void ipd_window_register_install_actions (GtkWidgetClass *widget_class);

@@ -222,6 +222,8 @@ ipd_window_close_request (GtkWindow *window)
   IpdWindow *self = IPD_WINDOW (window);
   int width, height;
 
+  if (ipd_window_keep_open_for_changes (self))
+    return TRUE;
   if (self->settings != NULL)
     {
       gtk_window_get_default_size (window, &width, &height);
