@@ -3165,6 +3165,32 @@ test_filter_province_and_deadline (Fixture *f, gconstpointer data)
   g_assert_cmpint (ipd_store_count_dossiers (f->store, &due_soon, NULL), ==, 1);
 }
 
+/* A list shows the applicant's current name, also after the party is renamed. */
+static void
+test_summary_follows_party_rename (Fixture *f, gconstpointer data)
+{
+  g_autoptr(IpdParty) party = ipd_party_new ("HTX Mỹ Dao", "cooperative");
+  g_autoptr(IpdDossier) d = ipd_dossier_new (IPD_KIND_CERTIFICATION, "Hà thủ ô đỏ Sìn Hồ");
+  g_autoptr(GPtrArray) before = NULL, after = NULL;
+  g_autoptr(GArray) found = NULL;
+  g_autoptr(GError) error = NULL;
+  IpdQuery by_new_name = { .text = "my dao moi" };
+
+  g_assert_true (ipd_store_save_party (f->store, party, &error));
+  ipd_dossier_add_party (d, party->id, IPD_ROLE_APPLICANT, NULL);
+  save_ok (f->store, d);
+  before = ipd_store_load_summaries (f->store, &d->id, 1, &error);
+  g_assert_cmpstr (((IpdDossierSummary *) g_ptr_array_index (before, 0))->applicant, ==, "HTX Mỹ Dao");
+
+  g_free (party->name);
+  party->name = g_strdup ("HTX Mỹ Dao mới");
+  g_assert_true (ipd_store_save_party (f->store, party, &error));
+  after = ipd_store_load_summaries (f->store, &d->id, 1, &error);
+  g_assert_cmpstr (((IpdDossierSummary *) g_ptr_array_index (after, 0))->applicant, ==, "HTX Mỹ Dao mới");
+  found = ids_for (f->store, &by_new_name);
+  g_assert_cmpuint (found->len, ==, 1);
+}
+
 /* Search results in name order come from a copy of the order kept in
  * memory: it must follow every change, this connection's and others'. */
 static GArray *
@@ -3275,6 +3301,7 @@ main (int argc, char *argv[])
   ADD_CLOSED ("/store/crash/kill-while-saving", test_crash_safety);
   ADD_OPEN ("/store/search/follows-changes", test_search_follows_changes);
   ADD_OPEN ("/store/filter/province-and-deadline", test_filter_province_and_deadline);
+  ADD_OPEN ("/store/summary/follows-party-rename", test_summary_follows_party_rename);
 
 #undef ADD_CLOSED
 #undef ADD_OPEN

@@ -118,20 +118,25 @@ vanished_summary (gint64 id)
   return summary;
 }
 
-/* The summaries of @n ids, in their order, vanished ones included. */
+/* The summaries of @n ids, in their order, vanished ones included; NULL
+ * when the register could not be read (then nothing is remembered). */
 static GPtrArray *
 load_summaries (IpdDossierList *self, const gint64 *ids, guint n)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) found = ipd_store_load_summaries (self->store, ids, n, &error);
-  GPtrArray *summaries = g_ptr_array_new_full (n, (GDestroyNotify) ipd_dossier_summary_unref);
+  GPtrArray *summaries;
   guint next = 0;
 
   if (found == NULL)
-    g_warning ("Cannot load %u rows: %s", n, error->message);
+    {
+      g_warning ("Cannot load %u rows: %s", n, error->message);
+      return NULL;
+    }
+  summaries = g_ptr_array_new_full (n, (GDestroyNotify) ipd_dossier_summary_unref);
   for (guint i = 0; i < n; i++)
     {
-      IpdDossierSummary *summary = found && next < found->len ? g_ptr_array_index (found, next) : NULL;
+      IpdDossierSummary *summary = next < found->len ? g_ptr_array_index (found, next) : NULL;
 
       if (summary != NULL && summary->id == ids[i])
         g_ptr_array_add (summaries, ipd_dossier_summary_ref (summary)), next++;
@@ -147,8 +152,11 @@ load_page (IpdDossierList *self, guint page)
   guint first = page * PAGE_SIZE;
   guint n = MIN (PAGE_SIZE, self->ids->len - first);
   g_autoptr(GPtrArray) summaries = load_summaries (self, &g_array_index (self->ids, gint64, first), n);
-  GPtrArray *rows = g_ptr_array_new_full (n, g_object_unref);
+  GPtrArray *rows;
 
+  if (summaries == NULL)
+    return NULL;
+  rows = g_ptr_array_new_full (n, g_object_unref);
   self->n_page_loads++;
   for (guint i = 0; i < n; i++)
     {
@@ -179,6 +187,11 @@ ipd_dossier_list_get_item (GListModel *model, guint position)
   if (rows == NULL)
     {
       rows = load_page (self, page);
+      if (rows == NULL)   /* unreadable for now: an empty row, asked for again later */
+        {
+          g_autoptr(IpdDossierSummary) summary = vanished_summary (g_array_index (self->ids, gint64, position));
+          return ipd_dossier_row_new (summary);
+        }
       remember_page (self, page, rows);
     }
   else if (g_queue_peek_head (&self->page_order) != GUINT_TO_POINTER (page))
@@ -305,7 +318,7 @@ replace_ids (IpdDossierList *self, GArray *ids)
       g_array_append_val (staying_ids, g_array_index (ids, gint64, position));
     }
   summaries = load_summaries (self, (const gint64 *) staying_ids->data, staying_ids->len);
-  for (guint i = 0; i < staying->len; i++)
+  for (guint i = 0; summaries != NULL && i < staying->len; i++)
     ipd_dossier_row_set_summary (g_ptr_array_index (staying, i), g_ptr_array_index (summaries, i));
 
   if (old_n > new_n)

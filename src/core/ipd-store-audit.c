@@ -18,7 +18,7 @@
 
 /* Derived or bulky columns stay out of the log: they are recomputed from the
  * rest, or (file bytes) identified by their hash. */
-static const char *unaudited_columns[] = { "search_text", "sort_key", "data" };
+static const char *unaudited_columns[] = { "search_text", "sort_key", "applicant_name", "data" };
 
 /* Tables whose rows are not the register's data. */
 static const char *unaudited_tables[] = { "audit", "reference_counter", "sqlite_sequence" };

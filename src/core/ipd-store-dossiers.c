@@ -726,7 +726,8 @@ static const char *search_sources_sql =
   "  FROM area_unit WHERE dossier_id = ?1";
 
 /* Folds the dossier's searchable text — name, aliases, numbers, parties,
- * products, places — into search_text, and the name into sort_key. */
+ * products, places — into search_text, the name into sort_key, and keeps
+ * the applicant's name in the row (a list then reads one row per dossier). */
 gboolean
 ipd_store_refresh_search (IpdStore *self, gint64 dossier_id, GError **error)
 {
@@ -735,6 +736,7 @@ ipd_store_refresh_search (IpdStore *self, gint64 dossier_id, GError **error)
   g_autoptr(IpdStmt) update = NULL;
   g_autoptr(GString) text = g_string_new (NULL);
   g_autofree char *folded = NULL;
+  g_autofree char *applicant = NULL;
   g_autoptr(GBytes) key = NULL;
   int rc;
 
@@ -747,20 +749,33 @@ ipd_store_refresh_search (IpdStore *self, gint64 dossier_id, GError **error)
     return ipd_store_set_error (self, error, rc, "search");
   folded = ipd_text_fold (text->str);
 
-  name = ipd_store_prepare (self, "SELECT name FROM dossier WHERE id = ?1", error);
+  name = ipd_store_prepare (self,
+    "SELECT d.name,"
+    /* the applicant first, else the owner or managing organisation; min()
+     * picks the row without sorting (SQLite's bare column of min()) */
+    "  (SELECT pname FROM (SELECT p.name AS pname, min ((dp.role <> 'applicant') * 100000 + dp.position)"
+    "    FROM dossier_party dp JOIN party p ON p.id = dp.party_id"
+    "    WHERE dp.dossier_id = d.id AND dp.role IN ('applicant', 'owner', 'managing_org')))"
+    " FROM dossier d WHERE d.id = ?1", error);
   if (name == NULL)
     return FALSE;
   sqlite3_bind_int64 (name, 1, dossier_id);
-  if (sqlite3_step (name) != SQLITE_ROW)
+  rc = sqlite3_step (name);
+  if (rc == SQLITE_DONE)   /* no such dossier: nothing to index */
     return TRUE;
+  if (rc != SQLITE_ROW)
+    return ipd_store_set_error (self, error, rc, "search");
   key = ipd_text_sort_key ((const char *) sqlite3_column_text (name, 0));
+  applicant = ipd_column_dup_text (name, 1);
 
-  update = ipd_store_prepare (self, "UPDATE dossier SET search_text = ?2, sort_key = ?3 WHERE id = ?1", error);
+  update = ipd_store_prepare (self,
+    "UPDATE dossier SET search_text = ?2, sort_key = ?3, applicant_name = ?4 WHERE id = ?1", error);
   if (update == NULL)
     return FALSE;
   sqlite3_bind_int64 (update, 1, dossier_id);
   ipd_bind_text (update, 2, folded);
   ipd_bind_blob (update, 3, key);
+  ipd_bind_text (update, 4, applicant);
   return ipd_store_step_done (self, update, error);
 }
 
@@ -949,13 +964,20 @@ ipd_store_find_dossier (IpdStore *self, const char *reference, GError **error)
 {
   g_autoptr(IpdStmt) stmt = NULL;
   gint64 id;
+  int rc;
 
   g_return_val_if_fail (IPD_IS_STORE (self) && reference != NULL, NULL);
   stmt = ipd_store_prepare (self, "SELECT id FROM dossier WHERE reference = ?1 OR app_number = ?1", error);
   if (stmt == NULL)
     return NULL;
   ipd_bind_text (stmt, 1, reference);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      ipd_store_set_error (self, error, rc, "dossier");
+      return NULL;
+    }
+  if (rc == SQLITE_DONE)
     {
       g_set_error (error, IPD_ERROR, IPD_ERROR_NOT_FOUND,
                    /* Translators: %s is a dossier reference or application number */

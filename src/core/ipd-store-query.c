@@ -243,13 +243,7 @@ load_summary_rows (IpdStore *self, const gint64 *ids, guint n_ids, GError **erro
   int rc;
 
   stmt = ipd_store_prepare (self,
-    "SELECT d.id, d.reference, d.kind, d.name,"
-    /* the applicant first, else the owner or managing organisation; min()
-     * picks the row without sorting (SQLite's bare column of min()) */
-    "  (SELECT name FROM (SELECT p.name, min ((dp.role <> 'applicant') * 100000 + dp.position)"
-    "    FROM dossier_party dp JOIN party p ON p.id = dp.party_id"
-    "    WHERE dp.dossier_id = d.id AND dp.role IN ('applicant', 'owner', 'managing_org'))),"
-    "  d.app_number, d.filing_date, d.status, d.certificate_number,"
+    "SELECT d.id, d.reference, d.kind, d.name, d.applicant_name, d.app_number, d.filing_date, d.status, d.certificate_number,"
     "  (SELECT min(due_date) FROM task t WHERE t.dossier_id = d.id AND t.done_date IS NULL)"
     " FROM dossier d WHERE d.id IN (SELECT value FROM json_each (?1))", error);
   if (stmt == NULL)

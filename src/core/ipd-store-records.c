@@ -45,12 +45,16 @@ ipd_store_refresh_party_search (IpdStore *self, gint64 party_id, GError **error)
   g_autoptr(IpdStmt) update = NULL;
   g_autofree char *text = NULL, *folded = NULL;
   g_autoptr(GBytes) key = NULL;
+  int rc;
 
   if (select == NULL)
     return FALSE;
   sqlite3_bind_int64 (select, 1, party_id);
-  if (sqlite3_step (select) != SQLITE_ROW)
+  rc = sqlite3_step (select);
+  if (rc == SQLITE_DONE)
     return TRUE;
+  if (rc != SQLITE_ROW)
+    return ipd_store_set_error (self, error, rc, "party");
   text = g_strdup_printf ("%s %s", sqlite3_column_text (select, 0), sqlite3_column_text (select, 1));
   folded = ipd_text_fold (text);
   key = ipd_text_sort_key ((const char *) sqlite3_column_text (select, 0));
@@ -183,18 +187,41 @@ IpdParty *
 ipd_store_load_party (IpdStore *self, gint64 id, GError **error)
 {
   g_autoptr(IpdStmt) stmt = NULL;
+  int rc;
 
   g_return_val_if_fail (IPD_IS_STORE (self), NULL);
   stmt = ipd_store_prepare (self, "SELECT " PARTY_COLUMNS " FROM party WHERE id = ?1", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
     {
       g_set_error_literal (error, IPD_ERROR, IPD_ERROR_NOT_FOUND, _("The party no longer exists."));
       return NULL;
     }
+  if (rc != SQLITE_ROW)
+    {
+      ipd_store_set_error (self, error, rc, "party");
+      return NULL;
+    }
   return party_from_row (stmt);
+}
+
+/* "name %" for LIKE, the name's own % and _ taken literally. */
+static char *
+like_prefix (const char *text)
+{
+  GString *pattern = g_string_new (NULL);
+
+  for (const char *p = text; *p; p++)
+    {
+      if (*p == '%' || *p == '_' || *p == '\\')
+        g_string_append_c (pattern, '\\');
+      g_string_append_c (pattern, *p);
+    }
+  g_string_append (pattern, " %");
+  return g_string_free (pattern, FALSE);
 }
 
 /**
@@ -211,13 +238,13 @@ ipd_store_find_parties (IpdStore *self, const char *name, const char *tax_code, 
   g_autoptr(IpdStmt) stmt = NULL;
   g_autoptr(GPtrArray) parties = g_ptr_array_new_with_free_func ((GDestroyNotify) ipd_party_unref);
   g_autofree char *folded = name ? ipd_text_fold (name) : NULL;
-  g_autofree char *pattern = folded ? g_strdup_printf ("%s %%", g_strstrip (folded)) : NULL;
+  g_autofree char *pattern = folded ? like_prefix (g_strstrip (folded)) : NULL;
   int rc;
 
   g_return_val_if_fail (IPD_IS_STORE (self), NULL);
   stmt = ipd_store_prepare (self,
                             "SELECT " PARTY_COLUMNS " FROM party"
-                            " WHERE (?1 IS NOT NULL AND search_text LIKE ?1)"
+                            " WHERE (?1 IS NOT NULL AND search_text LIKE ?1 ESCAPE '\\')"
                             "    OR (?2 IS NOT NULL AND tax_code = ?2) ORDER BY sort_key", error);
   if (stmt == NULL)
     return NULL;
@@ -320,15 +347,19 @@ static gboolean
 dossier_exists (IpdStore *self, gint64 dossier_id, GError **error)
 {
   g_autoptr(IpdStmt) stmt = ipd_store_prepare (self, "SELECT 1 FROM dossier WHERE id = ?1", error);
+  int rc;
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, dossier_id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
     {
       g_set_error_literal (error, IPD_ERROR, IPD_ERROR_NOT_FOUND, _("The dossier no longer exists."));
       return FALSE;
     }
+  if (rc != SQLITE_ROW)
+    return ipd_store_set_error (self, error, rc, "dossier");
   return TRUE;
 }
 

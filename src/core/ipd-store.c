@@ -245,6 +245,10 @@ ipd_store_write_end (IpdStore *self, gboolean success, GError **error)
   else
     sql = g_strdup_printf ("ROLLBACK TO w%u; RELEASE w%u", self->write_depth, self->write_depth);
 
+  /* The name order may have been read from rows that are now undone. */
+  if (!success)
+    g_clear_pointer (&self->name_order, ipd_name_order_free);
+
   if (!ipd_store_exec (self, sql, success ? error : NULL))
     {
       /* A failed COMMIT (disk full) leaves the transaction open: undo it all. */
@@ -658,6 +662,7 @@ ipd_store_set_number_format (IpdStore *self, const char *kind, const char *patte
   g_autoptr(IpdStmt) stmt = NULL;
   g_autoptr(GRegex) regex = NULL;
   g_autoptr(GError) regex_error = NULL;
+  int rc;
 
   g_return_val_if_fail (IPD_IS_STORE (self), FALSE);
   g_return_val_if_fail (kind != NULL && pattern != NULL && example != NULL, FALSE);
@@ -688,14 +693,16 @@ ipd_store_set_number_format (IpdStore *self, const char *kind, const char *patte
   ipd_bind_text (stmt, 1, kind);
   ipd_bind_text (stmt, 2, pattern);
   ipd_bind_text (stmt, 3, example);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
+  rc = sqlite3_step (stmt);
+  if ((rc & 0xff) == SQLITE_CONSTRAINT)   /* the kind's reference */
     {
-      /* the only constraint that can fail is the kind's reference */
       g_set_error (error, IPD_ERROR, IPD_ERROR_INVALID,
                    /* Translators: %s is what the user typed as a kind */
                    _("Number format: “%s” is not a kind of this register"), kind);
       return FALSE;
     }
+  if (rc != SQLITE_DONE)
+    return ipd_store_set_error (self, error, rc, "number_format");
   return TRUE;
 }
 

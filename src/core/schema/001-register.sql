@@ -93,6 +93,7 @@ CREATE TABLE dossier (
   created_at           TEXT NOT NULL,
   updated_at           TEXT NOT NULL,
   deleted_at           TEXT,
+  applicant_name       TEXT,          -- derived: the applicant (else owner, managing organisation), for lists
   search_text          TEXT,          -- folded: see ipd_text_fold()
   sort_key             BLOB           -- ICU "vi" collation key of the name
 );
