@@ -452,11 +452,11 @@ configure_connection (IpdStore *self, GError **error)
   sqlite3_extended_result_codes (self->db, 1);
 
   /* A page of the list touches rows all over the file: the connection
-   * behind the window keeps up to 16 MiB of pages in memory; read-only
+   * behind the window keeps up to 32 MiB of pages in memory; read-only
    * ones (workers that count, the front desk) keep SQLite's 2 MiB. (A
    * memory-mapped file would count the whole register as the program's
    * resident memory once it has been read.) */
-  if (!(self->flags & IPD_STORE_READ_ONLY) && !ipd_store_exec (self, "PRAGMA cache_size = -16384", error))
+  if (!(self->flags & IPD_STORE_READ_ONLY) && !ipd_store_exec (self, "PRAGMA cache_size = -32768", error))
     return FALSE;
   if (!ipd_store_exec (self, "PRAGMA temp_store = MEMORY", error))
     return FALSE;
