@@ -538,6 +538,20 @@ test_close_asks_for_changes (Fixture *f, gconstpointer data)
         dialog = ADW_MESSAGE_DIALOG (window);
     }
   g_assert_nonnull (dialog);
+
+  /* closing again asks the same question, not a second one */
+  {
+    guint dialogs = 0;
+
+    gtk_window_close (GTK_WINDOW (f->window));
+    iterate (20);
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+        dialogs += ADW_IS_MESSAGE_DIALOG (window);
+      }
+    g_assert_cmpuint (dialogs, ==, 1);
+  }
   adw_message_dialog_response (dialog, "keep");
   iterate (20);
   g_assert_true (ipd_window_is_editing (f->window));

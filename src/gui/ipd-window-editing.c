@@ -156,13 +156,25 @@ on_discard_response (AdwMessageDialog *dialog, const char *response, IpdWindow *
     gtk_window_close (GTK_WINDOW (self));
 }
 
+static void
+forget_discard_dialog (IpdWindow *self)
+{
+  g_object_set_data (G_OBJECT (self), "discard-dialog", NULL);
+}
+
 /* Asks before unsaved changes are thrown away; then stops editing, and
  * closes the window when @closing. */
 static void
 ask_discard (IpdWindow *self, gboolean closing)
 {
-  GtkWidget *dialog;
+  GtkWidget *dialog = g_object_get_data (G_OBJECT (self), "discard-dialog");
 
+  /* asked already (a second close, Cancel twice): the same question */
+  if (dialog != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Discard Changes?"),
                                    _("The changes to this dossier have not been saved."));
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
@@ -173,6 +185,8 @@ ask_discard (IpdWindow *self, gboolean closing)
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
   g_object_set_data (G_OBJECT (dialog), "closing", GINT_TO_POINTER (closing));
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_discard_response), self, 0);
+  g_object_set_data (G_OBJECT (self), "discard-dialog", dialog);
+  g_signal_connect_object (dialog, "destroy", G_CALLBACK (forget_discard_dialog), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
