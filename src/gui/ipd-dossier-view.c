@@ -31,6 +31,7 @@ struct _IpdDossierView
   GtkLabel  *subtitle;
   GtkBox    *groups;
   gint64     id;
+  gboolean   in_trash;
   IpdStore  *store;
 };
 
@@ -447,6 +448,7 @@ ipd_dossier_view_show (IpdDossierView *self, IpdStore *store, gint64 id, GError 
   remove_groups (self);
   g_set_object (&self->store, store);
   self->id = id;
+  self->in_trash = d->deleted_at != NULL;
   gtk_label_set_label (self->title, d->name);
   subtitle = g_strdup_printf ("%s · %s", ipd_vocabulary_label (IPD_VOCAB_KIND, d->kind),
                               ipd_vocabulary_label (IPD_VOCAB_STATUS, d->status));
@@ -469,7 +471,16 @@ ipd_dossier_view_clear (IpdDossierView *self)
   g_return_if_fail (IPD_IS_DOSSIER_VIEW (self));
   remove_groups (self);
   self->id = 0;
+  self->in_trash = FALSE;
   gtk_stack_set_visible_child_name (self->stack, "empty");
+}
+
+/* Whether the dossier shown is in the trash (as of showing it). */
+gboolean
+ipd_dossier_view_is_in_trash (IpdDossierView *self)
+{
+  g_return_val_if_fail (IPD_IS_DOSSIER_VIEW (self), FALSE);
+  return self->in_trash;
 }
 
 gint64

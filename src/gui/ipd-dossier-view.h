@@ -14,6 +14,7 @@ G_DECLARE_FINAL_TYPE (IpdDossierView, ipd_dossier_view, IPD, DOSSIER_VIEW, GtkWi
 gboolean ipd_dossier_view_show  (IpdDossierView *self, IpdStore *store, gint64 id, GError **error);
 void     ipd_dossier_view_clear (IpdDossierView *self);
 gint64   ipd_dossier_view_get_id (IpdDossierView *self);
+gboolean ipd_dossier_view_is_in_trash (IpdDossierView *self);
 char    *ipd_dossier_view_export_attachment (IpdStore *store, IpdAttachment *attachment, GError **error);
 
 G_END_DECLS

@@ -26,24 +26,13 @@ open_dossier_id (IpdWindow *self)
   return ipd_dossier_view_get_id (self->dossier_view);
 }
 
-static gboolean
-open_dossier_in_trash (IpdWindow *self)
-{
-  g_autoptr(IpdDossier) d = NULL;
-
-  if (open_dossier_id (self) == 0 || self->store == NULL)
-    return FALSE;
-  d = ipd_store_load_dossier (self->store, open_dossier_id (self), NULL);
-  return d != NULL && d->deleted_at != NULL;
-}
-
 /* Which actions make sense now, and which header buttons show. */
 void
 ipd_window_update_dossier_actions (IpdWindow *self)
 {
   gboolean editing = ipd_window_is_editing (self);
   gboolean open = open_dossier_id (self) != 0;
-  gboolean trashed = open && open_dossier_in_trash (self);
+  gboolean trashed = open && ipd_dossier_view_is_in_trash (self->dossier_view);
   gboolean have_store = self->store != NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-dossier", have_store && !editing);

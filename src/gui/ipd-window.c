@@ -117,6 +117,15 @@ on_stop_search (IpdWindow *self)
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
 }
 
+/* Opens the dossier, and shows its pane when the window is folded. */
+static void
+on_dossier_activated (IpdWindow *self, gint64 id)
+{
+  ipd_window_open_dossier (self, id);
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->dossier_pane);
+}
+
 /* Enter in the search opens the first match. */
 static void
 on_search_activate (IpdWindow *self)
@@ -124,23 +133,13 @@ on_search_activate (IpdWindow *self)
   if (g_list_model_get_n_items (G_LIST_MODEL (self->list)) == 0)
     return;
   ipd_dossier_table_select_id (self->table, ipd_dossier_list_get_id (self->list, 0));
-  ipd_window_open_dossier (self, ipd_dossier_list_get_id (self->list, 0));
-  if (adw_leaflet_get_folded (self->leaflet))
-    adw_leaflet_set_visible_child (self->leaflet, self->dossier_pane);
+  on_dossier_activated (self, ipd_dossier_list_get_id (self->list, 0));
 }
 
 static void
 on_sort_changed (IpdWindow *self)
 {
   reload_list (self);
-}
-
-static void
-on_dossier_activated (IpdWindow *self, gint64 id)
-{
-  ipd_window_open_dossier (self, id);
-  if (adw_leaflet_get_folded (self->leaflet))
-    adw_leaflet_set_visible_child (self->leaflet, self->dossier_pane);
 }
 
 static void
