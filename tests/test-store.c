@@ -3165,6 +3165,145 @@ test_filter_province_and_deadline (Fixture *f, gconstpointer data)
   g_assert_cmpint (ipd_store_count_dossiers (f->store, &due_soon, NULL), ==, 1);
 }
 
+/* Communes: counted per province, and filtered on the same address or area
+ * unit as the province ("Phường Tân Phong" exists in two provinces here). */
+static gint64
+place_party (IpdStore *store, const char *name, const char *commune, const char *province)
+{
+  g_autoptr(IpdParty) party = ipd_party_new (name, "cooperative");
+  g_autoptr(GError) error = NULL;
+
+  party->commune = g_strdup (commune);
+  party->province = g_strdup (province);
+  g_assert_true (ipd_store_save_party (store, party, &error));
+  g_assert_no_error (error);
+  return party->id;
+}
+
+static IpdDossier *
+placed_dossier (IpdStore *store, const char *name, gint64 party_id, const char *role)
+{
+  IpdDossier *d = ipd_dossier_new (IPD_KIND_TRADEMARK, name);
+
+  ipd_dossier_add_party (d, party_id, role, NULL);
+  save_ok (store, d);
+  return d;
+}
+
+static void
+assert_commune_count (GPtrArray *counts, guint i, const char *commune, gint64 count)
+{
+  IpdFacetCount *item;
+
+  g_assert_cmpuint (i, <, counts->len);
+  item = g_ptr_array_index (counts, i);
+  g_assert_cmpstr (item->value, ==, commune);
+  g_assert_cmpint (item->count, ==, count);
+}
+
+static void
+test_query_commune (Fixture *f, gconstpointer data)
+{
+  gint64 lai_chau = place_party (f->store, "HTX Phúc Minh", "Phường Tân Phong", "Tỉnh Lai Châu");
+  gint64 dien_bien = place_party (f->store, "HTX Huấn Loan", "Phường Tân Phong", "Tỉnh Điện Biên");
+  gint64 licensee = place_party (f->store, "HTX Mỹ Dao", "Xã Nậm Kè", "Tỉnh Lai Châu");
+  g_autoptr(IpdDossier) a = placed_dossier (f->store, "Hà thủ ô Sìn Hồ", lai_chau, IPD_ROLE_APPLICANT);
+  g_autoptr(IpdDossier) b = placed_dossier (f->store, "Gạo Mường Thanh", dien_bien, IPD_ROLE_OWNER);
+  g_autoptr(IpdDossier) c = placed_dossier (f->store, "Chè Sìn Hồ", licensee, "licensee");
+  g_autoptr(IpdDossier) trashed = placed_dossier (f->store, "Thảo quả Lai Châu", lai_chau, IPD_ROLE_APPLICANT);
+  g_autoptr(IpdDossier) gi = ipd_dossier_new (IPD_KIND_GI, "Sâm Lai Châu");
+  g_autoptr(GPtrArray) of_lai_chau = NULL, of_all = NULL, facet = NULL;
+  g_autoptr(GArray) tan_phong = NULL, anywhere = NULL, wrong_province = NULL, area = NULL, licensed = NULL;
+  g_autoptr(GError) error = NULL;
+  IpdQuery q_tan_phong = { .province = "Tỉnh Lai Châu", .commune = "Phường Tân Phong" };
+  IpdQuery q_anywhere = { .commune = "Phường Tân Phong" };
+  IpdQuery q_wrong_province = { .province = "Tỉnh Điện Biên", .commune = "Xã Tà Lèng" };
+  IpdQuery q_area = { .province = "Tỉnh Lai Châu", .commune = "Xã Tà Lèng" };
+  IpdQuery q_licensed = { .province = "Tỉnh Lai Châu", .commune = "Xã Nậm Kè" };
+
+  ipd_dossier_add_area_unit (gi, "Núi Pu Si Lung", "Xã Tà Lèng", "Tỉnh Lai Châu");
+  save_ok (f->store, gi);
+  g_assert_true (ipd_store_trash_dossier (f->store, trashed->id, &error));
+  g_assert_nonnull (c);
+
+  /* in name order too: the in-memory name order must not answer this */
+  tan_phong = ids_for (f->store, &q_tan_phong);
+  g_assert_cmpuint (tan_phong->len, ==, 1);
+  g_assert_cmpint (g_array_index (tan_phong, gint64, 0), ==, a->id);
+  anywhere = ids_for (f->store, &q_anywhere);
+  g_assert_cmpuint (anywhere->len, ==, 2);
+  wrong_province = ids_for (f->store, &q_wrong_province);
+  g_assert_cmpuint (wrong_province->len, ==, 0);
+  area = ids_for (f->store, &q_area);
+  g_assert_cmpuint (area->len, ==, 1);
+  g_assert_cmpint (g_array_index (area, gint64, 0), ==, gi->id);
+  licensed = ids_for (f->store, &q_licensed);   /* a licensee's address is not the dossier's place */
+  g_assert_cmpuint (licensed->len, ==, 0);
+  g_assert_cmpint (ipd_store_count_dossiers (f->store, &q_tan_phong, &error), ==, 1);
+  q_tan_phong.sort = IPD_SORT_REFERENCE;
+  q_tan_phong.text = "ha thu o";
+  g_assert_cmpint (ipd_store_count_dossiers (f->store, &q_tan_phong, &error), ==, 1);
+  q_tan_phong.text = "gao";
+  g_assert_cmpint (ipd_store_count_dossiers (f->store, &q_tan_phong, &error), ==, 0);
+
+  /* the counts: live dossiers only, the province's own communes */
+  of_lai_chau = ipd_store_count_communes (f->store, "Tỉnh Lai Châu", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (of_lai_chau->len, ==, 2);
+  assert_commune_count (of_lai_chau, 0, "Phường Tân Phong", 1);
+  assert_commune_count (of_lai_chau, 1, "Xã Tà Lèng", 1);
+  of_all = ipd_store_count_communes (f->store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (of_all->len, ==, 2);
+  assert_commune_count (of_all, 0, "Phường Tân Phong", 2);
+  facet = ipd_store_count_facet (f->store, IPD_FACET_COMMUNE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (facet->len, ==, 2);
+  assert_commune_count (facet, 0, "Phường Tân Phong", 2);
+  assert_commune_count (facet, 1, "Xã Tà Lèng", 1);
+}
+
+/* Each commune's count is the number of dossiers choosing it lists. */
+static void
+test_query_commune_counts_match (Fixture *f, gconstpointer data)
+{
+  gint64 parties[] = {
+    place_party (f->store, "HTX Phúc Minh", "Phường Tân Phong", "Tỉnh Lai Châu"),
+    place_party (f->store, "HTX Mỹ Dao", "Xã Nậm Kè", "Tỉnh Lai Châu"),
+    place_party (f->store, "HTX Huấn Loan", "Phường Tân Phong", "Tỉnh Điện Biên"),
+  };
+  const char *roles[] = { IPD_ROLE_APPLICANT, IPD_ROLE_OWNER, "licensee" };
+  const char *provinces[] = { "Tỉnh Lai Châu", "Tỉnh Điện Biên", "Tỉnh Sơn La" };
+
+  for (guint i = 0; i < 9; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Nhãn hiệu %u", i);
+      g_autoptr(IpdDossier) d = ipd_dossier_new (IPD_KIND_TRADEMARK, name);
+
+      ipd_dossier_add_party (d, parties[i % 3], roles[i % 3], NULL);
+      if (i % 2 == 0)
+        ipd_dossier_add_party (d, parties[(i + 1) % 3], IPD_ROLE_APPLICANT, NULL);
+      save_ok (f->store, d);
+    }
+  for (guint p = 0; p < G_N_ELEMENTS (provinces); p++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) counts = ipd_store_count_communes (f->store, provinces[p], &error);
+
+      g_assert_no_error (error);
+      for (guint i = 0; i < counts->len; i++)
+        {
+          IpdFacetCount *item = g_ptr_array_index (counts, i);
+          IpdQuery query = { .province = provinces[p], .commune = item->value };
+          g_autoptr(GArray) ids = ids_for (f->store, &query);
+
+          g_assert_cmpint (item->count, ==, (gint64) ids->len);
+        }
+      if (p == 2)
+        g_assert_cmpuint (counts->len, ==, 0);
+    }
+}
+
 /* A list shows the applicant's current name, also after the party is renamed. */
 static void
 test_summary_follows_party_rename (Fixture *f, gconstpointer data)
@@ -3246,6 +3385,329 @@ test_search_follows_changes (Fixture *f, gconstpointer data)
   g_assert_cmpint (g_array_index (from_other, gint64, 0), ==, c->id);   /* Năm < Phúc */
 }
 
+/* Number formats ---------------------------------------------------------------------- */
+
+static IpdNumberFormat *
+format_of (GPtrArray *formats, const char *kind)
+{
+  for (guint i = 0; i < formats->len; i++)
+    {
+      IpdNumberFormat *format = g_ptr_array_index (formats, i);
+      if (g_str_equal (format->kind, kind))
+        return format;
+    }
+  g_assert_not_reached ();
+}
+
+static GPtrArray *
+list_formats_ok (IpdStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *formats = ipd_store_list_number_formats (store, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (formats);
+  return formats;
+}
+
+/* Every kind is listed in the kinds' order, with its format or none. */
+static void
+test_number_format_list (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GPtrArray) seeded = list_formats_ok (f->store);
+  g_autoptr(GPtrArray) changed = NULL;
+  g_autoptr(GPtrArray) without = NULL;
+  g_autoptr(GError) error = NULL;
+  IpdNumberFormat *gi;
+
+  g_assert_cmpuint (seeded->len, ==, 4);
+  g_assert_cmpstr (((IpdNumberFormat *) g_ptr_array_index (seeded, 0))->kind, ==, IPD_KIND_TRADEMARK);
+  g_assert_cmpstr (((IpdNumberFormat *) g_ptr_array_index (seeded, 3))->kind, ==, IPD_KIND_GI);
+  g_assert_cmpstr (format_of (seeded, IPD_KIND_TRADEMARK)->pattern, ==, "^4-[0-9]{4}-[0-9]{5}$");
+  g_assert_cmpstr (format_of (seeded, IPD_KIND_TRADEMARK)->example, ==, "4-2025-20619");
+  g_assert_cmpstr (format_of (seeded, IPD_KIND_GI)->example, ==, "6-2023-00012");
+
+  g_assert_true (ipd_store_set_number_format (f->store, IPD_KIND_GI, "^GI-[0-9]{3}$", "GI-001", &error));
+  g_assert_no_error (error);
+  changed = list_formats_ok (f->store);
+  gi = format_of (changed, IPD_KIND_GI);
+  g_assert_cmpstr (gi->pattern, ==, "^GI-[0-9]{3}$");
+  g_assert_cmpstr (gi->example, ==, "GI-001");
+  g_assert_cmpstr (format_of (changed, IPD_KIND_COLLECTIVE)->pattern, ==, "^4-[0-9]{4}-[0-9]{5}$");
+
+  /* a blank pattern or example is refused and changes nothing */
+  g_assert_false (ipd_store_set_number_format (f->store, IPD_KIND_GI, "  ", "GI-001", &error));
+  g_assert_error (error, IPD_ERROR, IPD_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (ipd_store_set_number_format (f->store, IPD_KIND_GI, "^GI-[0-9]{3}$", "", &error));
+  g_assert_error (error, IPD_ERROR, IPD_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM number_format WHERE kind = 'gi' AND pattern = '^GI-[0-9]{3}$'"), ==, 1);
+
+  /* a kind without a format is listed without one */
+  /* (through the store's connection: the audit triggers call its functions) */
+  g_assert_cmpint (sqlite3_exec (f->store->db, "DELETE FROM number_format WHERE kind = 'certification'",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  without = list_formats_ok (f->store);
+  g_assert_cmpuint (without->len, ==, 4);
+  g_assert_null (format_of (without, IPD_KIND_CERTIFICATION)->pattern);
+  g_assert_null (format_of (without, IPD_KIND_CERTIFICATION)->example);
+}
+
+/* Parties created and edited with their dossier ------------------------------------- */
+
+static gint64
+party_rows (Fixture *f)
+{
+  return raw_int (f->path, "SELECT count(*) FROM party");
+}
+
+static IpdParty *
+new_party_details (const char *name, const char *tax_code)
+{
+  IpdParty *p = ipd_party_new (name, "cooperative");
+
+  p->tax_code = g_strdup (tax_code);
+  p->commune = g_strdup ("xã Tả Lèng");
+  p->province = g_strdup ("Lai Châu");
+  return p;
+}
+
+/* A party that is not in the register yet is created with the dossier, once
+ * for all its roles, and found again by its folded name and tax code. */
+static void
+test_parties_created_with_dossier (Fixture *f, gconstpointer data)
+{
+  g_autoptr(IpdParty) party = new_party_details ("  HTX Nông nghiệp Huấn Loan ", "6200123456");
+  g_autoptr(IpdDossier) d = ipd_dossier_new (IPD_KIND_COLLECTIVE, "Chè Tả Lèng");
+  g_autoptr(IpdDossier) back = NULL;
+  g_autoptr(IpdParty) stored = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(GError) error = NULL;
+
+  ipd_dossier_add_party_details (d, party, IPD_ROLE_APPLICANT);
+  ipd_dossier_add_party_details (d, party, IPD_ROLE_OWNER);
+  g_assert_cmpint (party_rows (f), ==, 0);
+  save_ok (f->store, d);
+
+  g_assert_cmpint (party_rows (f), ==, 1);
+  g_assert_cmpint (party->id, >, 0);
+  for (guint i = 0; i < d->parties->len; i++)
+    g_assert_cmpint (((IpdDossierParty *) g_ptr_array_index (d->parties, i))->party_id, ==, party->id);
+
+  back = load_ok (f->store, d->id);
+  g_assert_cmpuint (back->parties->len, ==, 2);
+  g_assert_cmpint (((IpdDossierParty *) g_ptr_array_index (back->parties, 0))->party_id, ==, party->id);
+  g_assert_cmpstr (((IpdDossierParty *) g_ptr_array_index (back->parties, 0))->role, ==, IPD_ROLE_APPLICANT);
+  g_assert_cmpstr (((IpdDossierParty *) g_ptr_array_index (back->parties, 1))->role, ==, IPD_ROLE_OWNER);
+  g_assert_cmpstr (ipd_dossier_first_party_name (back, IPD_ROLE_APPLICANT), ==, "HTX Nông nghiệp Huấn Loan");
+  g_assert_null (((IpdDossierParty *) g_ptr_array_index (back->parties, 0))->party);
+
+  stored = ipd_store_load_party (f->store, party->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (stored->name, ==, "HTX Nông nghiệp Huấn Loan");
+  g_assert_cmpstr (stored->tax_code, ==, "6200123456");
+  g_assert_cmpstr (stored->commune, ==, "xã Tả Lèng");
+
+  /* found by the folded name and the tax code, as the dialog looks for duplicates */
+  found = ipd_store_find_parties (f->store, "htx nong nghiep huan loan", "6200123456", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, ==, 1);
+  g_assert_cmpint (((IpdParty *) g_ptr_array_index (found, 0))->id, ==, party->id);
+  g_assert_true (ipd_party_same_name (g_ptr_array_index (found, 0), "HTX NÔNG NGHIỆP  Huấn Loan"));
+  g_assert_true (ipd_party_same_tax_code (g_ptr_array_index (found, 0), "620 012 3456"));
+  g_assert_false (ipd_party_same_tax_code (g_ptr_array_index (found, 0), ""));
+  g_assert_false (ipd_party_same_name (g_ptr_array_index (found, 0), "HTX Nông nghiệp Huấn"));
+  g_clear_pointer (&found, g_ptr_array_unref);
+  found = ipd_store_find_parties (f->store, "HTX Nong nghiep Huan Loan", NULL, &error);
+  g_assert_cmpuint (found->len, ==, 1);
+  g_clear_pointer (&found, g_ptr_array_unref);
+  found = ipd_store_find_parties (f->store, NULL, "6200123456", &error);
+  g_assert_cmpuint (found->len, ==, 1);
+  g_clear_pointer (&found, g_ptr_array_unref);
+  /* written another way: spacing in the name, separators in the tax code */
+  found = ipd_store_find_parties (f->store, "  htx  nông nghiệp   HUẤN loan ", NULL, &error);
+  g_assert_cmpuint (found->len, ==, 1);
+  g_clear_pointer (&found, g_ptr_array_unref);
+  found = ipd_store_find_parties (f->store, NULL, "620-012 34.56", &error);
+  g_assert_cmpuint (found->len, ==, 1);
+  g_clear_pointer (&found, g_ptr_array_unref);
+  /* the start of a name finds it too; the caller tells the same name apart */
+  found = ipd_store_find_parties (f->store, "HTX Nông nghiệp", "6200000000", &error);
+  g_assert_cmpuint (found->len, ==, 1);
+  g_assert_false (ipd_party_same_name (g_ptr_array_index (found, 0), "HTX Nông nghiệp"));
+  g_clear_pointer (&found, g_ptr_array_unref);
+
+  /* as the officer types: the start of the name, of one of its words, the tax code */
+  found = ipd_store_search_parties (f->store, "htx nong ng", 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, ==, 1);
+  g_clear_pointer (&found, g_ptr_array_unref);
+  found = ipd_store_search_parties (f->store, "Huấn", 10, &error);
+  g_assert_cmpuint (found->len, ==, 1);
+  g_clear_pointer (&found, g_ptr_array_unref);
+  found = ipd_store_search_parties (f->store, "620012", 10, &error);
+  g_assert_cmpuint (found->len, ==, 1);
+  g_clear_pointer (&found, g_ptr_array_unref);
+  found = ipd_store_search_parties (f->store, "uan lo", 10, &error);
+  g_assert_cmpuint (found->len, ==, 0);
+  g_clear_pointer (&found, g_ptr_array_unref);
+  found = ipd_store_search_parties (f->store, "100%_", 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, ==, 0);
+
+  /* the dossier is found by its new party's name */
+  assert_search (f->store, "huan loan", expected_ids (d->id, (gint64) 0));
+  assert_check_clean (f->store);
+}
+
+/* A dossier that cannot be saved leaves no party behind: neither when it
+ * is refused before writing nor when the transaction fails half-way. */
+static void
+test_parties_failed_save_leaves_none (Fixture *f, gconstpointer data)
+{
+  g_autoptr(IpdParty) party = new_party_details ("HTX Chè San Thàng", "6200999999");
+  g_autoptr(IpdDossier) d = ipd_dossier_new (IPD_KIND_TRADEMARK, "San Thàng");
+  g_autoptr(GError) error = NULL;
+  gint64 audit_before = raw_int (f->path, "SELECT count(*) FROM audit");
+  IpdDossierParty *item;
+
+  d->app_number = g_strdup ("4-25-1");   /* not in the trademark number form */
+  ipd_dossier_add_party_details (d, party, IPD_ROLE_APPLICANT);
+  assert_save_refused (f, d, "Application number", NULL);
+  g_assert_cmpint (party_rows (f), ==, 0);
+  g_assert_cmpint (party->id, ==, 0);
+
+  /* valid, but a second party that does not exist fails inside the
+   * transaction, after the new party was written */
+  g_clear_pointer (&d->app_number, g_free);
+  ipd_dossier_add_party (d, 9999, "representative", "Không có");
+  g_assert_false (ipd_store_save_dossier (f->store, d, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_cmpint (party_rows (f), ==, 0);
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM audit"), ==, audit_before);
+  g_assert_cmpint (d->id, ==, 0);
+  g_assert_cmpint (party->id, ==, 0);
+  item = g_ptr_array_index (d->parties, 0);
+  g_assert_cmpint (item->party_id, ==, 0);
+
+  /* corrected, it saves with its party, once */
+  g_ptr_array_remove_index (d->parties, 1);
+  save_ok (f->store, d);
+  g_assert_cmpint (party_rows (f), ==, 1);
+  g_assert_cmpint (item->party_id, ==, party->id);
+  g_assert_cmpint (count_all (f->store), ==, 1);
+  assert_check_clean (f->store);
+}
+
+/* An existing party's details edited with the dossier are saved with it,
+ * or not at all. */
+static void
+test_parties_details_saved_with_dossier (Fixture *f, gconstpointer data)
+{
+  gint64 id = save_party (f->store, "HTX Mường Lò", "cooperative");
+  g_autoptr(IpdParty) edited = ipd_store_load_party (f->store, id, NULL);
+  g_autoptr(IpdParty) back = NULL;
+  g_autoptr(IpdDossier) d = ipd_dossier_new (IPD_KIND_TRADEMARK, "Gạo Mường Lò");
+  g_autoptr(IpdDossier) other = ipd_dossier_new (IPD_KIND_TRADEMARK, "Gạo Mường Lò");
+  g_autoptr(GError) error = NULL;
+
+  g_free (edited->name);
+  edited->name = g_strdup ("HTX Nông nghiệp Mường Lò");
+  edited->tax_code = g_strdup ("5200111222");
+  edited->email = g_strdup ("htx.muonglo@example.vn");
+
+  /* refused (a number already taken): the party keeps its details */
+  other->app_number = g_strdup ("4-2025-00001");
+  save_ok (f->store, other);
+  d->app_number = g_strdup ("4-2025-00001");
+  ipd_dossier_add_party_details (d, edited, IPD_ROLE_APPLICANT);
+  g_assert_false (ipd_store_save_dossier (f->store, d, &error));
+  g_clear_error (&error);
+  back = ipd_store_load_party (f->store, id, NULL);
+  g_assert_cmpstr (back->name, ==, "HTX Mường Lò");
+  g_assert_null (back->tax_code);
+  g_clear_pointer (&back, ipd_party_unref);
+
+  g_free (d->app_number);
+  d->app_number = g_strdup ("4-2025-00002");
+  save_ok (f->store, d);
+  g_assert_cmpint (party_rows (f), ==, 1);
+  back = ipd_store_load_party (f->store, id, NULL);
+  g_assert_cmpstr (back->name, ==, "HTX Nông nghiệp Mường Lò");
+  g_assert_cmpstr (back->tax_code, ==, "5200111222");
+  g_assert_cmpstr (back->email, ==, "htx.muonglo@example.vn");
+  g_assert_cmpstr (((IpdDossierParty *) g_ptr_array_index (d->parties, 0))->party_name, ==, "HTX Nông nghiệp Mường Lò");
+  assert_search (f->store, "nong nghiep muong lo", expected_ids (d->id, (gint64) 0));
+  assert_check_clean (f->store);
+}
+
+static void
+test_parties_validate (Fixture *f, gconstpointer data)
+{
+  gint64 id = save_party (f->store, "HTX Sìn Hồ", "cooperative");
+  g_autoptr(IpdParty) nameless = ipd_party_new ("   ", "cooperative");
+  g_autoptr(IpdParty) bad_mail = ipd_party_new ("HTX Pa Tần", "cooperative");
+  g_autoptr(IpdParty) shared = ipd_party_new ("HTX Nậm Tăm", "cooperative");
+  g_autoptr(IpdDossier) d = ipd_dossier_new (IPD_KIND_TRADEMARK, "Sìn Hồ");
+  g_autoptr(GPtrArray) problems = NULL;
+
+  ipd_dossier_add_party_details (d, nameless, IPD_ROLE_APPLICANT);
+  problems = ipd_store_validate_dossier (f->store, d);
+  g_assert_true (problems_have_field (problems, "parties"));
+  g_clear_pointer (&problems, g_ptr_array_unref);
+  assert_save_refused (f, d, "Parties", "name");
+
+  g_ptr_array_set_size (d->parties, 0);
+  ipd_dossier_add_party (d, id, "chairman", "HTX Sìn Hồ");
+  assert_save_refused (f, d, "Parties", "chairman");
+
+  g_ptr_array_set_size (d->parties, 0);
+  bad_mail->email = g_strdup ("khong-co");
+  ipd_dossier_add_party_details (d, bad_mail, IPD_ROLE_APPLICANT);
+  assert_save_refused (f, d, "Parties", "HTX Pa Tần");
+
+  /* the same party twice in one role, existing or new */
+  g_ptr_array_set_size (d->parties, 0);
+  ipd_dossier_add_party (d, id, IPD_ROLE_APPLICANT, "HTX Sìn Hồ");
+  ipd_dossier_add_party (d, id, IPD_ROLE_APPLICANT, "HTX Sìn Hồ");
+  assert_save_refused (f, d, "Parties", "twice");
+  g_ptr_array_set_size (d->parties, 0);
+  ipd_dossier_add_party_details (d, shared, IPD_ROLE_OWNER);
+  ipd_dossier_add_party_details (d, shared, IPD_ROLE_OWNER);
+  assert_save_refused (f, d, "Parties", "twice");
+  g_assert_cmpint (party_rows (f), ==, 1);
+
+  /* in two roles it is fine */
+  g_ptr_array_remove_index (d->parties, 1);
+  ipd_dossier_add_party_details (d, shared, IPD_ROLE_APPLICANT);
+  save_ok (f->store, d);
+  g_assert_cmpint (party_rows (f), ==, 2);
+}
+
+/* A copy of a dossier keeps one party shared by two roles as one. */
+static void
+test_parties_copy_keeps_shared (Fixture *f, gconstpointer data)
+{
+  g_autoptr(IpdParty) party = new_party_details ("HTX Bản Hon", NULL);
+  g_autoptr(IpdDossier) d = ipd_dossier_new (IPD_KIND_TRADEMARK, "Bản Hon");
+  g_autoptr(IpdDossier) copy = NULL;
+  IpdDossierParty *a, *b;
+
+  ipd_dossier_add_party_details (d, party, IPD_ROLE_APPLICANT);
+  ipd_dossier_add_party_details (d, party, IPD_ROLE_OWNER);
+  copy = ipd_dossier_copy (d);
+  a = g_ptr_array_index (copy->parties, 0);
+  b = g_ptr_array_index (copy->parties, 1);
+  g_assert_nonnull (a->party);
+  g_assert_true (a->party == b->party);
+  g_assert_true (a->party != party);
+  save_ok (f->store, copy);
+  g_assert_cmpint (party_rows (f), ==, 1);
+  g_assert_cmpint (party->id, ==, 0);   /* the original is untouched */
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -3280,6 +3742,7 @@ main (int argc, char *argv[])
   ADD_OPEN ("/store/validate/name-and-kind", test_validate_name_and_kind);
   ADD_OPEN ("/store/validate/failure-inside-transaction", test_validate_failure_inside_transaction);
   ADD_OPEN ("/store/validate/party", test_validate_party);
+  ADD_OPEN ("/store/number-format/list", test_number_format_list);
   ADD_OPEN ("/store/text/nfc-storage", test_text_nfc_storage);
   ADD_OPEN ("/store/search/folded", test_search_folded);
   ADD_OPEN ("/store/search/filters", test_search_filters);
@@ -3301,7 +3764,14 @@ main (int argc, char *argv[])
   ADD_CLOSED ("/store/crash/kill-while-saving", test_crash_safety);
   ADD_OPEN ("/store/search/follows-changes", test_search_follows_changes);
   ADD_OPEN ("/store/filter/province-and-deadline", test_filter_province_and_deadline);
+  ADD_OPEN ("/store/query/commune", test_query_commune);
+  ADD_OPEN ("/store/query/commune-counts-match", test_query_commune_counts_match);
   ADD_OPEN ("/store/summary/follows-party-rename", test_summary_follows_party_rename);
+  ADD_OPEN ("/store/parties/created-with-dossier", test_parties_created_with_dossier);
+  ADD_OPEN ("/store/parties/failed-save-leaves-none", test_parties_failed_save_leaves_none);
+  ADD_OPEN ("/store/parties/details-saved-with-dossier", test_parties_details_saved_with_dossier);
+  ADD_OPEN ("/store/parties/validate", test_parties_validate);
+  ADD_OPEN ("/store/parties/copy-keeps-shared", test_parties_copy_keeps_shared);
 
 #undef ADD_CLOSED
 #undef ADD_OPEN

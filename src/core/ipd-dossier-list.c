@@ -35,6 +35,7 @@ struct _IpdDossierList
   char       *status;
   char       *officer;
   char       *province;
+  char       *commune;
 
   GArray     *ids;          /* gint64 */
   GHashTable *pages;        /* page number → GPtrArray of IpdDossierRow (kept) */
@@ -229,6 +230,7 @@ ipd_dossier_list_finalize (GObject *object)
   g_free (self->status);
   g_free (self->officer);
   g_free (self->province);
+  g_free (self->commune);
   G_OBJECT_CLASS (ipd_dossier_list_parent_class)->finalize (object);
 }
 
@@ -276,12 +278,14 @@ keep_query (IpdDossierList *self, const IpdQuery *query)
   replace_string (&self->status, query->status);
   replace_string (&self->officer, query->officer);
   replace_string (&self->province, query->province);
+  replace_string (&self->commune, query->commune);
   self->query = *query;
   self->query.text = self->text;
   self->query.kind = self->kind;
   self->query.status = self->status;
   self->query.officer = self->officer;
   self->query.province = self->province;
+  self->query.commune = self->commune;
 }
 
 /* Gives the rows that stay the dossiers now at their positions, drops the

@@ -45,6 +45,7 @@ dossier_party_free (gpointer data)
   IpdDossierParty *item = data;
   g_free (item->role);
   g_free (item->party_name);
+  g_clear_pointer (&item->party, ipd_party_unref);
   g_free (item);
 }
 
@@ -108,6 +109,33 @@ ipd_dossier_unref (IpdDossier *dossier)
   g_atomic_rc_box_release_full (dossier, dossier_clear);
 }
 
+/* Party details shared by several roles stay shared in the copy: one
+ * party to create, not two. */
+static void
+copy_parties (IpdDossier *c, const IpdDossier *d)
+{
+  g_autoptr(GHashTable) copies = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) ipd_party_unref);
+
+  for (guint i = 0; i < d->parties->len; i++)
+    {
+      IpdDossierParty *item = g_ptr_array_index (d->parties, i);
+      IpdParty *details = NULL;
+
+      if (item->party != NULL)
+        {
+          details = g_hash_table_lookup (copies, item->party);
+          if (details == NULL)
+            {
+              details = ipd_party_copy (item->party);
+              g_hash_table_insert (copies, item->party, details);
+            }
+        }
+      ipd_dossier_add_party (c, item->party_id, item->role, item->party_name);
+      if (details != NULL)
+        ((IpdDossierParty *) g_ptr_array_index (c->parties, c->parties->len - 1))->party = ipd_party_ref (details);
+    }
+}
+
 /* A deep copy, to edit without touching what others hold. */
 IpdDossier *
 ipd_dossier_copy (const IpdDossier *d)
@@ -168,11 +196,7 @@ ipd_dossier_copy (const IpdDossier *d)
       IpdAreaUnit *item = g_ptr_array_index (d->area, i);
       ipd_dossier_add_area_unit (c, item->as_written, item->commune, item->province);
     }
-  for (guint i = 0; i < d->parties->len; i++)
-    {
-      IpdDossierParty *item = g_ptr_array_index (d->parties, i);
-      ipd_dossier_add_party (c, item->party_id, item->role, item->party_name);
-    }
+  copy_parties (c, d);
   return c;
 }
 
@@ -240,6 +264,25 @@ ipd_dossier_add_party (IpdDossier *dossier, gint64 party_id,
   item->role = g_strdup (role);
   item->party_name = g_strdup (party_name);
   g_ptr_array_add (dossier->parties, item);
+}
+
+/**
+ * ipd_dossier_add_party_details:
+ * @party: a party to create on saving (id 0), or an existing one whose
+ *   details are to be saved with the dossier
+ *
+ * Adds @party in @role. The dossier keeps a reference to @party: saving the
+ * dossier sets its id when it creates it.
+ */
+void
+ipd_dossier_add_party_details (IpdDossier *dossier, IpdParty *party, const char *role)
+{
+  IpdDossierParty *item;
+
+  g_return_if_fail (dossier != NULL && party != NULL && role != NULL);
+  ipd_dossier_add_party (dossier, party->id, role, party->name);
+  item = g_ptr_array_index (dossier->parties, dossier->parties->len - 1);
+  item->party = ipd_party_ref (party);
 }
 
 const char *

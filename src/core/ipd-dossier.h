@@ -4,6 +4,8 @@
 
 #include <glib-object.h>
 
+#include "ipd-party.h"
+
 G_BEGIN_DECLS
 
 /* A Nice class (1–45) with the goods or services claimed in it. */
@@ -28,11 +30,17 @@ typedef struct {
   char *province;
 } IpdAreaUnit;
 
-/* A party's part in the dossier; the party itself is an IpdParty. */
+/* A party's part in the dossier; the party itself is an IpdParty.
+ *
+ * With @party set, the party's details are saved with the dossier, in the
+ * same transaction: a party with id 0 is created (and @party_id set), an
+ * existing one updated. Several roles may share one IpdParty: it is then
+ * created once. */
 typedef struct {
-  gint64 party_id;
-  char  *role;
-  char  *party_name;   /* filled by the store when loading, for display */
+  gint64    party_id;
+  char     *role;
+  char     *party_name;   /* filled by the store when loading, for display */
+  IpdParty *party;        /* (nullable): details to save with the dossier */
 } IpdDossierParty;
 
 typedef struct {
@@ -100,6 +108,8 @@ void ipd_dossier_add_area_unit      (IpdDossier *dossier, const char *as_written
                                      const char *commune, const char *province);
 void ipd_dossier_add_party          (IpdDossier *dossier, gint64 party_id,
                                      const char *role, const char *party_name);
+void ipd_dossier_add_party_details  (IpdDossier *dossier, IpdParty *party,
+                                     const char *role);
 const char *ipd_dossier_first_party_name (const IpdDossier *dossier, const char *role);
 
 /* A row of a list of dossiers: what a table shows, without the details. */

@@ -24,6 +24,12 @@ GType     ipd_party_get_type (void) G_GNUC_CONST;
 IpdParty *ipd_party_new      (const char *name, const char *type);
 IpdParty *ipd_party_ref      (IpdParty *party);
 void      ipd_party_unref    (IpdParty *party);
+IpdParty *ipd_party_copy     (const IpdParty *party);
+void      ipd_party_set_details (IpdParty *party, const IpdParty *details);
+gboolean  ipd_party_equal    (const IpdParty *a, const IpdParty *b);
+char     *ipd_party_check    (const IpdParty *party);
+gboolean  ipd_party_same_name (const IpdParty *party, const char *name);
+gboolean  ipd_party_same_tax_code (const IpdParty *party, const char *tax_code);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (IpdParty, ipd_party_unref)
 

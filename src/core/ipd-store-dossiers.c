@@ -146,6 +146,60 @@ check_classes (IpdDossier *d, GPtrArray *problems)
     }
 }
 
+/* Whether two of the dossier's parties are the same party: the same id, or
+ * the same details to be created. */
+static gboolean
+same_party (IpdDossierParty *a, IpdDossierParty *b)
+{
+  gint64 id_a = a->party ? a->party->id : a->party_id;
+  gint64 id_b = b->party ? b->party->id : b->party_id;
+
+  if (id_a != 0 || id_b != 0)
+    return id_a == id_b;
+  return a->party == b->party;
+}
+
+static void
+check_parties (IpdDossier *d, GPtrArray *problems)
+{
+  for (guint i = 0; i < d->parties->len; i++)
+    {
+      IpdDossierParty *item = g_ptr_array_index (d->parties, i);
+      const char *name = item->party ? item->party->name : item->party_name;
+      g_autofree char *details = item->party ? ipd_party_check (item->party) : NULL;
+
+      if (item->party == NULL && item->party_id == 0)
+        add_problem (problems, "parties", _("Parties"), _("a party needs a name"));
+      else if (details != NULL && ipd_text_is_blank (name))
+        add_problem (problems, "parties", _("Parties"), _("a party needs a name"));
+      else if (details != NULL)
+        {
+          /* Translators: a party's name, then what is wrong with its details */
+          g_autofree char *message = g_strdup_printf (_("“%s”: %s"), name, details);
+          add_problem (problems, "parties", _("Parties"), message);
+        }
+      if (ipd_vocabulary_find (IPD_VOCAB_ROLE, item->role) == NULL)
+        {
+          /* Translators: %s is a role the program does not know */
+          g_autofree char *message = g_strdup_printf (_("“%s” is not a role"), item->role);
+          add_problem (problems, "parties", _("Parties"), message);
+          continue;
+        }
+      for (guint k = 0; k < i; k++)
+        {
+          IpdDossierParty *earlier = g_ptr_array_index (d->parties, k);
+          if (g_strcmp0 (earlier->role, item->role) == 0 && same_party (earlier, item))
+            {
+              /* Translators: a party's name, then a role (Applicant, Owner…) */
+              g_autofree char *message = g_strdup_printf (_("“%s” is listed twice as %s"), name ? name : "",
+                                                          ipd_vocabulary_label (IPD_VOCAB_ROLE, item->role));
+              add_problem (problems, "parties", _("Parties"), message);
+              break;
+            }
+        }
+    }
+}
+
 static void
 check_lists (IpdDossier *d, GPtrArray *problems)
 {
@@ -162,16 +216,7 @@ check_lists (IpdDossier *d, GPtrArray *problems)
       if (ipd_text_is_blank (item->as_written))
         add_problem (problems, "area", _("Area"), _("every unit needs a name"));
     }
-  for (guint i = 0; i < d->parties->len; i++)
-    {
-      IpdDossierParty *item = g_ptr_array_index (d->parties, i);
-      if (ipd_vocabulary_find (IPD_VOCAB_ROLE, item->role) == NULL)
-        {
-          /* Translators: %s is a role the program does not know */
-          g_autofree char *message = g_strdup_printf (_("“%s” is not a role"), item->role);
-          add_problem (problems, "parties", _("Parties"), message);
-        }
-    }
+  check_parties (d, problems);
 }
 
 /**
@@ -635,6 +680,51 @@ save_children (IpdStore *self, IpdDossier *d, GError **error)
       && save_child_list (self, &party_list, d->id, d->parties, error);
 }
 
+/* Creates or updates the parties whose details come with the dossier, each
+ * once however many roles it has; @created collects the new ones, whose ids
+ * are taken back if the save fails. */
+static gboolean
+save_party_details (IpdStore *self, IpdDossier *d, GPtrArray *created, GError **error)
+{
+  g_autoptr(GHashTable) written = g_hash_table_new (NULL, NULL);
+
+  for (guint i = 0; i < d->parties->len; i++)
+    {
+      IpdDossierParty *item = g_ptr_array_index (d->parties, i);
+
+      if (item->party == NULL)
+        continue;
+      if (!g_hash_table_contains (written, item->party))
+        {
+          gboolean inserting = item->party->id == 0;
+
+          if (!ipd_store_write_party (self, item->party, error))
+            return FALSE;
+          if (inserting)
+            g_ptr_array_add (created, ipd_party_ref (item->party));
+          g_hash_table_add (written, item->party);
+        }
+      item->party_id = item->party->id;
+      g_free (item->party_name);
+      item->party_name = g_strdup (item->party->name);
+    }
+  return TRUE;
+}
+
+/* After a failed save: the parties created in it do not exist. */
+static void
+forget_created_parties (IpdDossier *d, GPtrArray *created)
+{
+  for (guint i = 0; i < created->len; i++)
+    ((IpdParty *) g_ptr_array_index (created, i))->id = 0;
+  for (guint i = 0; i < d->parties->len; i++)
+    {
+      IpdDossierParty *item = g_ptr_array_index (d->parties, i);
+      if (item->party != NULL && item->party->id == 0)
+        item->party_id = 0;
+    }
+}
+
 static gboolean
 store_mark_image (IpdStore *self, IpdDossier *d, GError **error)
 {
@@ -672,13 +762,16 @@ reload_derived (IpdStore *self, IpdDossier *d, GError **error)
  * ipd_store_save_dossier:
  *
  * Validates @dossier and saves it with its lists, all or nothing. A new
- * dossier (id 0) gets its id and reference. On a validation failure the
+ * dossier (id 0) gets its id and reference. Parties given with their
+ * details (#IpdDossierParty.party) are created or updated in the same
+ * transaction. On a validation failure the
  * error (%IPD_ERROR_INVALID) names every field that is wrong.
  */
 gboolean
 ipd_store_save_dossier (IpdStore *self, IpdDossier *d, GError **error)
 {
   g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GPtrArray) created = NULL;
   gint64 original_id;
   gboolean ok;
 
@@ -700,13 +793,16 @@ ipd_store_save_dossier (IpdStore *self, IpdDossier *d, GError **error)
 
   if (!ipd_store_write_begin (self, error))
     return FALSE;
+  created = g_ptr_array_new_with_free_func ((GDestroyNotify) ipd_party_unref);
   ok = store_mark_image (self, d, error)
+       && save_party_details (self, d, created, error)
        && write_dossier_row (self, d, error)
        && save_children (self, d, error)
        && ipd_store_refresh_search (self, d->id, error);
   if (!ipd_store_write_end (self, ok, ok ? error : NULL))
     {
       d->id = original_id;   /* nothing was saved */
+      forget_created_parties (d, created);
       return FALSE;
     }
   return reload_derived (self, d, error);

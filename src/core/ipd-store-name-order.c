@@ -110,7 +110,7 @@ ipd_store_name_order_applies (const IpdQuery *query)
 {
   return !query->trash && query->sort == IPD_SORT_NAME && query->kind == NULL
       && query->status == NULL && query->filing_year == 0 && query->officer == NULL
-      && query->province == NULL && query->due_within_days == 0;
+      && query->province == NULL && query->commune == NULL && query->due_within_days == 0;
 }
 
 static void

@@ -67,4 +67,5 @@ G_BEGIN_DECLS
 char     *ipd_store_put_blob      (IpdStore *self, GBytes *bytes, GError **error);
 gboolean  ipd_store_delete_orphan_blobs (IpdStore *self, GError **error);
 gboolean  ipd_store_refresh_party_search (IpdStore *self, gint64 party_id, GError **error);
+gboolean  ipd_store_write_party   (IpdStore *self, IpdParty *party, GError **error);
 G_END_DECLS

@@ -14,6 +14,13 @@
 #include "ipd-error.h"
 #include "ipd-store-private.h"
 #include "ipd-text.h"
+#include "ipd-vocabulary.h"
+
+/* The places a dossier belongs to: the address of its applicant, owner or
+ * managing organisation (not of a licensee or an agent), and a GI's area.
+ * The filter and the sidebar's counts both use these, so that a count
+ * says how many dossiers choosing it lists. */
+#define PLACE_ROLES "('" IPD_ROLE_APPLICANT "', '" IPD_ROLE_OWNER "', '" IPD_ROLE_MANAGING_ORG "')"
 
 static const char *
 order_column (IpdSortColumn sort)
@@ -63,7 +70,34 @@ fts_query (const char *text)
   return g_string_free (query, FALSE);
 }
 
-/* The SQL for a query; its parameters are always ?1 … ?7, so one statement
+/* " AND p.province = ?6 AND p.commune = ?8" for the parts of the place asked for. */
+static void
+append_place_conditions (GString *sql, const IpdQuery *query, const char *table)
+{
+  if (query->province)
+    g_string_append_printf (sql, " AND %s.province = ?6", table);
+  if (query->commune)
+    g_string_append_printf (sql, " AND %s.commune = ?8", table);
+}
+
+/* A commune and its province must be those of one address or area unit:
+ * "Phường 1" exists in many provinces. The matching ids come from the
+ * province index (measured on 100 000 dossiers: 3–20 ms, where testing
+ * each dossier with EXISTS took 200–370 ms). */
+static void
+append_place_filter (GString *sql, const IpdQuery *query)
+{
+  if (query->province == NULL && query->commune == NULL)
+    return;
+  g_string_append (sql, " AND d.id IN (SELECT dp.dossier_id FROM party p JOIN dossier_party dp ON dp.party_id = p.id"
+                        "              WHERE dp.role IN " PLACE_ROLES);
+  append_place_conditions (sql, query, "p");
+  g_string_append (sql, " UNION ALL SELECT a.dossier_id FROM area_unit a WHERE 1");
+  append_place_conditions (sql, query, "a");
+  g_string_append (sql, ")");
+}
+
+/* The SQL for a query; its parameters are always ?1 … ?8, so one statement
  * per shape of query is prepared once and reused. */
 static char *
 query_sql (const IpdQuery *query, const char *select, gboolean ordered, gboolean searching)
@@ -85,10 +119,7 @@ query_sql (const IpdQuery *query, const char *select, gboolean ordered, gboolean
                           " AND d.filing_date < printf ('%04d-01-01', ?4 + 1)");
   if (query->officer)
     g_string_append (sql, " AND d.officer = ?5");
-  if (query->province)
-    g_string_append (sql, " AND (EXISTS (SELECT 1 FROM dossier_party dp JOIN party p ON p.id = dp.party_id"
-                          "              WHERE dp.dossier_id = d.id AND p.province = ?6)"
-                          "      OR EXISTS (SELECT 1 FROM area_unit a WHERE a.dossier_id = d.id AND a.province = ?6))");
+  append_place_filter (sql, query);
   if (query->due_within_days > 0)
     g_string_append (sql, " AND EXISTS (SELECT 1 FROM task t WHERE t.dossier_id = d.id AND t.done_date IS NULL"
                           "             AND t.due_date <= date ('now', 'localtime', printf ('+%d days', ?7)))");
@@ -131,6 +162,7 @@ prepare_query (IpdStore *self, const IpdQuery *query, const char *select, gboole
   ipd_bind_text (stmt, 5, query->officer);
   ipd_bind_text (stmt, 6, query->province);
   sqlite3_bind_int (stmt, 7, query->due_within_days);
+  ipd_bind_text (stmt, 8, query->commune);
   return stmt;
 }
 
@@ -312,32 +344,44 @@ facet_sql (IpdFacet facet)
       /* a dossier counts once in each province it is tied to */
       return "SELECT province, count(*) FROM"
              " (SELECT dp.dossier_id, p.province FROM dossier_party dp JOIN party p ON p.id = dp.party_id"
-             "   WHERE dp.role IN ('applicant', 'owner', 'managing_org')"
+             "   WHERE dp.role IN " PLACE_ROLES
              "  UNION SELECT dossier_id, province FROM area_unit) x"
              " JOIN dossier d ON d.id = x.dossier_id"
              " WHERE d.deleted_at IS NULL AND province IS NOT NULL GROUP BY province ORDER BY province";
+    case IPD_FACET_COMMUNE:
+      return "SELECT commune, count(*) FROM"
+             " (SELECT dp.dossier_id, p.commune FROM dossier_party dp JOIN party p ON p.id = dp.party_id"
+             "   WHERE dp.role IN " PLACE_ROLES
+             "  UNION SELECT dossier_id, commune FROM area_unit) x"
+             " JOIN dossier d ON d.id = x.dossier_id"
+             " WHERE d.deleted_at IS NULL AND commune IS NOT NULL GROUP BY commune ORDER BY commune";
     default:
       g_assert_not_reached ();
     }
 }
 
-/**
- * ipd_store_count_facet:
- *
- * Returns: (transfer full): the live register's dossiers counted by kind,
- *   status, filing year or officer, as #IpdFacetCount.
- */
-GPtrArray *
-ipd_store_count_facet (IpdStore *self, IpdFacet facet, GError **error)
+/* One province's communes: the province is matched on the same address or
+ * area unit as the commune (through the province indexes). */
+static const char communes_of_province_sql[] =
+  "SELECT commune, count(*) FROM"
+  " (SELECT dp.dossier_id, p.commune FROM party p JOIN dossier_party dp ON dp.party_id = p.id"
+  "   WHERE p.province = ?1 AND dp.role IN " PLACE_ROLES
+  "  UNION SELECT dossier_id, commune FROM area_unit WHERE province = ?1) x"
+  " JOIN dossier d ON d.id = x.dossier_id"
+  " WHERE d.deleted_at IS NULL AND commune IS NOT NULL GROUP BY commune ORDER BY commune";
+
+/* @province: only for IPD_FACET_COMMUNE, NULL for every province */
+static GPtrArray *
+count_facet (IpdStore *self, IpdFacet facet, const char *province, GError **error)
 {
   g_autoptr(IpdStmt) stmt = NULL;
   g_autoptr(GPtrArray) counts = g_ptr_array_new_with_free_func ((GDestroyNotify) ipd_facet_count_free);
   int rc;
 
-  g_return_val_if_fail (IPD_IS_STORE (self), NULL);
-  stmt = ipd_store_prepare (self, facet_sql (facet), error);
+  stmt = ipd_store_prepare (self, province ? communes_of_province_sql : facet_sql (facet), error);
   if (stmt == NULL)
     return NULL;
+  ipd_bind_text (stmt, 1, province);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       IpdFacetCount *count = g_new0 (IpdFacetCount, 1);
@@ -351,6 +395,35 @@ ipd_store_count_facet (IpdStore *self, IpdFacet facet, GError **error)
       return NULL;
     }
   return g_steal_pointer (&counts);
+}
+
+/**
+ * ipd_store_count_facet:
+ *
+ * Returns: (transfer full): the live register's dossiers counted by kind,
+ *   status, filing year, officer, province or commune, as #IpdFacetCount.
+ */
+GPtrArray *
+ipd_store_count_facet (IpdStore *self, IpdFacet facet, GError **error)
+{
+  g_return_val_if_fail (IPD_IS_STORE (self), NULL);
+  g_return_val_if_fail (facet <= IPD_FACET_COMMUNE, NULL);
+  return count_facet (self, facet, NULL, error);
+}
+
+/**
+ * ipd_store_count_communes:
+ * @province: (nullable): the province whose communes to count; %NULL for all
+ *
+ * Returns: (transfer full): the live register's dossiers counted by the
+ *   communes of @province (as #IpdFacetCount), the way a query with
+ *   `province` and `commune` set lists them.
+ */
+GPtrArray *
+ipd_store_count_communes (IpdStore *self, const char *province, GError **error)
+{
+  g_return_val_if_fail (IPD_IS_STORE (self), NULL);
+  return count_facet (self, IPD_FACET_COMMUNE, province, error);
 }
 
 gint64

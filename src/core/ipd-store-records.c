@@ -99,28 +99,63 @@ validate_party (IpdParty *p, GError **error)
 {
   char **texts[] = { &p->name, &p->type, &p->address, &p->commune, &p->province,
                      &p->tax_code, &p->phone, &p->email };
+  g_autofree char *problem = NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
     ipd_text_tidy (texts[i]);
-  if (p->name == NULL)
-    return invalid (error, _("Name"), _("a party needs a name"));
-  if (ipd_vocabulary_find (IPD_VOCAB_PARTY_TYPE, p->type) == NULL)
+  problem = ipd_party_check (p);
+  if (problem != NULL)
     {
-      g_autofree char *types = ipd_vocabulary_codes (IPD_VOCAB_PARTY_TYPE);
-      /* Translators: %s lists the allowed types */
-      g_autofree char *message = g_strdup_printf (_("choose one of %s"), types);
-      return invalid (error, _("Party type"), message);
+      g_set_error_literal (error, IPD_ERROR, IPD_ERROR_INVALID, problem);
+      return FALSE;
     }
-  if (p->email != NULL && strchr (p->email, '@') == NULL)
-    return invalid (error, _("E-mail"), _("an e-mail address contains “@”"));
   return TRUE;
+}
+
+/* Validates and writes @p inside the caller's transaction; a new party gets
+ * its id, which the caller resets if the transaction is rolled back. */
+gboolean
+ipd_store_write_party (IpdStore *self, IpdParty *p, GError **error)
+{
+  g_autoptr(IpdStmt) stmt = NULL;
+  g_autofree char *now = ipd_timestamp_now ();
+  gboolean inserting = p->id == 0;
+
+  if (!validate_party (p, error))
+    return FALSE;
+  stmt = ipd_store_prepare (self, inserting
+    ? "INSERT INTO party (name, type, address, commune, province, tax_code, phone, email,"
+      " created_at, updated_at) VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)"
+    : "UPDATE party SET name = ?2, type = ?3, address = ?4, commune = ?5, province = ?6,"
+      " tax_code = ?7, phone = ?8, email = ?9, updated_at = ?10 WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, p->id);
+  ipd_bind_text (stmt, 2, p->name);
+  ipd_bind_text (stmt, 3, p->type);
+  ipd_bind_text (stmt, 4, p->address);
+  ipd_bind_text (stmt, 5, p->commune);
+  ipd_bind_text (stmt, 6, p->province);
+  ipd_bind_text (stmt, 7, p->tax_code);
+  ipd_bind_text (stmt, 8, p->phone);
+  ipd_bind_text (stmt, 9, p->email);
+  ipd_bind_text (stmt, 10, now);
+  if (!ipd_store_step_done (self, stmt, error))
+    return FALSE;
+  if (!inserting && sqlite3_changes (self->db) == 0)
+    {
+      g_set_error_literal (error, IPD_ERROR, IPD_ERROR_NOT_FOUND, _("The party no longer exists."));
+      return FALSE;
+    }
+  if (inserting)
+    p->id = sqlite3_last_insert_rowid (self->db);
+  return ipd_store_refresh_party_search (self, p->id, error)
+         && (inserting || refresh_dossiers_of_party (self, p->id, error));
 }
 
 gboolean
 ipd_store_save_party (IpdStore *self, IpdParty *p, GError **error)
 {
-  g_autoptr(IpdStmt) stmt = NULL;
-  g_autofree char *now = ipd_timestamp_now ();
   gboolean inserting;
   gboolean ok;
 
@@ -131,30 +166,7 @@ ipd_store_save_party (IpdStore *self, IpdParty *p, GError **error)
     return FALSE;
 
   inserting = p->id == 0;
-  stmt = ipd_store_prepare (self, inserting
-    ? "INSERT INTO party (name, type, address, commune, province, tax_code, phone, email,"
-      " created_at, updated_at) VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)"
-    : "UPDATE party SET name = ?2, type = ?3, address = ?4, commune = ?5, province = ?6,"
-      " tax_code = ?7, phone = ?8, email = ?9, updated_at = ?10 WHERE id = ?1", error);
-  ok = stmt != NULL;
-  if (ok)
-    {
-      sqlite3_bind_int64 (stmt, 1, p->id);
-      ipd_bind_text (stmt, 2, p->name);
-      ipd_bind_text (stmt, 3, p->type);
-      ipd_bind_text (stmt, 4, p->address);
-      ipd_bind_text (stmt, 5, p->commune);
-      ipd_bind_text (stmt, 6, p->province);
-      ipd_bind_text (stmt, 7, p->tax_code);
-      ipd_bind_text (stmt, 8, p->phone);
-      ipd_bind_text (stmt, 9, p->email);
-      ipd_bind_text (stmt, 10, now);
-      ok = ipd_store_step_done (self, stmt, error);
-    }
-  if (ok && inserting)
-    p->id = sqlite3_last_insert_rowid (self->db);
-  ok = ok && ipd_store_refresh_party_search (self, p->id, error)
-          && (inserting || refresh_dossiers_of_party (self, p->id, error));
+  ok = ipd_store_write_party (self, p, error);
   if (!ipd_store_write_end (self, ok, ok ? error : NULL))
     {
       if (inserting)
@@ -208,9 +220,9 @@ ipd_store_load_party (IpdStore *self, gint64 id, GError **error)
   return party_from_row (stmt);
 }
 
-/* "name %" for LIKE, the name's own % and _ taken literally. */
+/* @text with LIKE's % and _ taken literally. */
 static char *
-like_prefix (const char *text)
+like_escape (const char *text)
 {
   GString *pattern = g_string_new (NULL);
 
@@ -220,14 +232,49 @@ like_prefix (const char *text)
         g_string_append_c (pattern, '\\');
       g_string_append_c (pattern, *p);
     }
-  g_string_append (pattern, " %");
   return g_string_free (pattern, FALSE);
+}
+
+/* "name %" for LIKE, the name's own % and _ taken literally. */
+static char *
+like_prefix (const char *text)
+{
+  g_autofree char *escaped = like_escape (text);
+
+  return g_strconcat (escaped, " %", NULL);
+}
+
+/* The folded words of @text, one space between them: "HTX  Huấn Loan" is "htx huan loan". */
+static char *
+fold_words (const char *text)
+{
+  g_autofree char *folded = ipd_text_fold (text);
+  g_auto(GStrv) words = g_strsplit_set (folded, " \t\n", -1);
+  GString *joined = g_string_new (NULL);
+
+  for (guint i = 0; words[i]; i++)
+    if (*words[i] != '\0')
+      g_string_append_printf (joined, "%s%s", joined->len ? " " : "", words[i]);
+  return g_string_free (joined, FALSE);
+}
+
+/* "0101 234-567" is "0101234567". */
+static char *
+bare_tax_code (const char *tax_code)
+{
+  GString *code = g_string_new (NULL);
+
+  for (const char *c = tax_code; *c; c++)
+    if (*c != ' ' && *c != '.' && *c != '-')
+      g_string_append_c (code, g_ascii_toupper (*c));
+  return g_string_free (code, FALSE);
 }
 
 /**
  * ipd_store_find_parties:
  * @name: (nullable): a name, compared folded (accents and case ignored)
- * @tax_code: (nullable): a tax code or ID number
+ * @tax_code: (nullable): a tax code or ID number; spaces, dots and dashes
+ *   in it do not count
  *
  * Finds parties with the same name or the same tax code: to offer an
  * existing party instead of creating a duplicate by accident.
@@ -237,19 +284,64 @@ ipd_store_find_parties (IpdStore *self, const char *name, const char *tax_code, 
 {
   g_autoptr(IpdStmt) stmt = NULL;
   g_autoptr(GPtrArray) parties = g_ptr_array_new_with_free_func ((GDestroyNotify) ipd_party_unref);
-  g_autofree char *folded = name ? ipd_text_fold (name) : NULL;
-  g_autofree char *pattern = folded ? like_prefix (g_strstrip (folded)) : NULL;
+  g_autofree char *folded = ipd_text_is_blank (name) ? NULL : fold_words (name);
+  g_autofree char *pattern = folded ? like_prefix (folded) : NULL;
+  g_autofree char *code = ipd_text_is_blank (tax_code) ? NULL : bare_tax_code (tax_code);
   int rc;
 
   g_return_val_if_fail (IPD_IS_STORE (self), NULL);
   stmt = ipd_store_prepare (self,
                             "SELECT " PARTY_COLUMNS " FROM party"
                             " WHERE (?1 IS NOT NULL AND search_text LIKE ?1 ESCAPE '\\')"
-                            "    OR (?2 IS NOT NULL AND tax_code = ?2) ORDER BY sort_key", error);
+                            "    OR (?2 IS NOT NULL AND (tax_code = ?2 OR"
+                            "        upper(replace(replace(replace(tax_code, ' ', ''), '.', ''), '-', '')) = ?2))"
+                            " ORDER BY sort_key", error);
   if (stmt == NULL)
     return NULL;
   ipd_bind_text (stmt, 1, pattern);
-  ipd_bind_text (stmt, 2, tax_code && *tax_code ? tax_code : NULL);
+  ipd_bind_text (stmt, 2, code && *code ? code : NULL);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (parties, party_from_row (stmt));
+  if (rc != SQLITE_DONE)
+    {
+      ipd_store_set_error (self, error, rc, "party");
+      return NULL;
+    }
+  return g_steal_pointer (&parties);
+}
+
+/**
+ * ipd_store_search_parties:
+ * @text: what the officer typed: the start of a name or of one of its
+ *   words, a tax code, a commune; compared folded
+ * @limit: the most parties to return
+ *
+ * Finds parties as the officer types, to pick an existing one.
+ */
+GPtrArray *
+ipd_store_search_parties (IpdStore *self, const char *text, guint limit, GError **error)
+{
+  g_autoptr(IpdStmt) stmt = NULL;
+  g_autoptr(GPtrArray) parties = g_ptr_array_new_with_free_func ((GDestroyNotify) ipd_party_unref);
+  g_autofree char *folded = NULL, *escaped = NULL, *start = NULL, *word = NULL;
+  int rc;
+
+  g_return_val_if_fail (IPD_IS_STORE (self), NULL);
+  if (ipd_text_is_blank (text))
+    return g_steal_pointer (&parties);
+  folded = ipd_text_fold (text);
+  escaped = like_escape (g_strstrip (folded));
+  start = g_strconcat (escaped, "%", NULL);
+  word = g_strconcat ("% ", escaped, "%", NULL);
+  stmt = ipd_store_prepare (self,
+                            "SELECT " PARTY_COLUMNS " FROM party"
+                            " WHERE search_text LIKE ?1 ESCAPE '\\' OR search_text LIKE ?2 ESCAPE '\\'"
+                            " ORDER BY search_text NOT LIKE ?1 ESCAPE '\\', sort_key LIMIT ?3", error);
+  if (stmt == NULL)
+    return NULL;
+  ipd_bind_text (stmt, 1, start);
+  ipd_bind_text (stmt, 2, word);
+  sqlite3_bind_int64 (stmt, 3, limit);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (parties, party_from_row (stmt));
   if (rc != SQLITE_DONE)

@@ -669,6 +669,15 @@ ipd_store_set_number_format (IpdStore *self, const char *kind, const char *patte
 
   if (!ipd_store_check_writable (self, error))
     return FALSE;
+  /* A blank pattern would match every number: no check at all, by accident. */
+  if (ipd_text_is_blank (pattern) || ipd_text_is_blank (example))
+    {
+      g_set_error_literal (error, IPD_ERROR, IPD_ERROR_INVALID,
+                           ipd_text_is_blank (pattern)
+                           ? _("Number format: give the pattern that application numbers must match")
+                           : _("Number format: give an example of a right application number"));
+      return FALSE;
+    }
   regex = g_regex_new (pattern, 0, 0, &regex_error);
   if (regex == NULL)
     {
@@ -704,6 +713,56 @@ ipd_store_set_number_format (IpdStore *self, const char *kind, const char *patte
   if (rc != SQLITE_DONE)
     return ipd_store_set_error (self, error, rc, "number_format");
   return TRUE;
+}
+
+/**
+ * ipd_store_list_number_formats:
+ *
+ * Returns: (transfer container) (element-type IpdNumberFormat): one entry
+ *   per kind of the register, in the kinds' order, with its format when it
+ *   has one.
+ */
+GPtrArray *
+ipd_store_list_number_formats (IpdStore *self, GError **error)
+{
+  g_autoptr(IpdStmt) stmt = NULL;
+  g_autoptr(GPtrArray) formats = NULL;
+  int rc;
+
+  g_return_val_if_fail (IPD_IS_STORE (self), NULL);
+  stmt = ipd_store_prepare (self,
+                            "SELECT k.code, f.pattern, f.example FROM kind k"
+                            " LEFT JOIN number_format f ON f.kind = k.code ORDER BY k.rowid",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+  formats = g_ptr_array_new_with_free_func ((GDestroyNotify) ipd_number_format_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      IpdNumberFormat *format = g_new0 (IpdNumberFormat, 1);
+
+      format->kind = ipd_column_dup_text (stmt, 0);
+      format->pattern = ipd_column_dup_text (stmt, 1);
+      format->example = ipd_column_dup_text (stmt, 2);
+      g_ptr_array_add (formats, format);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      ipd_store_set_error (self, error, rc, "number_format");
+      return NULL;
+    }
+  return g_steal_pointer (&formats);
+}
+
+void
+ipd_number_format_free (IpdNumberFormat *format)
+{
+  if (format == NULL)
+    return;
+  g_free (format->kind);
+  g_free (format->pattern);
+  g_free (format->example);
+  g_free (format);
 }
 
 /* Backups ------------------------------------------------------------------- */

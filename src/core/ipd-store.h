@@ -43,6 +43,7 @@ typedef struct {
   int           filing_year;
   const char   *officer;
   const char   *province;    /* an applicant's or owner's province, or one of a GI's area */
+  const char   *commune;     /* likewise a commune; with @province, of that province */
   int           due_within_days;  /* > 0: only dossiers with an open deadline that soon */
   gboolean      trash;       /* list the trash instead of the register */
   IpdSortColumn sort;
@@ -57,10 +58,11 @@ typedef enum {
   IPD_FACET_FILING_YEAR,
   IPD_FACET_OFFICER,
   IPD_FACET_PROVINCE,
+  IPD_FACET_COMMUNE,      /* of every province: see ipd_store_count_communes () */
 } IpdFacet;
 
 typedef struct {
-  char  *value;   /* kind or status code, year, officer name; NULL for none */
+  char  *value;   /* kind or status code, year, officer, province or commune name */
   gint64 count;
 } IpdFacetCount;
 
@@ -69,6 +71,14 @@ typedef struct {
   char *field;
   char *message;
 } IpdProblem;
+
+/* How a kind's application numbers are written; pattern and example are
+ * NULL for a kind that has no format (its numbers are not checked). */
+typedef struct {
+  char *kind;
+  char *pattern;
+  char *example;
+} IpdNumberFormat;
 
 /* An entry of the audit log. */
 typedef struct {
@@ -103,6 +113,14 @@ gboolean  ipd_store_set_setting    (IpdStore *self, const char *key,
 gboolean  ipd_store_set_number_format (IpdStore *self, const char *kind,
                                        const char *pattern, const char *example,
                                        GError **error);
+GPtrArray *ipd_store_list_number_formats (IpdStore *self, GError **error);
+
+/* Register settings: the agency lines printed on reports and receipts, and
+ * the province of new dossiers' places; shared by every officer. */
+#define IPD_SETTING_AGENCY_PARENT   "agency.parent"
+#define IPD_SETTING_AGENCY_NAME     "agency.name"
+#define IPD_SETTING_AGENCY_PROVINCE "agency.province"
+#define IPD_SETTING_AGENCY_PLACE    "agency.place"
 
 /* Dossiers */
 GPtrArray  *ipd_store_validate_dossier (IpdStore *self, IpdDossier *dossier);
@@ -119,6 +137,7 @@ gint64     ipd_store_count_dossiers  (IpdStore *self, const IpdQuery *query, GEr
 GPtrArray *ipd_store_load_summaries  (IpdStore *self, const gint64 *ids, guint n_ids,
                                       GError **error);
 GPtrArray *ipd_store_count_facet     (IpdStore *self, IpdFacet facet, GError **error);
+GPtrArray *ipd_store_count_communes  (IpdStore *self, const char *province, GError **error);
 gint64     ipd_store_count_trash     (IpdStore *self, GError **error);
 
 /* Parties */
@@ -126,6 +145,8 @@ gboolean   ipd_store_save_party      (IpdStore *self, IpdParty *party, GError **
 IpdParty  *ipd_store_load_party      (IpdStore *self, gint64 id, GError **error);
 GPtrArray *ipd_store_find_parties    (IpdStore *self, const char *name,
                                       const char *tax_code, GError **error);
+GPtrArray *ipd_store_search_parties  (IpdStore *self, const char *text,
+                                      guint limit, GError **error);
 
 /* Events */
 gboolean   ipd_store_save_event      (IpdStore *self, IpdEvent *event, GError **error);
@@ -149,5 +170,6 @@ gboolean   ipd_store_backup          (IpdStore *self, const char *destination,
 void ipd_problem_free     (IpdProblem *problem);
 void ipd_facet_count_free (IpdFacetCount *count);
 void ipd_audit_entry_free (IpdAuditEntry *entry);
+void ipd_number_format_free (IpdNumberFormat *format);
 
 G_END_DECLS
