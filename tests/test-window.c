@@ -16,6 +16,8 @@
 #include "ipd-dossier-row.h"
 #include "ipd-error.h"
 #include "ipd-event-dialog.h"
+#include "ipd-party-dialog.h"
+#include "ipd-settings.h"
 #include "ipd-test-util.h"
 #include "ipd-window-private.h"
 
@@ -254,6 +256,8 @@ count_all (Fixture *f)
   return ipd_store_count_dossiers (f->store, &everything, NULL);
 }
 
+static void add_party_from_register (Fixture *f, const char *search, const char *name);
+
 static void
 test_create_each_kind (Fixture *f, gconstpointer data)
 {
@@ -275,7 +279,7 @@ test_create_each_kind (Fixture *f, gconstpointer data)
       g_assert_true (ipd_dossier_editor_set_field (f->window->editor, "kind", cases[i].kind));
       g_assert_true (ipd_dossier_editor_set_field (f->window->editor, "name", cases[i].name));
       g_assert_true (ipd_dossier_editor_set_field (f->window->editor, cases[i].field, cases[i].value));
-      g_assert_true (ipd_dossier_editor_set_field (f->window->editor, "applicant", "HTX Nông nghiệp Huấn Loan"));
+      add_party_from_register (f, "huan loan", "HTX Nông nghiệp Huấn Loan");
       g_assert_true (ipd_dossier_editor_set_field (f->window->editor, "filing_date", "12/03/2024"));
       g_assert_true (activate (f, "win.save"));
       g_assert_false (ipd_window_is_editing (f->window));
@@ -595,6 +599,871 @@ test_screenshot (Fixture *f, gconstpointer data)
   save_screenshot (GTK_WIDGET (f->window), name);
 }
 
+/* Events: edit, refuse bad input, delete ----------------------------------------------- */
+
+static gint64
+listed_id_named (Fixture *f, const char *name)
+{
+  for (guint i = 0; i < ipd_window_get_n_listed (f->window); i++)
+    if (g_str_equal (listed (f, i)->name, name))
+      return listed (f, i)->id;
+  g_assert_not_reached ();
+}
+
+/* Opens @name's dossier beside the list; returns its id. */
+static gint64
+open_dossier_named (Fixture *f, const char *name)
+{
+  gint64 id = listed_id_named (f, name);
+
+  g_assert_true (ipd_dossier_table_select_id (f->window->table, id));
+  iterate (20);
+  g_assert_cmpint (ipd_dossier_view_get_id (f->window->dossier_view), ==, id);
+  return id;
+}
+
+static IpdEvent *
+event_of_type (GPtrArray *events, const char *type)
+{
+  for (guint i = 0; i < events->len; i++)
+    if (g_str_equal (((IpdEvent *) g_ptr_array_index (events, i))->type, type))
+      return g_ptr_array_index (events, i);
+  g_assert_not_reached ();
+}
+
+static GPtrArray *
+events_of (Fixture *f, gint64 dossier_id)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *events = ipd_store_list_events (f->store, dossier_id, &error);
+
+  g_assert_no_error (error);
+  return events;
+}
+
+static char *
+dossier_status (Fixture *f, gint64 id)
+{
+  g_autoptr(IpdDossier) d = ipd_store_load_dossier (f->store, id, NULL);
+  return g_strdup (d->status);
+}
+
+static GtkWidget *
+event_button (Fixture *f, const char *kind, gint64 event_id)
+{
+  g_autofree char *name = g_strdup_printf ("%s-event-%" G_GINT64_FORMAT, kind, event_id);
+  GtkWidget *button = find_named (GTK_WIDGET (f->window->dossier_view), name);
+
+  g_assert_nonnull (button);
+  return button;
+}
+
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return GTK_WINDOW (window);
+    }
+  return NULL;
+}
+
+/* Clicks the event's edit button: the dialog opens filled in. */
+static IpdEventDialog *
+edit_event (Fixture *f, gint64 event_id)
+{
+  GtkWindow *dialog;
+
+  g_signal_emit_by_name (event_button (f, "edit", event_id), "clicked");
+  iterate (20);
+  dialog = find_toplevel (IPD_TYPE_EVENT_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_true (ipd_event_dialog_is_edit (IPD_EVENT_DIALOG (dialog)));
+  return IPD_EVENT_DIALOG (dialog);
+}
+
+static void
+close_dialog (IpdEventDialog *dialog)
+{
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  iterate (20);
+}
+
+/* The event's date and type changed through the dialog; the status follows
+ * the event that is now the latest. */
+static void
+test_events_edit (Fixture *f, gconstpointer data)
+{
+  gint64 id = open_dossier_named (f, "Mường Ảng");
+  g_autoptr(GPtrArray) before = events_of (f, id);
+  g_autoptr(GPtrArray) after = NULL;
+  g_autofree char *status_before = dossier_status (f, id);
+  g_autofree char *status_after = NULL;
+  IpdEvent *published = event_of_type (before, "published");
+  gint64 event_id = published->id;
+  IpdEventDialog *dialog;
+
+  g_assert_cmpuint (before->len, ==, 3);
+  g_assert_cmpstr (status_before, ==, "published");
+
+  dialog = edit_event (f, event_id);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "Edit Event");
+  g_assert_cmpstr (ipd_event_dialog_get_field (dialog, "date"), ==, "20/06/2023");
+  g_assert_cmpstr (ipd_event_dialog_get_field (dialog, "type"), ==, "published");
+  g_assert_cmpstr (ipd_event_dialog_get_field (dialog, "reference"), ==, "");
+  wait_ms (200);
+  save_screenshot (GTK_WIDGET (dialog), "event-dialog.png");
+
+  /* an office action, dated before the formality decision */
+  g_assert_true (ipd_event_dialog_set_field (dialog, "type", "office_action"));
+  g_assert_true (ipd_event_dialog_set_field (dialog, "date", "01/04/2023"));
+  g_assert_true (ipd_event_dialog_set_field (dialog, "reference", "1234/SHTT-CDDL & TĐ"));
+  g_assert_true (ipd_event_dialog_set_field (dialog, "months", "2"));
+  g_assert_true (ipd_event_dialog_save (dialog, NULL));
+  g_assert_null (ipd_event_dialog_get_error (dialog));
+  close_dialog (dialog);
+
+  after = events_of (f, id);
+  g_assert_cmpuint (after->len, ==, 3);   /* corrected, not added */
+  g_assert_cmpstr (((IpdEvent *) g_ptr_array_index (after, 0))->type, ==, "filed");
+  g_assert_cmpstr (((IpdEvent *) g_ptr_array_index (after, 1))->type, ==, "office_action");
+  g_assert_cmpint (((IpdEvent *) g_ptr_array_index (after, 1))->id, ==, event_id);
+  g_assert_cmpstr (((IpdEvent *) g_ptr_array_index (after, 1))->date, ==, "2023-04-01");
+  g_assert_cmpstr (((IpdEvent *) g_ptr_array_index (after, 1))->reference, ==, "1234/SHTT-CDDL & TĐ");
+  g_assert_cmpint (((IpdEvent *) g_ptr_array_index (after, 1))->period_months, ==, 2);
+  g_assert_cmpstr (((IpdEvent *) g_ptr_array_index (after, 2))->type, ==, "formality_accepted");
+  status_after = dossier_status (f, id);
+  g_assert_cmpstr (status_after, ==, "accepted");
+
+  /* the view shows it again (newest first), and the list the new status */
+  {
+    GtkWidget *edited = event_button (f, "edit", event_id);
+    GtkWidget *row = gtk_widget_get_ancestor (edited, ADW_TYPE_ACTION_ROW);
+    GtkWidget *newest = gtk_widget_get_ancestor (event_button (f, "edit", ((IpdEvent *) g_ptr_array_index (after, 2))->id),
+                                                 ADW_TYPE_ACTION_ROW);
+
+    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
+                     "01/04/2023 — Office action or intended refusal");
+    g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "1234/SHTT-CDDL & TĐ · period of 2 months");
+    g_assert_true (gtk_widget_get_next_sibling (newest) == row);
+  }
+  for (guint i = 0; i < ipd_window_get_n_listed (f->window); i++)
+    if (listed (f, i)->id == id)
+      g_assert_cmpstr (listed (f, i)->status, ==, "accepted");
+  /* the timeline in view, to look at */
+  {
+    GtkWidget *group = gtk_widget_get_ancestor (event_button (f, "edit", event_id), ADW_TYPE_PREFERENCES_GROUP);
+    GtkWidget *scrolled = gtk_widget_get_ancestor (group, GTK_TYPE_SCROLLED_WINDOW);
+    graphene_point_t at;
+
+    wait_ms (100);
+    g_assert_true (gtk_widget_compute_point (group, gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled)),
+                                             &GRAPHENE_POINT_INIT (0, 0), &at));
+    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)), at.y - 60);
+  }
+  wait_ms (300);
+  save_screenshot (GTK_WIDGET (f->window), "window-events.png");
+}
+
+/* A malformed, impossible or future date is shown in the dialog; the event stays as it was. */
+static void
+test_events_invalid_date_keeps_event (Fixture *f, gconstpointer data)
+{
+  static const char *bad_dates[] = { "31/02/2026", "20/13/2023", "hôm qua", "31/12/2199", "" };
+  gint64 id = open_dossier_named (f, "Mường Ảng");
+  g_autoptr(GPtrArray) before = events_of (f, id);
+  g_autoptr(GPtrArray) after = NULL;
+  g_autofree char *status = NULL;
+  IpdEvent *published = event_of_type (before, "published");
+  GtkWidget *row = gtk_widget_get_ancestor (event_button (f, "edit", published->id), ADW_TYPE_ACTION_ROW);
+  IpdEventDialog *dialog;
+
+  /* activating the row opens the same dialog as its edit button */
+  g_assert_nonnull (row);
+  gtk_widget_activate (row);
+  wait_ms (400);   /* a button activated from the keyboard shows itself pressed first */
+  dialog = IPD_EVENT_DIALOG (find_toplevel (IPD_TYPE_EVENT_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (ipd_event_dialog_get_field (dialog, "date"), ==, "20/06/2023");
+
+  ipd_event_dialog_set_field (dialog, "type", "granted");
+  for (guint i = 0; i < G_N_ELEMENTS (bad_dates); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      ipd_event_dialog_set_field (dialog, "date", bad_dates[i]);
+      g_assert_false (ipd_event_dialog_save (dialog, &error));
+      g_assert_nonnull (error);
+      g_assert_cmpstr (ipd_event_dialog_get_error (dialog), ==, error->message);
+      if (*bad_dates[i] != '\0')
+        g_assert_nonnull (strstr (error->message, bad_dates[i]));
+    }
+  /* the dialog stays open with what was typed */
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  ipd_event_dialog_set_field (dialog, "date", "31/02/2026");
+  g_assert_false (ipd_event_dialog_save (dialog, NULL));
+  wait_ms (200);
+  save_screenshot (GTK_WIDGET (dialog), "event-dialog-error.png");
+  g_assert_cmpstr (ipd_event_dialog_get_field (dialog, "type"), ==, "granted");
+  close_dialog (dialog);
+
+  after = events_of (f, id);
+  g_assert_cmpuint (after->len, ==, before->len);
+  published = event_of_type (after, "published");
+  g_assert_cmpstr (published->date, ==, "2023-06-20");
+  status = dossier_status (f, id);
+  g_assert_cmpstr (status, ==, "published");
+}
+
+/* Deleting asks first; Cancel keeps the event, Delete removes it. */
+static void
+test_events_delete_asks (Fixture *f, gconstpointer data)
+{
+  gint64 id = open_dossier_named (f, "Mường Ảng");
+  g_autoptr(GPtrArray) before = events_of (f, id);
+  g_autoptr(GPtrArray) kept = NULL, after = NULL;
+  g_autofree char *status = NULL;
+  gint64 event_id = event_of_type (before, "published")->id;
+  AdwMessageDialog *question;
+
+  g_signal_emit_by_name (event_button (f, "delete", event_id), "clicked");
+  iterate (20);
+  question = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (question);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (question), "20/06/2023 — Published in the Gazette"));
+  adw_message_dialog_response (question, "cancel");
+  iterate (20);
+  kept = events_of (f, id);
+  g_assert_cmpuint (kept->len, ==, 3);
+
+  g_signal_emit_by_name (event_button (f, "delete", event_id), "clicked");
+  iterate (20);
+  question = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (question);
+  adw_message_dialog_response (question, "delete");
+  iterate (20);
+  after = events_of (f, id);
+  g_assert_cmpuint (after->len, ==, 2);
+  for (guint i = 0; i < after->len; i++)
+    g_assert_cmpint (((IpdEvent *) g_ptr_array_index (after, i))->id, !=, event_id);
+  status = dossier_status (f, id);
+  g_assert_cmpstr (status, ==, "accepted");
+  {
+    g_autofree char *name = g_strdup_printf ("delete-event-%" G_GINT64_FORMAT, event_id);
+    g_assert_null (find_named (GTK_WIDGET (f->window->dossier_view), name));
+  }
+}
+
+/* Filters: province and commune, kept in GSettings --------------------------------------- */
+
+/* The counts arrive from a worker: waits for the row to be shown. */
+static GtkListBoxRow *
+wait_for_row (Fixture *f, IpdFacet facet, const char *value)
+{
+  gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  GtkListBoxRow *row;
+
+  while ((row = ipd_filter_sidebar_find_row (f->window->sidebar, facet, value)) == NULL
+         && g_get_monotonic_time () < end)
+    wait_ms (10);
+  g_assert_nonnull (row);
+  return row;
+}
+
+static const char *
+row_count (GtkListBoxRow *row)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (gtk_list_box_row_get_child (row)); child;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LABEL (child) && gtk_widget_has_css_class (child, "numeric"))
+      return gtk_label_get_label (GTK_LABEL (child));
+  g_assert_not_reached ();
+}
+
+/* What the table shows: the rows of its model. */
+static guint
+table_rows (Fixture *f)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (ipd_dossier_table_get_view (f->window->table))));
+}
+
+static void
+choose_row (Fixture *f, IpdFacet facet, const char *value)
+{
+  gtk_widget_activate (GTK_WIDGET (wait_for_row (f, facet, value)));
+  iterate (20);
+}
+
+#define LAI_CHAU  "Tỉnh Lai Châu"
+#define TAN_PHONG "Phường Tân Phong"
+
+static void
+test_filters_commune (Fixture *f, gconstpointer data)
+{
+  IpdQuery in_tan_phong = { .province = LAI_CHAU, .commune = TAN_PHONG };
+  GtkListBoxRow *commune;
+
+  g_assert_cmpuint (table_rows (f), ==, 11);
+  g_assert_null (ipd_filter_sidebar_find_row (f->window->sidebar, IPD_FACET_COMMUNE, TAN_PHONG));
+  g_assert_cmpstr (row_count (wait_for_row (f, IPD_FACET_PROVINCE, LAI_CHAU)), ==, "7");
+  choose_row (f, IPD_FACET_PROVINCE, LAI_CHAU);
+  g_assert_cmpuint (table_rows (f), ==, 7);
+
+  /* the province's communes appear under it, counted within it */
+  commune = wait_for_row (f, IPD_FACET_COMMUNE, TAN_PHONG);
+  g_assert_cmpstr (row_count (commune), ==, "4");
+  choose_row (f, IPD_FACET_COMMUNE, TAN_PHONG);
+  g_assert_cmpuint (table_rows (f), ==, 4);
+  g_assert_cmpint (ipd_store_count_dossiers (f->store, &in_tan_phong, NULL), ==, 4);
+  for (guint i = 0; i < table_rows (f); i++)
+    {
+      IpdDossierSummary *row = listed (f, i);
+      g_assert_true (g_str_equal (row->name, "Lai Châu") || g_str_equal (row->name, "Chè Lai Châu")
+                     || g_str_equal (row->name, "Hà thủ ô đỏ Sìn Hồ") || g_str_equal (row->name, "Chanh leo Lai Châu"));
+    }
+  g_assert_cmpstr (gtk_label_get_label (f->window->count_label), ==, "4 of 11 dossiers");
+
+  /* with a kind too */
+  ipd_filter_sidebar_select (f->window->sidebar, IPD_FACET_KIND, "gi");
+  g_assert_cmpuint (table_rows (f), ==, 1);
+  g_assert_cmpstr (listed (f, 0)->name, ==, "Lai Châu");
+  ipd_filter_sidebar_select (f->window->sidebar, IPD_FACET_KIND, NULL);
+  /* the sidebar scrolled to the province, a dossier open */
+  {
+    GtkWidget *province = GTK_WIDGET (wait_for_row (f, IPD_FACET_PROVINCE, LAI_CHAU));
+    GtkWidget *scrolled = gtk_widget_get_ancestor (province, GTK_TYPE_SCROLLED_WINDOW);
+    graphene_point_t at;
+
+    wait_ms (100);   /* laid out */
+    g_assert_true (gtk_widget_compute_point (province, gtk_widget_get_parent (province), &GRAPHENE_POINT_INIT (0, 0), &at));
+    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)), at.y - 120);
+  }
+  open_dossier_named (f, "Lai Châu");
+  wait_ms (300);
+  save_screenshot (GTK_WIDGET (f->window), "window-commune.png");
+
+  /* clearing the province (activating it again) clears the commune */
+  choose_row (f, IPD_FACET_PROVINCE, LAI_CHAU);
+  g_assert_cmpuint (table_rows (f), ==, 11);
+  g_assert_null (ipd_filter_sidebar_find_row (f->window->sidebar, IPD_FACET_COMMUNE, TAN_PHONG));
+  {
+    g_autoptr(GVariant) state = g_variant_ref_sink (ipd_filter_sidebar_get_state (f->window->sidebar));
+    g_assert_cmpuint (g_variant_n_children (state), ==, 0);
+  }
+
+  /* another province clears it too */
+  choose_row (f, IPD_FACET_PROVINCE, LAI_CHAU);
+  choose_row (f, IPD_FACET_COMMUNE, TAN_PHONG);
+  g_assert_cmpuint (table_rows (f), ==, 4);
+  choose_row (f, IPD_FACET_PROVINCE, "Tỉnh Điện Biên");
+  g_assert_cmpuint (table_rows (f), ==, 1);
+  g_assert_cmpstr (listed (f, 0)->name, ==, "Mường Ảng");
+}
+
+/* The chosen filters and whether the sidebar is shown are kept in
+ * GSettings and come back in the next window on the same register, not
+ * on another. */
+static void
+test_filters_state_kept (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GSettings) settings = ipd_settings_new ();
+  g_autoptr(GVariant) kept = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *other_path = g_build_filename (f->directory, "other.sqlite", NULL);
+  g_autoptr(IpdStore) other = NULL;
+  const char *value = NULL;
+  IpdWindow *next, *elsewhere;
+
+  g_assert_nonnull (settings);   /* the tests run with the compiled schema */
+  choose_row (f, IPD_FACET_KIND, "gi");
+  choose_row (f, IPD_FACET_PROVINCE, LAI_CHAU);
+  choose_row (f, IPD_FACET_COMMUNE, TAN_PHONG);
+  g_assert_cmpuint (table_rows (f), ==, 1);
+
+  kept = g_settings_get_value (settings, "sidebar-filters");
+  g_assert_true (g_variant_lookup (kept, "kind", "&s", &value));
+  g_assert_cmpstr (value, ==, "gi");
+  g_assert_true (g_variant_lookup (kept, "commune", "&s", &value));
+  g_assert_cmpstr (value, ==, TAN_PHONG);
+  g_assert_false (g_variant_lookup (kept, "status", "&s", &value));
+
+  /* F9's action hides the filters of a wide window */
+  g_assert_false (adw_leaflet_get_folded (f->window->leaflet));
+  g_assert_true (gtk_widget_get_visible (f->window->sidebar_pane));
+  g_assert_true (activate (f, "win.show-filters"));
+  g_assert_false (gtk_widget_get_visible (f->window->sidebar_pane));
+  g_assert_false (g_settings_get_boolean (settings, "show-sidebar"));
+
+  gtk_window_close (GTK_WINDOW (f->window));
+  iterate (20);
+  next = ipd_window_new (NULL, f->store, NULL);
+  f->window = next;
+  present (next);
+  g_assert_cmpuint (table_rows (f), ==, 1);
+  g_assert_cmpstr (listed (f, 0)->name, ==, "Lai Châu");
+  g_assert_false (gtk_widget_get_visible (next->sidebar_pane));
+  g_assert_cmpstr (row_count (wait_for_row (f, IPD_FACET_COMMUNE, TAN_PHONG)), ==, "4");
+  {
+    g_autoptr(GVariant) state = g_variant_ref_sink (ipd_filter_sidebar_get_state (next->sidebar));
+    g_assert_true (g_variant_equal (state, kept));
+  }
+  g_assert_true (activate (f, "win.show-filters"));
+  g_assert_true (gtk_widget_get_visible (next->sidebar_pane));
+  g_assert_true (g_settings_get_boolean (settings, "show-sidebar"));
+
+  /* another register starts with no filter */
+  other = ipd_store_open (other_path, IPD_STORE_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (ipd_demo_load (other, &error), ==, 11);
+  elsewhere = ipd_window_new (NULL, other, NULL);
+  present (elsewhere);
+  g_assert_cmpuint (ipd_window_get_n_listed (elsewhere), ==, 11);
+  gtk_window_destroy (GTK_WINDOW (elsewhere));
+  iterate (20);
+  g_settings_reset (settings, "sidebar-filters");
+  g_settings_reset (settings, "sidebar-register");
+}
+
+/* Parties: picked from the register or created with the dossier ------------------------- */
+
+static IpdPartyDialog *
+parties_open_dialog_or_null (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+      if (IPD_IS_PARTY_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return IPD_PARTY_DIALOG (window);
+    }
+  return NULL;
+}
+
+static AdwMessageDialog *
+parties_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+/* Clicks the editor's "Add Party…" button. */
+static IpdPartyDialog *
+parties_click_add (Fixture *f)
+{
+  GtkWidget *add = find_named (GTK_WIDGET (f->window->editor), "add-party");
+  IpdPartyDialog *dialog;
+
+  g_assert_nonnull (add);
+  g_assert_true (gtk_widget_is_sensitive (add));
+  g_signal_emit_by_name (add, "clicked");
+  iterate (20);
+  dialog = parties_open_dialog_or_null ();
+  g_assert_nonnull (dialog);
+  return dialog;
+}
+
+static guint
+parties_rows (GtkWidget *root, const char *list_name)
+{
+  GtkWidget *list = find_named (root, list_name);
+  guint n = 0;
+
+  g_assert_nonnull (list);
+  while (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), (int) n) != NULL)
+    n++;
+  return n;
+}
+
+static guint
+parties_editor_rows (Fixture *f)
+{
+  return parties_rows (GTK_WIDGET (f->window->editor), "parties-list");
+}
+
+/* Types @text in the dialog's search and activates the result named @name. */
+static void
+parties_search_and_choose (IpdPartyDialog *dialog, const char *text, const char *name)
+{
+  GtkWidget *results = find_named (GTK_WIDGET (dialog), "party-results");
+  GtkListBoxRow *row = NULL;
+
+  g_assert_true (ipd_party_dialog_set_field (dialog, "search", text));
+  wait_ms (400);   /* the search entry's delay */
+  g_assert_true (gtk_widget_is_visible (results));
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (results), i)) != NULL; i++)
+    if (g_str_equal (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), name))
+      break;
+  if (row == NULL)
+    g_error ("“%s” is not among the results for “%s”", name, text);
+  g_signal_emit_by_name (results, "row-activated", row);
+  iterate (10);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "party-name"))), ==, name);
+}
+
+static void
+parties_press_add (IpdPartyDialog *dialog)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "party.add", NULL));
+  iterate (20);
+}
+
+/* Adds the register's party @name, found by typing @search. */
+static void
+add_party_from_register (Fixture *f, const char *search, const char *name)
+{
+  IpdPartyDialog *dialog = parties_click_add (f);
+
+  parties_search_and_choose (dialog, search, name);
+  parties_press_add (dialog);
+  g_assert_null (parties_open_dialog_or_null ());
+}
+
+static void
+parties_fill_new (IpdPartyDialog *dialog, const char *name, const char *type, const char *tax_code,
+                  const char *role)
+{
+  g_assert_true (ipd_party_dialog_set_field (dialog, "name", name));
+  g_assert_true (ipd_party_dialog_set_field (dialog, "type", type));
+  g_assert_true (ipd_party_dialog_set_field (dialog, "tax_code", tax_code));
+  if (role)
+    g_assert_true (ipd_party_dialog_set_field (dialog, "role", role));
+}
+
+static IpdParty *
+parties_only (Fixture *f, const char *name)
+{
+  g_autoptr(GPtrArray) found = ipd_store_find_parties (f->store, name, NULL, NULL);
+
+  g_assert_nonnull (found);
+  g_assert_cmpuint (found->len, ==, 1);
+  return ipd_party_ref (g_ptr_array_index (found, 0));
+}
+
+static guint
+parties_named (Fixture *f, const char *name)
+{
+  g_autoptr(GPtrArray) found = ipd_store_find_parties (f->store, name, NULL, NULL);
+  guint n = 0;
+
+  for (guint i = 0; found && i < found->len; i++)
+    n += ipd_party_same_name (g_ptr_array_index (found, i), name);
+  return n;
+}
+
+static IpdDossierParty *
+party_link (IpdDossier *d, guint i)
+{
+  g_assert_cmpuint (i, <, d->parties->len);
+  return g_ptr_array_index (d->parties, i);
+}
+
+/* A new dossier with a new party and one of the register's; nothing is in
+ * the register before Save, both are after. Screenshots of the editor and
+ * of the dialog. */
+static void
+test_parties_new_and_existing (Fixture *f, gconstpointer data)
+{
+  g_autoptr(IpdParty) huan_loan = parties_only (f, "HTX Nông nghiệp Huấn Loan");
+  g_autoptr(IpdParty) created = NULL;
+  g_autoptr(IpdDossier) saved = NULL;
+  IpdPartyDialog *dialog;
+  gint64 before = count_all (f);
+
+  g_assert_true (activate (f, "win.new-dossier"));
+  g_assert_cmpuint (parties_editor_rows (f), ==, 0);   /* a new dossier pre-fills nothing */
+  g_assert_false (ipd_dossier_editor_is_dirty (f->window->editor));
+  ipd_dossier_editor_set_field (f->window->editor, "name", "Gạo Séng Cù Mường Thanh");
+
+  dialog = parties_click_add (f);
+  parties_fill_new (dialog, "HTX Gạo Séng Cù Thanh An", "cooperative", "5600123456", NULL);   /* applicant by default */
+  ipd_party_dialog_set_field (dialog, "commune", "Xã Thanh An");
+  ipd_party_dialog_set_field (dialog, "province", "Tỉnh Điện Biên");
+  ipd_party_dialog_set_field (dialog, "phone", "0215 3 888 999");
+  g_assert_false (gtk_widget_is_visible (find_named (GTK_WIDGET (dialog), "party-similar")));
+  parties_press_add (dialog);
+  g_assert_null (parties_open_dialog_or_null ());
+  g_assert_cmpuint (parties_editor_rows (f), ==, 1);
+  g_assert_true (ipd_dossier_editor_is_dirty (f->window->editor));
+
+  dialog = parties_click_add (f);
+  parties_search_and_choose (dialog, "huan loan", "HTX Nông nghiệp Huấn Loan");
+  ipd_party_dialog_set_field (dialog, "role", "owner");
+  parties_press_add (dialog);
+  g_assert_cmpuint (parties_editor_rows (f), ==, 2);
+
+  /* nothing is written before Save */
+  g_assert_cmpuint (parties_named (f, "HTX Gạo Séng Cù Thanh An"), ==, 0);
+
+  /* how it looks: the editor with two parties, and the dialog over it */
+  wait_ms (200);
+  save_screenshot (GTK_WIDGET (f->window), "parties-editor.png");
+  dialog = parties_click_add (f);
+  ipd_party_dialog_set_field (dialog, "search", "htx nong");
+  parties_fill_new (dialog, "HTX Nông nghiệp Liên Sơn", "cooperative", "4600777888", "representative");
+  gtk_window_set_default_size (GTK_WINDOW (dialog), 560, 900);
+  wait_ms (500);
+  save_screenshot (GTK_WIDGET (dialog), "parties-dialog.png");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "party.cancel", NULL));
+  iterate (20);
+  g_assert_null (parties_open_dialog_or_null ());
+  g_assert_cmpuint (parties_editor_rows (f), ==, 2);   /* cancelled: nothing added */
+
+  g_assert_true (activate (f, "win.save"));
+  g_assert_false (ipd_window_is_editing (f->window));
+  g_assert_cmpint (count_all (f), ==, before + 1);
+
+  created = parties_only (f, "HTX Gạo Séng Cù Thanh An");
+  g_assert_cmpstr (created->tax_code, ==, "5600123456");
+  g_assert_cmpstr (created->commune, ==, "Xã Thanh An");
+  g_assert_cmpstr (created->province, ==, "Tỉnh Điện Biên");
+  g_assert_cmpstr (created->phone, ==, "0215 3 888 999");
+  g_assert_cmpstr (created->type, ==, "cooperative");
+  saved = ipd_store_load_dossier (f->store, ipd_dossier_view_get_id (f->window->dossier_view), NULL);
+  g_assert_cmpstr (saved->name, ==, "Gạo Séng Cù Mường Thanh");
+  g_assert_cmpuint (saved->parties->len, ==, 2);
+  g_assert_cmpint (party_link (saved, 0)->party_id, ==, created->id);
+  g_assert_cmpstr (party_link (saved, 0)->role, ==, "applicant");
+  g_assert_cmpint (party_link (saved, 1)->party_id, ==, huan_loan->id);
+  g_assert_cmpstr (party_link (saved, 1)->role, ==, "owner");
+  g_assert_cmpuint (parties_named (f, "HTX Nông nghiệp Huấn Loan"), ==, 1);
+  wait_ms (200);
+  save_screenshot (GTK_WIDGET (f->window), "parties-view.png");
+}
+
+/* The same name and tax code as a party of the register: a warning, and
+ * "use the existing party" creates none. */
+static void
+test_parties_duplicate_warning (Fixture *f, gconstpointer data)
+{
+  g_autoptr(IpdParty) existing = ipd_party_new ("HTX Chè Shan Tuyết Tả Xùa", "cooperative");
+  g_autoptr(IpdDossier) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  IpdPartyDialog *dialog;
+  AdwMessageDialog *warning;
+
+  existing->tax_code = g_strdup ("5400111222");
+  g_assert_true (ipd_store_save_party (f->store, existing, &error));
+
+  g_assert_true (activate (f, "win.new-dossier"));
+  ipd_dossier_editor_set_field (f->window->editor, "name", "Chè Tả Xùa");
+  dialog = parties_click_add (f);
+  /* written another way: no accents, other case and spacing */
+  parties_fill_new (dialog, "htx che  shan tuyet ta xua", "cooperative", "5400 111 222", NULL);
+  iterate (10);
+  g_assert_true (gtk_widget_is_visible (find_named (GTK_WIDGET (dialog), "party-similar")));
+  g_assert_cmpuint (parties_rows (GTK_WIDGET (dialog), "party-similar"), ==, 1);
+
+  parties_press_add (dialog);
+  warning = parties_message_dialog ();
+  g_assert_nonnull (warning);
+  g_assert_cmpstr (adw_message_dialog_get_heading (warning), ==, "A party with this name and tax code already exists");
+  g_assert_cmpstr (adw_message_dialog_get_default_response (warning), ==, "use");
+  g_assert_true (adw_message_dialog_has_response (warning, "create"));
+  g_assert_nonnull (parties_open_dialog_or_null ());   /* still open behind the question */
+  g_assert_cmpuint (parties_editor_rows (f), ==, 0);
+  adw_message_dialog_response (warning, "use");
+  iterate (20);
+  g_assert_null (parties_open_dialog_or_null ());
+  g_assert_cmpuint (parties_editor_rows (f), ==, 1);
+
+  g_assert_true (activate (f, "win.save"));
+  g_assert_false (ipd_window_is_editing (f->window));
+  g_assert_cmpuint (parties_named (f, "HTX Chè Shan Tuyết Tả Xùa"), ==, 1);
+  saved = ipd_store_load_dossier (f->store, ipd_dossier_view_get_id (f->window->dossier_view), NULL);
+  g_assert_cmpuint (saved->parties->len, ==, 1);
+  g_assert_cmpint (party_link (saved, 0)->party_id, ==, existing->id);
+}
+
+/* The same name with another tax code: only a hint, which can be followed
+ * or not; "Create Another" on the warning creates a second party. */
+static void
+test_parties_same_name_hint (Fixture *f, gconstpointer data)
+{
+  g_autoptr(IpdParty) existing = ipd_party_new ("HTX Mận Bắc Hà", "cooperative");
+  g_autoptr(IpdDossier) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  IpdPartyDialog *dialog;
+  AdwMessageDialog *warning;
+
+  existing->tax_code = g_strdup ("5300222333");
+  g_assert_true (ipd_store_save_party (f->store, existing, &error));
+
+  g_assert_true (activate (f, "win.new-dossier"));
+  ipd_dossier_editor_set_field (f->window->editor, "name", "Mận Bắc Hà");
+
+  /* a different tax code: the existing party is pointed out, nothing asked */
+  dialog = parties_click_add (f);
+  parties_fill_new (dialog, "HTX Mận Bắc Hà", "cooperative", "5300999999", NULL);
+  iterate (10);
+  g_assert_cmpuint (parties_rows (GTK_WIDGET (dialog), "party-similar"), ==, 1);
+  parties_press_add (dialog);
+  g_assert_null (parties_message_dialog ());
+  g_assert_null (parties_open_dialog_or_null ());
+
+  /* the same name and tax code, and the officer means another party */
+  dialog = parties_click_add (f);
+  parties_fill_new (dialog, "HTX Mận Bắc Hà", "cooperative", "5300222333", "owner");
+  parties_press_add (dialog);
+  warning = parties_message_dialog ();
+  g_assert_nonnull (warning);
+  adw_message_dialog_response (warning, "create");
+  iterate (20);
+  g_assert_null (parties_open_dialog_or_null ());
+  g_assert_cmpuint (parties_editor_rows (f), ==, 2);
+
+  g_assert_true (activate (f, "win.save"));
+  g_assert_false (ipd_window_is_editing (f->window));
+  g_assert_cmpuint (parties_named (f, "HTX Mận Bắc Hà"), ==, 3);
+  saved = ipd_store_load_dossier (f->store, ipd_dossier_view_get_id (f->window->dossier_view), NULL);
+  g_assert_cmpuint (saved->parties->len, ==, 2);
+  g_assert_cmpint (party_link (saved, 0)->party_id, !=, existing->id);
+  g_assert_cmpint (party_link (saved, 1)->party_id, !=, existing->id);
+  g_assert_cmpint (party_link (saved, 0)->party_id, !=, party_link (saved, 1)->party_id);
+}
+
+/* Cancelling the form throws the new parties away with the rest. */
+static void
+test_parties_cancel_saves_nothing (Fixture *f, gconstpointer data)
+{
+  gint64 before = count_all (f);
+  IpdPartyDialog *dialog;
+  AdwMessageDialog *discard;
+
+  g_assert_true (activate (f, "win.new-dossier"));
+  dialog = parties_click_add (f);
+  parties_fill_new (dialog, "HTX Mận Tả Van", "cooperative", "5300444555", NULL);
+  parties_press_add (dialog);
+  g_assert_cmpuint (parties_editor_rows (f), ==, 1);
+  g_assert_true (ipd_dossier_editor_is_dirty (f->window->editor));
+
+  g_assert_true (activate (f, "win.cancel-edit"));
+  discard = parties_message_dialog ();
+  g_assert_nonnull (discard);   /* the new party counts as a change */
+  adw_message_dialog_response (discard, "discard");
+  iterate (20);
+  g_assert_false (ipd_window_is_editing (f->window));
+  g_assert_cmpuint (parties_named (f, "HTX Mận Tả Van"), ==, 0);
+  {
+    g_autoptr(GPtrArray) found = ipd_store_search_parties (f->store, "ta van", 10, NULL);
+    g_assert_cmpuint (found->len, ==, 0);
+  }
+  g_assert_cmpint (count_all (f), ==, before);
+}
+
+static gint64
+parties_dossier_with (Fixture *f, guint n_parties)
+{
+  for (guint i = 0; i < ipd_window_get_n_listed (f->window); i++)
+    {
+      g_autoptr(IpdDossier) d = ipd_store_load_dossier (f->store, listed (f, i)->id, NULL);
+      if (d->parties->len == n_parties)
+        return d->id;
+    }
+  g_assert_not_reached ();
+}
+
+/* Editing a party's details and removing another, saved with the dossier. */
+static void
+test_parties_edit_and_remove (Fixture *f, gconstpointer data)
+{
+  gint64 id = parties_dossier_with (f, 4);
+  g_autoptr(IpdDossier) before = ipd_store_load_dossier (f->store, id, NULL);
+  g_autoptr(IpdDossier) after = NULL;
+  g_autoptr(IpdParty) first = NULL;
+  gint64 first_id = party_link (before, 0)->party_id;
+  gint64 last_id = party_link (before, 3)->party_id;
+  IpdPartyDialog *dialog;
+
+  g_assert_true (ipd_dossier_table_select_id (f->window->table, id));
+  iterate (20);
+  g_assert_true (activate (f, "win.edit"));
+  g_assert_cmpuint (parties_editor_rows (f), ==, 4);
+  g_assert_false (ipd_dossier_editor_is_dirty (f->window->editor));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window->editor), "editor.edit-party", "u", 0));
+  iterate (20);
+  dialog = parties_open_dialog_or_null ();
+  g_assert_nonnull (dialog);
+  g_assert_false (gtk_widget_is_visible (find_named (GTK_WIDGET (dialog), "party-search")));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "party-name"))),
+                   ==, party_link (before, 0)->party_name);
+  ipd_party_dialog_set_field (dialog, "phone", "0213 3 876 543");
+  parties_press_add (dialog);
+  g_assert_null (parties_open_dialog_or_null ());
+  g_assert_true (ipd_dossier_editor_is_dirty (f->window->editor));
+  /* not in the register before Save */
+  first = ipd_store_load_party (f->store, first_id, NULL);
+  g_assert_null (first->phone);
+  g_clear_pointer (&first, ipd_party_unref);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window->editor), "editor.remove-party", "u", 3));
+  iterate (10);
+  g_assert_cmpuint (parties_editor_rows (f), ==, 3);
+
+  g_assert_true (activate (f, "win.save"));
+  g_assert_false (ipd_window_is_editing (f->window));
+  after = ipd_store_load_dossier (f->store, id, NULL);
+  g_assert_cmpuint (after->parties->len, ==, 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_assert_cmpint (party_link (after, i)->party_id, ==, party_link (before, i)->party_id);
+      g_assert_cmpstr (party_link (after, i)->role, ==, party_link (before, i)->role);
+      g_assert_cmpint (party_link (after, i)->party_id, !=, last_id);
+    }
+  first = ipd_store_load_party (f->store, first_id, NULL);
+  g_assert_cmpstr (first->phone, ==, "0213 3 876 543");
+  g_assert_cmpstr (first->name, ==, party_link (before, 0)->party_name);
+  /* the removed party is only unlinked, not deleted */
+  g_clear_pointer (&first, ipd_party_unref);
+  first = ipd_store_load_party (f->store, last_id, NULL);
+  g_assert_nonnull (first);
+}
+
+/* A problem with the parties is shown on their group, and nothing is saved. */
+static void
+test_parties_problem_shown (Fixture *f, gconstpointer data)
+{
+  gint64 before = count_all (f);
+  GtkWidget *problem = find_named (GTK_WIDGET (f->window->editor), "parties-problem");
+
+  g_assert_true (activate (f, "win.new-dossier"));
+  ipd_dossier_editor_set_field (f->window->editor, "name", "Chè Lan Hưng");
+  add_party_from_register (f, "lan hung", "HTX Lan Hưng");
+  add_party_from_register (f, "lan hung", "HTX Lan Hưng");
+  g_assert_cmpuint (parties_editor_rows (f), ==, 2);
+  /* both as applicant: the second defaults to representative, make it applicant */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window->editor), "editor.edit-party", "u", 1));
+  iterate (20);
+  ipd_party_dialog_set_field (parties_open_dialog_or_null (), "role", "applicant");
+  parties_press_add (parties_open_dialog_or_null ());
+
+  g_assert_true (activate (f, "win.save"));
+  g_assert_true (ipd_window_is_editing (f->window));
+  g_assert_nonnull (strstr (ipd_dossier_editor_get_problem (f->window->editor, "parties"), "twice"));
+  g_assert_true (gtk_widget_is_visible (problem));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (problem)), "HTX Lan Hưng"));
+  g_assert_cmpint (count_all (f), ==, before);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window->editor), "editor.remove-party", "u", 1));
+  iterate (10);
+  g_assert_false (gtk_widget_is_visible (problem));
+  g_assert_true (activate (f, "win.save"));
+  g_assert_false (ipd_window_is_editing (f->window));
+  g_assert_cmpint (count_all (f), ==, before + 1);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -626,6 +1495,17 @@ main (int argc, char **argv)
       g_test_add ("/window/export-attachment", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_export_attachment, fixture_tear_down);
       g_test_add ("/window/record-event", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_record_event, fixture_tear_down);
       g_test_add ("/window/edit-trash-undo-restore", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_edit_trash_undo_restore, fixture_tear_down);
+      g_test_add ("/window/parties/new-and-existing", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_parties_new_and_existing, fixture_tear_down);
+      g_test_add ("/window/parties/duplicate-warning", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_parties_duplicate_warning, fixture_tear_down);
+      g_test_add ("/window/parties/same-name-hint", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_parties_same_name_hint, fixture_tear_down);
+      g_test_add ("/window/parties/cancel-saves-nothing", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_parties_cancel_saves_nothing, fixture_tear_down);
+      g_test_add ("/window/parties/edit-and-remove", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_parties_edit_and_remove, fixture_tear_down);
+      g_test_add ("/window/parties/problem-shown", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_parties_problem_shown, fixture_tear_down);
+      g_test_add ("/window/events/edit", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_events_edit, fixture_tear_down);
+      g_test_add ("/window/events/invalid-date-keeps-event", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_events_invalid_date_keeps_event, fixture_tear_down);
+      g_test_add ("/window/events/delete-asks", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_events_delete_asks, fixture_tear_down);
+      g_test_add ("/window/filters/commune", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_filters_commune, fixture_tear_down);
+      g_test_add ("/window/filters/state-kept", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_filters_state_kept, fixture_tear_down);
     }
   g_test_add ("/window/screenshot", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_screenshot, fixture_tear_down);
   return g_test_run ();

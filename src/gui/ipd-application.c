@@ -45,8 +45,8 @@ ipd_application_handle_local_options (GApplication *app, GVariantDict *options)
   return -1;   /* go on */
 }
 
-/* --db, else the register opened last (if it is still there), else the
- * default one in the user's data folder. */
+/* --db, else the register opened last (if it is still there and the
+ * officer wants it back), else the default one in the user's data folder. */
 static char *
 register_path (IpdApplication *self)
 {
@@ -56,7 +56,8 @@ register_path (IpdApplication *self)
   if (self->db_path != NULL)
     return g_strdup (self->db_path);
   settings = ipd_settings_new ();
-  last = settings ? g_settings_get_string (settings, "last-register") : NULL;
+  if (settings != NULL && g_settings_get_boolean (settings, "reopen-last-register"))
+    last = g_settings_get_string (settings, "last-register");
   if (last != NULL && *last != '\0' && g_file_test (last, G_FILE_TEST_EXISTS))
     return g_steal_pointer (&last);
   return ipd_store_default_path ();

@@ -5,6 +5,10 @@
  * Save; the store then validates everything and saves all of it or none,
  * and each problem is shown on its own field.
  *
+ * Parties are a list of their own: each is picked from the register or
+ * described anew in an IpdPartyDialog, and created (or its edited details
+ * saved) with the dossier, in the same transaction.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "ipd-dossier-editor"
 
@@ -18,6 +22,7 @@
 #include "ipd-date.h"
 #include "ipd-dossier-editor.h"
 #include "ipd-error.h"
+#include "ipd-party-dialog.h"
 #include "ipd-text.h"
 #include "ipd-vocabulary.h"
 
@@ -44,10 +49,12 @@ typedef struct {
 
 #define MEMBER(m) offsetof (IpdDossier, m)
 
+/* The fields before it go above the parties, the rest below. */
+#define FIRST_FIELD_BELOW_PARTIES "app_number"
+
 static const Field fields[] = {
   { "name",               N_("Name"),                          TEXT,   FOR_ALL,   MEMBER (name) },
   { "aliases",            N_("Other spellings (one per line)"),LINES,  FOR_ALL,   -1 },
-  { "applicant",          N_("Applicant or owner"),            TEXT,   FOR_ALL,   -1 },
   { "app_number",         N_("Application number"),            TEXT,   FOR_ALL,   MEMBER (app_number) },
   { "filing_date",        N_("Filing date"),                   DATE,   FOR_ALL,   MEMBER (filing_date) },
   { "priority_country",   N_("Priority country"),              TEXT,   FOR_MARKS, MEMBER (priority_country) },
@@ -72,6 +79,42 @@ static const Field fields[] = {
   { "internal_note",      N_("Internal note"),                 TEXT,   FOR_ALL,   MEMBER (internal_note) },
 };
 
+/* A party of the dossier as the form holds it until Save. Roles of one
+ * party share its IpdParty. */
+typedef struct {
+  char     *role;
+  IpdParty *party;    /* the details shown; id 0 for a party created on saving */
+  IpdParty *stored;   /* (nullable): the register's details, to tell an edit */
+} EditorParty;
+
+static void
+editor_party_free (gpointer data)
+{
+  EditorParty *entry = data;
+
+  g_free (entry->role);
+  g_clear_pointer (&entry->party, ipd_party_unref);
+  g_clear_pointer (&entry->stored, ipd_party_unref);
+  g_free (entry);
+}
+
+static EditorParty *
+editor_party_new (const char *role, IpdParty *party, IpdParty *stored)
+{
+  EditorParty *entry = g_new0 (EditorParty, 1);
+
+  entry->role = g_strdup (role);
+  entry->party = ipd_party_ref (party);
+  entry->stored = stored ? ipd_party_ref (stored) : NULL;
+  return entry;
+}
+
+static gboolean
+editor_party_edited (EditorParty *entry)
+{
+  return entry->party->id != 0 && entry->stored != NULL && !ipd_party_equal (entry->stored, entry->party);
+}
+
 struct _IpdDossierEditor
 {
   GtkWidget    parent_instance;
@@ -80,12 +123,16 @@ struct _IpdDossierEditor
   AdwComboRow *kind_row;
   GtkLabel    *problems_label;
   AdwActionRow *image_row;
+  AdwPreferencesGroup *parties_group;
+  GtkListBox  *parties_list;
+  GtkLabel    *parties_problem;
 
   IpdStore    *store;
   IpdDossier  *dossier;          /* the copy being edited */
   GtkWidget   *rows[G_N_ELEMENTS (fields)];   /* AdwEntryRow, or GtkTextView for LINES */
   GHashTable  *problems;         /* field id → message */
   GBytes      *new_image;        /* a mark sample chosen in this edit, not saved yet */
+  GPtrArray   *parties;          /* EditorParty, in the dossier's order */
   gboolean     dirty;
   gboolean     filling;          /* the form is being filled: not the officer's changes */
 };
@@ -201,15 +248,6 @@ field_text (IpdDossierEditor *self, const Field *field)
   switch (field->type)
     {
     case TEXT:
-      if (g_str_equal (field->id, "applicant"))
-        {
-          const char *name = ipd_dossier_first_party_name (d, IPD_ROLE_APPLICANT);
-          if (name == NULL)
-            name = ipd_dossier_first_party_name (d, IPD_ROLE_OWNER);
-          if (name == NULL)
-            name = ipd_dossier_first_party_name (d, IPD_ROLE_MANAGING_ORG);
-          return g_strdup (name);
-        }
       return g_strdup (*member (d, field));
     case DATE:
       return *member (d, field) ? ipd_date_format (*member (d, field)) : NULL;
@@ -290,51 +328,21 @@ read_list (IpdDossierEditor *self, IpdDossier *d, const char *id, const char *te
     }
 }
 
+/* The form's parties, as the dossier to save holds them: new parties and
+ * edited details go with their IpdParty, to be written with the dossier. */
 static void
-set_party (IpdDossierEditor *self, IpdDossier *d, const char *name)
+read_parties (IpdDossierEditor *self, IpdDossier *d)
 {
-  const char *role = g_str_equal (d->kind, IPD_KIND_GI) ? IPD_ROLE_MANAGING_ORG : IPD_ROLE_APPLICANT;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) same = NULL;
-  gint64 party_id = 0;
+  g_ptr_array_set_size (d->parties, 0);
+  for (guint i = 0; i < self->parties->len; i++)
+    {
+      EditorParty *entry = g_ptr_array_index (self->parties, i);
 
-  /* The first party keeps its role; a new name replaces the party in it. */
-  for (guint i = 0; i < d->parties->len; i++)
-    {
-      IpdDossierParty *p = g_ptr_array_index (d->parties, i);
-      if (g_str_equal (p->role, IPD_ROLE_APPLICANT) || g_str_equal (p->role, IPD_ROLE_OWNER)
-          || g_str_equal (p->role, IPD_ROLE_MANAGING_ORG))
-        {
-          if (g_strcmp0 (p->party_name, name) == 0)
-            return;
-          role = g_intern_string (p->role);
-          g_ptr_array_remove_index (d->parties, i);
-          break;
-        }
+      if (entry->party->id == 0 || editor_party_edited (entry))
+        ipd_dossier_add_party_details (d, entry->party, entry->role);
+      else
+        ipd_dossier_add_party (d, entry->party->id, entry->role, entry->party->name);
     }
-  if (name == NULL || *name == '\0')
-    return;
-
-  /* No duplicate parties by accident: a party of that name is reused. */
-  same = ipd_store_find_parties (self->store, name, NULL, &error);
-  for (guint i = 0; same && i < same->len; i++)
-    {
-      IpdParty *candidate = g_ptr_array_index (same, i);
-      g_autofree char *a = ipd_text_fold (candidate->name), *b = ipd_text_fold (name);
-      if (g_str_equal (g_strstrip (a), g_strstrip (b)))
-        party_id = candidate->id;
-    }
-  if (party_id == 0)
-    {
-      g_autoptr(IpdParty) party = ipd_party_new (name, g_str_equal (d->kind, IPD_KIND_GI) ? "agency" : "cooperative");
-      if (!ipd_store_save_party (self->store, party, &error))
-        {
-          add_problem (self, "applicant", error->message);
-          return;
-        }
-      party_id = party->id;
-    }
-  ipd_dossier_add_party (d, party_id, role, name);
 }
 
 static IpdDossier *
@@ -360,6 +368,7 @@ read_form (IpdDossierEditor *self)
   g_ptr_array_set_size (d->products, 0);
   g_ptr_array_set_size (d->characteristics, 0);
   g_ptr_array_set_size (d->area, 0);
+  read_parties (self, d);
 
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     {
@@ -376,8 +385,6 @@ read_form (IpdDossierEditor *self)
           if (*g_strstrip (text) != '\0' && !ipd_amount_parse (text, &d->support_amount, &error))
             add_problem (self, fields[i].id, error->message);
         }
-      else if (g_str_equal (fields[i].id, "applicant"))
-        ;   /* parties are resolved at saving */
       else
         {
           g_free (*member (d, &fields[i]));
@@ -415,6 +422,20 @@ fail_with_problems (IpdDossierEditor *self, GError **error)
   return FALSE;
 }
 
+/* A problem with the parties shows under their list. */
+static void
+show_party_problems (IpdDossierEditor *self)
+{
+  const char *message = g_hash_table_lookup (self->problems, "parties");
+
+  gtk_label_set_label (self->parties_problem, message ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->parties_problem), message != NULL);
+  if (message)
+    gtk_widget_add_css_class (GTK_WIDGET (self->parties_list), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->parties_list), "error");
+}
+
 static void
 show_problems (IpdDossierEditor *self)
 {
@@ -437,12 +458,13 @@ show_problems (IpdDossierEditor *self)
           gtk_widget_set_tooltip_text (row, NULL);
         }
     }
-  for (guint i = 0; i < 2; i++)
+  for (guint i = 0; i < 3; i++)
     {
-      const char *extra = g_hash_table_lookup (self->problems, i == 0 ? "kind" : "mark_image");
+      const char *extra = g_hash_table_lookup (self->problems, i == 0 ? "kind" : i == 1 ? "mark_image" : "parties");
       if (extra)
         g_string_append_printf (all, "%s%s", all->len ? "\n" : "", extra);
     }
+  show_party_problems (self);
   gtk_label_set_label (self->problems_label, all->str);
   gtk_widget_set_visible (GTK_WIDGET (self->problems_label), all->len > 0);
 }
@@ -479,6 +501,243 @@ on_kind_changed (IpdDossierEditor *self)
   mark_dirty (self);
 }
 
+/* Parties ---------------------------------------------------------------------------- */
+
+static GtkWidget *
+party_button (const char *icon, const char *label, const char *action, guint index)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "u", index);
+  return button;
+}
+
+/* "Applicant · Cooperative · 6200123456 · xã Tả Lèng, Lai Châu", and
+ * whether saving will create the party or change its details. */
+static char *
+party_subtitle (EditorParty *entry)
+{
+  g_autofree char *description = ipd_party_describe (entry->party);
+  const char *role = ipd_vocabulary_label (IPD_VOCAB_ROLE, entry->role);
+  const char *state = entry->party->id == 0 ? _("new party")
+                    : editor_party_edited (entry) ? _("details changed")
+                    : NULL;
+  GString *text = g_string_new (role);
+
+  if (*description)
+    g_string_append_printf (text, " · %s", description);
+  if (state)
+    g_string_append_printf (text, " · %s", state);
+  return g_string_free (text, FALSE);
+}
+
+static void
+show_parties (IpdDossierEditor *self)
+{
+  GtkListBoxRow *old;
+
+  while ((old = gtk_list_box_get_row_at_index (self->parties_list, 0)) != NULL)
+    gtk_list_box_remove (self->parties_list, GTK_WIDGET (old));
+  for (guint i = 0; i < self->parties->len; i++)
+    {
+      EditorParty *entry = g_ptr_array_index (self->parties, i);
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *subtitle = party_subtitle (entry);
+      GtkWidget *edit = party_button ("document-edit-symbolic", _("Edit Party"), "editor.edit-party", i);
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), entry->party->name);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), edit);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 party_button ("user-trash-symbolic", _("Remove Party"), "editor.remove-party", i));
+      /* Enter on the row edits the party */
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), edit);
+      gtk_list_box_append (self->parties_list, row);
+    }
+}
+
+/* The form's parties from the dossier, with the register's details. */
+static void
+load_parties (IpdDossierEditor *self)
+{
+  g_autoptr(GHashTable) by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, editor_party_free);
+
+  g_ptr_array_set_size (self->parties, 0);
+  for (guint i = 0; i < self->dossier->parties->len; i++)
+    {
+      IpdDossierParty *item = g_ptr_array_index (self->dossier->parties, i);
+      EditorParty *same = item->party_id ? g_hash_table_lookup (by_id, &item->party_id) : NULL;
+      g_autoptr(IpdParty) stored = NULL, party = NULL;
+
+      if (same == NULL && item->party_id != 0)
+        {
+          g_autoptr(GError) error = NULL;
+
+          stored = ipd_store_load_party (self->store, item->party_id, &error);
+          if (stored == NULL)
+            g_warning ("Party %" G_GINT64_FORMAT ": %s", item->party_id, error->message);
+          party = item->party ? ipd_party_copy (item->party)
+                : stored ? ipd_party_copy (stored) : ipd_party_new (item->party_name, NULL);
+          party->id = item->party_id;
+          same = editor_party_new (NULL, party, stored);
+          g_hash_table_insert (by_id, &same->party->id, same);
+        }
+      if (same != NULL)
+        g_ptr_array_add (self->parties, editor_party_new (item->role, same->party, same->stored));
+      else if (item->party != NULL)
+        g_ptr_array_add (self->parties, editor_party_new (item->role, item->party, NULL));
+    }
+  show_parties (self);
+}
+
+/* The dossier's parties that the register does not have yet. */
+static GPtrArray *
+pending_parties (IpdDossierEditor *self)
+{
+  GPtrArray *pending = g_ptr_array_new_with_free_func ((GDestroyNotify) ipd_party_unref);
+
+  for (guint i = 0; i < self->parties->len; i++)
+    {
+      EditorParty *entry = g_ptr_array_index (self->parties, i);
+      if (entry->party->id == 0 && !g_ptr_array_find (pending, entry->party, NULL))
+        g_ptr_array_add (pending, ipd_party_ref (entry->party));
+    }
+  return pending;
+}
+
+static gboolean
+has_role (IpdDossierEditor *self, const char *role)
+{
+  for (guint i = 0; i < self->parties->len; i++)
+    if (g_str_equal (((EditorParty *) g_ptr_array_index (self->parties, i))->role, role))
+      return TRUE;
+  return FALSE;
+}
+
+/* The first party of a mark applies for it; a GI's is the organisation
+ * that manages it. Others are most often representatives. */
+static const char *
+default_role (IpdDossierEditor *self)
+{
+  const char *kind = kind_at (adw_combo_row_get_selected (self->kind_row));
+  const char *main_role = g_str_equal (kind, IPD_KIND_GI) ? IPD_ROLE_MANAGING_ORG : IPD_ROLE_APPLICANT;
+
+  return has_role (self, main_role) ? "representative" : main_role;
+}
+
+/* One IpdParty per party of the register, however many roles it has:
+ * @party's details (from the dialog) go into the one the form holds. */
+static EditorParty *
+same_party_entry (IpdDossierEditor *self, IpdParty *party)
+{
+  for (guint i = 0; i < self->parties->len; i++)
+    {
+      EditorParty *entry = g_ptr_array_index (self->parties, i);
+      if (entry->party == party || (party->id != 0 && entry->party->id == party->id))
+        return entry;
+    }
+  return NULL;
+}
+
+static void
+on_party_chosen (IpdPartyDialog *dialog, IpdDossierEditor *self)
+{
+  IpdParty *party = ipd_party_dialog_get_party (dialog);
+  const char *role = ipd_party_dialog_get_role (dialog);
+  int index = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "index"));
+  EditorParty *same = same_party_entry (self, party);
+  g_autoptr(IpdParty) stored = NULL;
+  IpdParty *kept;
+
+  if (same != NULL)
+    {
+      ipd_party_set_details (same->party, party);
+      kept = same->party;
+      stored = same->stored ? ipd_party_ref (same->stored) : NULL;
+    }
+  else
+    {
+      kept = party;
+      if (party->id != 0)
+        stored = ipd_store_load_party (self->store, party->id, NULL);
+    }
+
+  if (index >= 0 && (guint) index < self->parties->len)
+    {
+      EditorParty *entry = g_ptr_array_index (self->parties, index);
+      EditorParty *replacement = editor_party_new (role, kept, stored);
+      g_ptr_array_index (self->parties, index) = replacement;
+      editor_party_free (entry);
+    }
+  else
+    g_ptr_array_add (self->parties, editor_party_new (role, kept, stored));
+
+  g_hash_table_remove (self->problems, "parties");
+  show_parties (self);
+  show_party_problems (self);
+  mark_dirty (self);
+}
+
+static void
+open_party_dialog (IpdDossierEditor *self, int index)
+{
+  IpdPartyDialog *dialog = ipd_party_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), self->store);
+  g_autoptr(GPtrArray) pending = pending_parties (self);
+
+  ipd_party_dialog_set_pending (dialog, pending);
+  if (index >= 0)
+    {
+      EditorParty *entry = g_ptr_array_index (self->parties, index);
+      ipd_party_dialog_edit (dialog, entry->party, entry->role);
+    }
+  else
+    ipd_party_dialog_set_role (dialog, default_role (self));
+  g_object_set_data (G_OBJECT (dialog), "index", GINT_TO_POINTER (index));
+  g_signal_connect_object (dialog, "chosen", G_CALLBACK (on_party_chosen), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+add_party_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  open_party_dialog (IPD_DOSSIER_EDITOR (widget), -1);
+}
+
+static void
+edit_party_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  IpdDossierEditor *self = IPD_DOSSIER_EDITOR (widget);
+  guint index = g_variant_get_uint32 (parameter);
+
+  if (index < self->parties->len)
+    open_party_dialog (self, (int) index);
+}
+
+static void
+remove_party_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  IpdDossierEditor *self = IPD_DOSSIER_EDITOR (widget);
+  guint index = g_variant_get_uint32 (parameter);
+  GtkListBoxRow *next;
+
+  if (index >= self->parties->len)
+    return;
+  g_ptr_array_remove_index (self->parties, index);
+  g_hash_table_remove (self->problems, "parties");
+  show_parties (self);
+  show_party_problems (self);
+  mark_dirty (self);
+  /* the focus stays in the list, not lost with the removed row */
+  next = gtk_list_box_get_row_at_index (self->parties_list, MIN (index, self->parties->len ? self->parties->len - 1 : 0));
+  gtk_widget_grab_focus (next ? GTK_WIDGET (next) : GTK_WIDGET (self->parties_list));
+}
+
 /* Building the form --------------------------------------------------------------- */
 
 static GtkWidget *
@@ -513,9 +772,16 @@ build_form (IpdDossierEditor *self)
 {
   AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
 
-  gtk_box_append (self->form, GTK_WIDGET (group));
+  /* name and other spellings first, then the parties, then the rest */
+  gtk_box_insert_child_after (self->form, GTK_WIDGET (group),
+                              gtk_widget_get_prev_sibling (GTK_WIDGET (self->parties_group)));
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     {
+      if (g_str_equal (fields[i].id, FIRST_FIELD_BELOW_PARTIES))
+        {
+          group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+          gtk_box_append (self->form, GTK_WIDGET (group));
+        }
       if (fields[i].type == LINES)
         self->rows[i] = text_box (self, group, &fields[i]);
       else
@@ -609,6 +875,7 @@ ipd_dossier_editor_edit (IpdDossierEditor *self, IpdStore *store, IpdDossier *do
   self->dossier = ipd_dossier_copy (dossier);
   g_hash_table_remove_all (self->problems);
   fill_form (self);
+  load_parties (self);
   update_scopes (self);
   show_problems (self);
   show_image_state (self);
@@ -633,8 +900,6 @@ ipd_dossier_editor_save (IpdDossierEditor *self, GError **error)
 {
   g_autoptr(IpdDossier) d = NULL;
   g_autoptr(GPtrArray) problems = NULL;
-  g_autofree char *applicant = NULL;
-  gboolean ok;
 
   g_return_val_if_fail (IPD_IS_DOSSIER_EDITOR (self), FALSE);
   g_hash_table_remove_all (self->problems);
@@ -648,25 +913,17 @@ ipd_dossier_editor_save (IpdDossierEditor *self, GError **error)
   if (g_hash_table_size (self->problems) > 0)
     return fail_with_problems (self, error);
 
-  /* Party and dossier together, or neither. */
-  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-    if (g_str_equal (fields[i].id, "applicant"))
-      applicant = g_strstrip (row_text (self, i));
-  if (!ipd_store_begin_batch (self->store, error))
-    return FALSE;
-  set_party (self, d, applicant);
-  ok = g_hash_table_size (self->problems) == 0 && ipd_store_save_dossier (self->store, d, error);
-  if (!ok)
+  /* New parties and edited details are written with the dossier, or nothing is. */
+  if (!ipd_store_save_dossier (self->store, d, error))
     {
-      ipd_store_rollback_batch (self->store);
+      show_parties (self);
       return fail_with_problems (self, error);
     }
-  if (!ipd_store_commit_batch (self->store, error))
-    return FALSE;
 
   g_clear_pointer (&self->dossier, ipd_dossier_unref);
   self->dossier = g_steal_pointer (&d);
   g_clear_pointer (&self->new_image, g_bytes_unref);
+  load_parties (self);
   show_problems (self);
   show_image_state (self);
   self->dirty = FALSE;
@@ -716,6 +973,7 @@ ipd_dossier_editor_dispose (GObject *object)
   g_clear_pointer (&self->dossier, ipd_dossier_unref);
   g_clear_pointer (&self->problems, g_hash_table_unref);
   g_clear_pointer (&self->new_image, g_bytes_unref);
+  g_clear_pointer (&self->parties, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), IPD_TYPE_DOSSIER_EDITOR);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
@@ -737,9 +995,16 @@ ipd_dossier_editor_class_init (IpdDossierEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IpdDossierEditor, kind_row);
   gtk_widget_class_bind_template_child (widget_class, IpdDossierEditor, problems_label);
   gtk_widget_class_bind_template_child (widget_class, IpdDossierEditor, image_row);
+  gtk_widget_class_bind_template_child (widget_class, IpdDossierEditor, parties_group);
+  gtk_widget_class_bind_template_child (widget_class, IpdDossierEditor, parties_list);
+  gtk_widget_class_bind_template_child (widget_class, IpdDossierEditor, parties_problem);
   gtk_widget_class_bind_template_callback (widget_class, on_kind_changed);
   gtk_widget_class_bind_template_callback (widget_class, choose_image_clicked);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+
+  gtk_widget_class_install_action (widget_class, "editor.add-party", NULL, add_party_activated);
+  gtk_widget_class_install_action (widget_class, "editor.edit-party", "u", edit_party_activated);
+  gtk_widget_class_install_action (widget_class, "editor.remove-party", "u", remove_party_activated);
 }
 
 static void
@@ -747,6 +1012,7 @@ ipd_dossier_editor_init (IpdDossierEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->problems = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->parties = g_ptr_array_new_with_free_func (editor_party_free);
   build_kind_model (self);
   build_form (self);
 }

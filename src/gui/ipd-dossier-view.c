@@ -179,7 +179,20 @@ add_parties (IpdDossierView *self, IpdDossier *d)
   for (guint i = 0; i < d->parties->len; i++)
     {
       IpdDossierParty *item = g_ptr_array_index (d->parties, i);
-      add_row (group, ipd_vocabulary_label (IPD_VOCAB_ROLE, item->role), item->party_name);
+      g_autoptr(IpdParty) party = ipd_store_load_party (self->store, item->party_id, NULL);
+      g_autoptr(GString) text = g_string_new (item->party_name);
+      const char *details[] = { party ? party->tax_code : NULL, party ? party->address : NULL };
+      GtkWidget *row = adw_action_row_new ();
+
+      /* the name, then what identifies the party on the documents */
+      for (guint k = 0, n = 0; k < G_N_ELEMENTS (details); k++)
+        if (details[k] != NULL && *details[k] != '\0')
+          g_string_append_printf (text, "%s%s", n++ ? " · " : "\n", details[k]);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), ipd_vocabulary_label (IPD_VOCAB_ROLE, item->role));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), text->str);
+      gtk_widget_add_css_class (row, "property");
+      adw_preferences_group_add (group, row);
     }
 }
 
@@ -191,33 +204,56 @@ on_event_saved (IpdDossierView *self)
 }
 
 static void
-add_event_clicked (IpdDossierView *self)
+present_event_dialog (IpdDossierView *self, IpdEventDialog *dialog)
 {
-  IpdEventDialog *dialog = ipd_event_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                                 self->store, self->id);
-
   g_signal_connect_object (dialog, "saved", G_CALLBACK (on_event_saved), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
+add_event_clicked (IpdDossierView *self)
+{
+  present_event_dialog (self, ipd_event_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                                    self->store, self->id));
+}
+
+/* The same form as for a new event, filled in; the row activates it too. */
+static void
+edit_event_clicked (GtkButton *button, IpdDossierView *self)
+{
+  IpdEvent *event = g_object_get_data (G_OBJECT (button), "event");
+
+  present_event_dialog (self, ipd_event_dialog_new_edit (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                                         self->store, event));
+}
+
+static void
 on_delete_event_response (AdwMessageDialog *dialog, const char *response, IpdDossierView *self)
 {
-  gint64 event_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "event-id"));
+  IpdEvent *event = g_object_get_data (G_OBJECT (dialog), "event");
   g_autoptr(GError) error = NULL;
 
   if (!g_str_equal (response, "delete"))
     return;
-  if (!ipd_store_delete_event (self->store, event_id, &error))
+  if (!ipd_store_delete_event (self->store, event->id, &error))
     g_warning ("Cannot delete the event: %s", error->message);
   on_event_saved (self);
+}
+
+/* "19/08/2025 — Certificate granted": how the timeline and the question name an event. */
+static char *
+event_title (const IpdEvent *e)
+{
+  g_autofree char *date = ipd_date_format (e->date);
+  return g_strdup_printf ("%s — %s", date, ipd_vocabulary_label (IPD_VOCAB_EVENT_TYPE, e->type));
 }
 
 /* Deleting an event changes the dossier's status: ask first. */
 static void
 delete_event_clicked (GtkButton *button, IpdDossierView *self)
 {
-  const char *title = g_object_get_data (G_OBJECT (button), "title");
+  IpdEvent *event = g_object_get_data (G_OBJECT (button), "event");
+  g_autofree char *title = event_title (event);
   /* Translators: %s is an event, e.g. "19/08/2025 — Certificate granted" */
   g_autofree char *body = g_strdup_printf (_("“%s” will be removed and the dossier’s status worked out again."), title);
   GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
@@ -227,7 +263,7 @@ delete_event_clicked (GtkButton *button, IpdDossierView *self)
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete", ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data (G_OBJECT (dialog), "event-id", g_object_get_data (G_OBJECT (button), "event-id"));
+  g_object_set_data_full (G_OBJECT (dialog), "event", ipd_event_ref (event), (GDestroyNotify) ipd_event_unref);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_delete_event_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -243,6 +279,64 @@ icon_button (const char *icon, const char *tooltip)
   return button;
 }
 
+/* "53397/SHTT-NH.IP · answer within 2 months · note": what is known besides date and type. */
+static char *
+event_detail (const IpdEvent *e)
+{
+  GString *detail = g_string_new (NULL);
+
+  if (e->reference)
+    g_string_append (detail, e->reference);
+  if (e->period_months > 0)
+    {
+      /* Translators: the period a letter gives for an answer */
+      g_autofree char *period = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "period of %d month", "period of %d months",
+                                                              e->period_months), e->period_months);
+      g_string_append_printf (detail, "%s%s", detail->len ? " · " : "", period);
+    }
+  if (e->note)
+    g_string_append_printf (detail, "%s%s", detail->len ? " · " : "", e->note);
+  return g_string_free (detail, detail->len == 0);
+}
+
+/* A button on an event row, named after the event so that it can be found. */
+static GtkWidget *
+event_button (IpdDossierView *self, IpdEvent *e, const char *kind, const char *icon, const char *tooltip,
+              GCallback clicked)
+{
+  GtkWidget *button = icon_button (icon, tooltip);
+  g_autofree char *name = g_strdup_printf ("%s-event-%" G_GINT64_FORMAT, kind, e->id);
+
+  gtk_widget_set_name (button, name);
+  g_object_set_data_full (G_OBJECT (button), "event", ipd_event_ref (e), (GDestroyNotify) ipd_event_unref);
+  g_signal_connect_object (button, "clicked", clicked, self, 0);
+  return button;
+}
+
+static GtkWidget *
+event_row (IpdDossierView *self, IpdEvent *e)
+{
+  g_autofree char *title = event_title (e);
+  g_autofree char *detail = event_detail (e);
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *edit = event_button (self, e, "edit", "document-edit-symbolic", _("Edit Event"),
+                                  G_CALLBACK (edit_event_clicked));
+  GtkWidget *remove = event_button (self, e, "delete", "user-trash-symbolic", _("Delete Event"),
+                                    G_CALLBACK (delete_event_clicked));
+
+  /* a reference or note may hold "&" or "<": shown as written */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (detail)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), detail);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), edit);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), edit);
+  return row;
+}
+
+/* The timeline, newest first like the history below it: the latest event
+ * that sets a status is the one the dossier's status comes from. */
 static void
 add_events (IpdDossierView *self, GPtrArray *events)
 {
@@ -255,24 +349,8 @@ add_events (IpdDossierView *self, GPtrArray *events)
   if (events->len == 0)
     adw_preferences_group_set_description (group, _("No event recorded yet."));
 
-  for (guint i = 0; i < events->len; i++)
-    {
-      IpdEvent *e = g_ptr_array_index (events, i);
-      g_autofree char *date = ipd_date_format (e->date);
-      char *title = g_strdup_printf ("%s — %s", date, ipd_vocabulary_label (IPD_VOCAB_EVENT_TYPE, e->type));
-      g_autofree char *detail = g_strjoin (" — ", e->reference ? e->reference : "", e->note ? e->note : "", NULL);
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *remove = icon_button ("user-trash-symbolic", _("Delete Event"));
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      if (e->reference || e->note)
-        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), detail);
-      g_object_set_data (G_OBJECT (remove), "event-id", GSIZE_TO_POINTER ((gsize) e->id));
-      g_object_set_data_full (G_OBJECT (remove), "title", title, g_free);
-      g_signal_connect_object (remove, "clicked", G_CALLBACK (delete_event_clicked), self, 0);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
-      adw_preferences_group_add (group, row);
-    }
+  for (guint i = events->len; i > 0; i--)
+    adw_preferences_group_add (group, event_row (self, g_ptr_array_index (events, i - 1)));
 }
 
 /* "status: filed → published" from the audit entry's JSON. */

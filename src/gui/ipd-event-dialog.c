@@ -1,9 +1,12 @@
-/* ipd-event-dialog.c — records an event of a dossier
+/* ipd-event-dialog.c — records an event of a dossier, or corrects one
  *
  * What happened (from the procedure's event types), when, the letter's or
  * decision's number, a note, and the period a letter gives. The store
  * validates and brings the dossier's status up to date; a wrong value is
- * shown in the dialog, which stays open.
+ * shown in the dialog, which stays open, and nothing is saved.
+ *
+ * Opened on a recorded event, the same form shows its values and Save
+ * replaces them (the event keeps its id, so its place in the history).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "ipd-event-dialog"
@@ -11,8 +14,10 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "ipd-gui.h"
+#include "ipd-date.h"
 #include "ipd-event-dialog.h"
 #include "ipd-vocabulary.h"
 
@@ -26,9 +31,11 @@ struct _IpdEventDialog
   AdwEntryRow *note_row;
   AdwEntryRow *months_row;
   GtkLabel    *error_label;
+  GtkButton   *save_button;
 
   IpdStore    *store;
   gint64       dossier_id;
+  gint64       event_id;     /* the event corrected; 0 for a new one */
 };
 
 enum { SIGNAL_SAVED, N_SIGNALS };
@@ -62,16 +69,33 @@ entry_text (AdwEntryRow *row)
   return gtk_editable_get_text (GTK_EDITABLE (row));
 }
 
+/* Marks the date field when the date is what is wrong: not a date, or
+ * later than today (the store says why). */
+static void
+mark_date (IpdEventDialog *self)
+{
+  g_autofree char *iso = ipd_date_parse (entry_text (self->date_row), NULL);
+  g_autofree char *today = ipd_date_today ();
+
+  if (iso == NULL || strcmp (iso, today) > 0)
+    gtk_widget_add_css_class (GTK_WIDGET (self->date_row), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->date_row), "error");
+}
+
 /* Records the event; on a wrong value the dialog shows why and stays. */
 gboolean
 ipd_event_dialog_save (IpdEventDialog *self, GError **error)
 {
-  g_autoptr(IpdEvent) event = ipd_event_new (self->dossier_id, entry_text (self->date_row),
-                                             type_at (adw_combo_row_get_selected (self->type_row)));
+  g_autoptr(IpdEvent) event = NULL;
   g_autoptr(GError) local_error = NULL;
-  const char *months = entry_text (self->months_row);
+  const char *months;
 
   g_return_val_if_fail (IPD_IS_EVENT_DIALOG (self), FALSE);
+  event = ipd_event_new (self->dossier_id, entry_text (self->date_row),
+                         type_at (adw_combo_row_get_selected (self->type_row)));
+  event->id = self->event_id;
+  months = entry_text (self->months_row);
   event->reference = g_strdup (entry_text (self->reference_row));
   event->note = g_strdup (entry_text (self->note_row));
   if (*months != '\0')
@@ -88,11 +112,13 @@ ipd_event_dialog_save (IpdEventDialog *self, GError **error)
 
   if (local_error == NULL && ipd_store_save_event (self->store, event, &local_error))
     {
+      gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
       g_signal_emit (self, signals[SIGNAL_SAVED], 0);
       return TRUE;
     }
   gtk_label_set_label (self->error_label, local_error->message);
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+  mark_date (self);
   g_propagate_error (error, g_steal_pointer (&local_error));
   return FALSE;
 }
@@ -130,6 +156,41 @@ ipd_event_dialog_set_field (IpdEventDialog *self, const char *field, const char 
   return TRUE;
 }
 
+/* What a field shows ("type": the chosen event type's code). */
+const char *
+ipd_event_dialog_get_field (IpdEventDialog *self, const char *field)
+{
+  g_return_val_if_fail (IPD_IS_EVENT_DIALOG (self), NULL);
+  if (g_str_equal (field, "type"))
+    return type_at (adw_combo_row_get_selected (self->type_row));
+  if (g_str_equal (field, "date"))
+    return entry_text (self->date_row);
+  if (g_str_equal (field, "reference"))
+    return entry_text (self->reference_row);
+  if (g_str_equal (field, "note"))
+    return entry_text (self->note_row);
+  if (g_str_equal (field, "months"))
+    return entry_text (self->months_row);
+  return NULL;
+}
+
+/* The message shown for the last refused save, or NULL. */
+const char *
+ipd_event_dialog_get_error (IpdEventDialog *self)
+{
+  g_return_val_if_fail (IPD_IS_EVENT_DIALOG (self), NULL);
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->error_label)))
+    return NULL;
+  return gtk_label_get_label (self->error_label);
+}
+
+gboolean
+ipd_event_dialog_is_edit (IpdEventDialog *self)
+{
+  g_return_val_if_fail (IPD_IS_EVENT_DIALOG (self), FALSE);
+  return self->event_id != 0;
+}
+
 static gboolean
 close_on_escape (GtkWidget *widget, GVariant *args, gpointer data)
 {
@@ -164,6 +225,7 @@ ipd_event_dialog_class_init (IpdEventDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IpdEventDialog, note_row);
   gtk_widget_class_bind_template_child (widget_class, IpdEventDialog, months_row);
   gtk_widget_class_bind_template_child (widget_class, IpdEventDialog, error_label);
+  gtk_widget_class_bind_template_child (widget_class, IpdEventDialog, save_button);
   gtk_widget_class_bind_template_callback (widget_class, on_save_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_cancel_clicked);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, close_on_escape, NULL);
@@ -192,5 +254,34 @@ ipd_event_dialog_new (GtkWindow *parent, IpdStore *store, gint64 dossier_id)
 
   self->store = g_object_ref (store);
   self->dossier_id = dossier_id;
+  return self;
+}
+
+/**
+ * ipd_event_dialog_new_edit:
+ * @event: a recorded event (its id is not 0)
+ *
+ * The form filled with @event's values; saving corrects that event.
+ */
+IpdEventDialog *
+ipd_event_dialog_new_edit (GtkWindow *parent, IpdStore *store, const IpdEvent *event)
+{
+  IpdEventDialog *self;
+  g_autofree char *date = NULL;
+  g_autofree char *months = NULL;
+
+  g_return_val_if_fail (event != NULL && event->id != 0, NULL);
+  self = ipd_event_dialog_new (parent, store, event->dossier_id);
+  self->event_id = event->id;
+  date = event->date ? ipd_date_format (event->date) : NULL;
+  months = event->period_months > 0 ? g_strdup_printf ("%d", event->period_months) : NULL;
+
+  gtk_window_set_title (GTK_WINDOW (self), _("Edit Event"));
+  gtk_button_set_label (self->save_button, _("_Save"));
+  adw_combo_row_set_selected (self->type_row, type_position (event->type));
+  gtk_editable_set_text (GTK_EDITABLE (self->date_row), date ? date : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->reference_row), event->reference ? event->reference : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->note_row), event->note ? event->note : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->months_row), months ? months : "");
   return self;
 }

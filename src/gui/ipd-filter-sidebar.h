@@ -17,5 +17,8 @@ void ipd_filter_sidebar_apply       (IpdFilterSidebar *self, IpdQuery *query);
 void ipd_filter_sidebar_select      (IpdFilterSidebar *self, IpdFacet facet, const char *value);
 void ipd_filter_sidebar_show_trash  (IpdFilterSidebar *self, gboolean trash);
 void ipd_filter_sidebar_clear       (IpdFilterSidebar *self);
+GtkListBoxRow *ipd_filter_sidebar_find_row (IpdFilterSidebar *self, IpdFacet facet, const char *value);
+GVariant      *ipd_filter_sidebar_get_state (IpdFilterSidebar *self);
+void           ipd_filter_sidebar_set_state (IpdFilterSidebar *self, GVariant *state);
 
 G_END_DECLS

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ipd-settings.h"
 #include "ipd-vocabulary.h"
 #include "ipd-window-private.h"
 
@@ -73,6 +74,8 @@ new_dossier_activated (GtkWidget *widget, const char *action_name, GVariant *par
   IpdWindow *self = IPD_WINDOW (widget);
   g_autoptr(IpdDossier) dossier = ipd_dossier_new (IPD_KIND_TRADEMARK, NULL);
 
+  /* The officer who creates a dossier usually follows it. */
+  dossier->officer = ipd_settings_dup_officer_name ();
   start_editing (self, dossier);
 }
 

@@ -14,6 +14,7 @@
 
 #include "ipd-gui.h"
 #include "ipd-demo.h"
+#include "ipd-preferences-window.h"
 #include "ipd-settings.h"
 #include "ipd-window-private.h"
 
@@ -161,6 +162,9 @@ on_editor_changed (IpdWindow *self)
 static void
 on_filters_changed (IpdWindow *self)
 {
+  if (self->settings != NULL && self->store != NULL)
+    ipd_settings_save_filters (self->settings, ipd_store_get_path (self->store),
+                               ipd_filter_sidebar_get_state (self->sidebar));
   reload_list (self);
   if (adw_leaflet_get_folded (self->leaflet))
     adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
@@ -199,11 +203,23 @@ show_trash_activated (GtkWidget *widget, const char *action_name, GVariant *para
   ipd_filter_sidebar_show_trash (IPD_WINDOW (widget)->sidebar, TRUE);
 }
 
+/* A wide window shows or hides the filters beside the list (kept in
+ * "show-sidebar"); a folded one goes to the filters' page and back. */
 static void
 show_filters_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   IpdWindow *self = IPD_WINDOW (widget);
-  adw_leaflet_set_visible_child (self->leaflet, self->sidebar_pane);
+  gboolean shown = gtk_widget_get_visible (self->sidebar_pane);
+
+  if (!adw_leaflet_get_folded (self->leaflet))
+    gtk_widget_set_visible (self->sidebar_pane, !shown);
+  else if (shown && adw_leaflet_get_visible_child (self->leaflet) == self->sidebar_pane)
+    adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+  else
+    {
+      gtk_widget_set_visible (self->sidebar_pane, TRUE);
+      adw_leaflet_set_visible_child (self->leaflet, self->sidebar_pane);
+    }
 }
 
 static void
@@ -211,6 +227,14 @@ show_list_activated (GtkWidget *widget, const char *action_name, GVariant *param
 {
   IpdWindow *self = IPD_WINDOW (widget);
   adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+}
+
+static void
+preferences_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  IpdWindow *self = IPD_WINDOW (widget);
+
+  gtk_window_present (GTK_WINDOW (ipd_preferences_window_new (GTK_WINDOW (self), self->store)));
 }
 
 /* Window state ------------------------------------------------------------------------ */
@@ -248,6 +272,7 @@ restore_window_state (IpdWindow *self)
     g_autoptr(GVariant) widths = g_settings_get_value (self->settings, "column-widths");
     ipd_dossier_table_set_widths (self->table, widths);
   }
+  g_settings_bind (self->settings, "show-sidebar", self->sidebar_pane, "visible", G_SETTINGS_BIND_DEFAULT);
 }
 
 /* Setup ------------------------------------------------------------------------------ */
@@ -313,7 +338,10 @@ ipd_window_class_init (IpdWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-filters", NULL, show_filters_activated);
   gtk_widget_class_install_action (widget_class, "win.show-list", NULL, show_list_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.show-filters", NULL);
+  gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, GDK_CONTROL_MASK, "win.show-trash", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK, "win.preferences", NULL);
   ipd_window_register_install_actions (widget_class);
   ipd_window_editing_install_actions (widget_class);
 }
@@ -371,6 +399,12 @@ ipd_window_set_store (IpdWindow *self, IpdStore *store)
   ipd_window_open_dossier (self, 0);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   ipd_filter_sidebar_set_store (self->sidebar, store);
+  {
+    /* the filters chosen when this register was last open */
+    g_autoptr(GVariant) filters = self->settings ? ipd_settings_dup_filters (self->settings, ipd_store_get_path (store)) : NULL;
+    if (filters != NULL)
+      ipd_filter_sidebar_set_state (self->sidebar, filters);
+  }
   ipd_window_remember_register (self, ipd_store_get_path (store));
   count_register (self);
   reload_list (self);
