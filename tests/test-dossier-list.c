@@ -153,6 +153,57 @@ test_list_follows_query_and_changes (Fixture *f, gconstpointer data)
   g_assert_false (ipd_dossier_list_find (list, first_id, NULL));
 }
 
+static void
+count_notify (GObject *row, GParamSpec *pspec, guint *count)
+{
+  (*count)++;
+}
+
+/* A row that shows the same dossier after a new query is not redrawn; a
+ * row whose dossier changed is. */
+static void
+test_list_notifies_only_changed_rows (Fixture *f, gconstpointer data)
+{
+  g_autoptr(IpdDossierList) list = ipd_dossier_list_new (f->store);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IpdDossierRow) first = NULL;
+  g_autoptr(IpdDossierRow) second = NULL;
+  g_autoptr(IpdDossier) dossier = NULL;
+  IpdQuery everything = { NULL };
+  IpdQuery trademarks = { .kind = "trademark" };
+  IpdQuery gi = { .kind = "gi" };
+  guint first_notified = 0, second_notified = 0;
+
+  g_assert_true (ipd_dossier_list_set_query (list, &trademarks, &error));
+  first = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  second = g_list_model_get_item (G_LIST_MODEL (list), 1);
+  g_signal_connect (first, "notify::summary", G_CALLBACK (count_notify), &first_notified);
+  g_signal_connect (second, "notify::summary", G_CALLBACK (count_notify), &second_notified);
+
+  /* the same query again: the same dossiers at the same places */
+  g_assert_true (ipd_dossier_list_set_query (list, &trademarks, &error));
+  g_assert_cmpuint (first_notified, ==, 0);
+  g_assert_cmpuint (second_notified, ==, 0);
+
+  /* the first dossier renamed: only its row changes */
+  dossier = ipd_store_load_dossier (f->store, ipd_dossier_row_get_id (first), &error);
+  g_assert_no_error (error);
+  g_free (dossier->name);
+  dossier->name = g_strdup ("Renamed for the test");
+  g_assert_true (ipd_store_save_dossier (f->store, dossier, &error));
+  g_assert_no_error (error);
+  g_assert_true (ipd_dossier_list_refresh (list, &error));
+  /* whether the renamed dossier stayed first or moved, the first row changed */
+  g_assert_cmpuint (first_notified, ==, 1);
+  g_assert_cmpint (ipd_dossier_row_get_id (first), ==, ipd_dossier_list_get_id (list, 0));
+
+  /* another query: other dossiers at those places */
+  g_assert_true (ipd_dossier_list_set_query (list, &gi, &error));
+  g_assert_cmpstr (ipd_dossier_row_get_summary (second)->kind, ==, "gi");
+  g_assert_cmpuint (second_notified, >=, 1);
+  g_assert_true (ipd_dossier_list_set_query (list, &everything, &error));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -160,5 +211,6 @@ main (int argc, char **argv)
 
   g_test_add ("/dossier-list/pages-on-demand", Fixture, NULL, fixture_set_up, test_list_pages_on_demand, fixture_tear_down);
   g_test_add ("/dossier-list/follows-query-and-changes", Fixture, NULL, fixture_set_up, test_list_follows_query_and_changes, fixture_tear_down);
+  g_test_add ("/dossier-list/notifies-only-changed-rows", Fixture, NULL, fixture_set_up, test_list_notifies_only_changed_rows, fixture_tear_down);
   return g_test_run ();
 }

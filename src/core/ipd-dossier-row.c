@@ -95,10 +95,15 @@ ipd_dossier_row_set_summary (IpdDossierRow *self, IpdDossierSummary *summary)
   g_return_if_fail (IPD_IS_DOSSIER_ROW (self));
   g_return_if_fail (summary != NULL);
 
+  gboolean same;
+
   if (summary == self->summary)
     return;
+  /* While typing, many positions keep their dossier: their cells stay. */
+  same = self->summary != NULL && ipd_dossier_summary_equal (self->summary, summary);
   ipd_dossier_summary_ref (summary);
   g_clear_pointer (&self->summary, ipd_dossier_summary_unref);
   self->summary = summary;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUMMARY]);
+  if (!same)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUMMARY]);
 }

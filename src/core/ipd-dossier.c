@@ -333,3 +333,21 @@ ipd_dossier_summary_unref (IpdDossierSummary *summary)
   g_return_if_fail (summary != NULL);
   g_atomic_rc_box_release_full (summary, summary_clear);
 }
+
+/* Whether two summaries show the same: a table need not redraw a row
+ * whose summary is replaced by an equal one. */
+gboolean
+ipd_dossier_summary_equal (const IpdDossierSummary *a, const IpdDossierSummary *b)
+{
+  g_return_val_if_fail (a != NULL && b != NULL, FALSE);
+  return a->id == b->id
+         && g_strcmp0 (a->reference, b->reference) == 0
+         && g_strcmp0 (a->kind, b->kind) == 0
+         && g_strcmp0 (a->name, b->name) == 0
+         && g_strcmp0 (a->applicant, b->applicant) == 0
+         && g_strcmp0 (a->app_number, b->app_number) == 0
+         && g_strcmp0 (a->filing_date, b->filing_date) == 0
+         && g_strcmp0 (a->status, b->status) == 0
+         && g_strcmp0 (a->certificate_number, b->certificate_number) == 0
+         && g_strcmp0 (a->next_deadline, b->next_deadline) == 0;
+}

@@ -132,6 +132,8 @@ GType              ipd_dossier_summary_get_type (void) G_GNUC_CONST;
 IpdDossierSummary *ipd_dossier_summary_new      (void);
 IpdDossierSummary *ipd_dossier_summary_ref      (IpdDossierSummary *summary);
 void               ipd_dossier_summary_unref    (IpdDossierSummary *summary);
+gboolean           ipd_dossier_summary_equal    (const IpdDossierSummary *a,
+                                                 const IpdDossierSummary *b);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (IpdDossier, ipd_dossier_unref)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (IpdDossierSummary, ipd_dossier_summary_unref)

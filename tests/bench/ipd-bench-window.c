@@ -89,6 +89,7 @@ main (int argc, char **argv)
   g_autoptr(GArray) keystrokes = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) queries = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) opens = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) builds = g_array_new (FALSE, FALSE, sizeof (double));
   GtkAdjustment *adjustment;
   IpdWindow *window;
   GdkFrameClock *clock;
@@ -116,7 +117,9 @@ main (int argc, char **argv)
   gtk_window_present (GTK_WINDOW (window));
   wait_for_frame (GTK_WIDGET (window), &painted);
   printf ("register: %u dossiers\n", ipd_window_get_n_listed (window));
-  printf ("start to first frame: %.0f ms\n", (first_frame_time - start_time) / 1000.0);
+  printf ("start to first frame: %.0f ms; resident memory %.0f MB (anonymous %.0f MB, files %.0f MB)\n",
+          (first_frame_time - start_time) / 1000.0, resident_kb ("VmRSS:") / 1024.0,
+          resident_kb ("RssAnon:") / 1024.0, resident_kb ("RssFile:") / 1024.0);
 
   prefixes = typed_prefixes (window, 400);
   for (guint i = 0; i < prefixes->len; i++)
@@ -138,6 +141,7 @@ main (int argc, char **argv)
           " (of which the query and the model: p50 %.1f ms, p95 %.1f ms)\n",
           keystrokes->len, ipd_bench_percentile (keystrokes, 0.5), ipd_bench_percentile (keystrokes, 0.95),
           ipd_bench_percentile (queries, 0.5), ipd_bench_percentile (queries, 0.95));
+  printf ("resident memory after typing: %.0f MB\n", resident_kb ("VmRSS:") / 1024.0);
   ipd_window_search (window, "");
   wait_for_frame (GTK_WIDGET (window), &painted);
 
@@ -167,12 +171,16 @@ main (int argc, char **argv)
       double ms;
 
       ipd_window_open_dossier (window, id);
+      ms = ipd_bench_ms_since (start);
+      g_array_append_val (builds, ms);
       wait_for_frame (GTK_WIDGET (window), &painted);
       ms = ipd_bench_ms_since (start);
       g_array_append_val (opens, ms);
     }
-  printf ("open a dossier (load + show + repaint): p50 %.1f ms, p95 %.1f ms\n",
-          ipd_bench_percentile (opens, 0.5), ipd_bench_percentile (opens, 0.95));
+  printf ("open a dossier (load + show + repaint): p50 %.1f ms, p95 %.1f ms"
+          " (of which loading and building the page: p50 %.1f ms, p95 %.1f ms)\n",
+          ipd_bench_percentile (opens, 0.5), ipd_bench_percentile (opens, 0.95),
+          ipd_bench_percentile (builds, 0.5), ipd_bench_percentile (builds, 0.95));
 
   gtk_window_destroy (GTK_WINDOW (window));
   return 0;
