@@ -12,13 +12,14 @@
 #include <glib/gi18n.h>
 
 #include <errno.h>
+#include <string.h>
 #include <glib/gstdio.h>
-#include <json-glib/json-glib.h>
 
 #include "ipd-gui.h"
 #include "ipd-amount.h"
 #include "ipd-date.h"
 #include "ipd-dossier-view.h"
+#include "ipd-audit-text.h"
 #include "ipd-event-dialog.h"
 #include "ipd-vocabulary.h"
 
@@ -42,17 +43,49 @@ G_DEFINE_FINAL_TYPE (IpdDossierView, ipd_dossier_view, GTK_TYPE_WIDGET)
 
 static void reshow (IpdDossierView *self);
 
+/* Values longer than this may wrap; shorter ones stay on one line. */
+#define ONE_LINE_CHARS 48
+
+/* A field and its value, one under the other. A bare AdwPreferencesRow
+ * (the group lists only those), not an AdwActionRow: its labels wrap (GTK
+ * measures a wrapping label several times, shaping its text each time,
+ * and a page has dozens) and read markup ("&" in a name would hide it). */
 static void
 add_row (AdwPreferencesGroup *group, const char *title, const char *value)
 {
-  GtkWidget *row;
+  GtkWidget *row, *box, *title_label, *value_label;
 
   if (value == NULL || *value == '\0')
     return;
-  row = adw_action_row_new ();
+  row = adw_preferences_row_new ();
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  title_label = gtk_label_new (title);
+  value_label = gtk_label_new (value);
+
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), value);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_set_focusable (row, FALSE);
   gtk_widget_add_css_class (row, "property");
+  gtk_widget_set_margin_top (box, 8);
+  gtk_widget_set_margin_bottom (box, 8);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_label_set_xalign (GTK_LABEL (title_label), 0);
+  gtk_widget_add_css_class (title_label, "caption");
+  gtk_widget_add_css_class (title_label, "dim-label");
+  gtk_label_set_xalign (GTK_LABEL (value_label), 0);
+  if (g_utf8_strlen (value, -1) > ONE_LINE_CHARS || strchr (value, '\n') != NULL)
+    {
+      gtk_label_set_wrap (GTK_LABEL (value_label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (value_label), PANGO_WRAP_WORD_CHAR);
+    }
+  else
+    gtk_label_set_ellipsize (GTK_LABEL (value_label), PANGO_ELLIPSIZE_END);
+  gtk_box_append (GTK_BOX (box), title_label);
+  gtk_box_append (GTK_BOX (box), value_label);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  /* read as "Filing date: 12/03/2026" */
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (value_label), GTK_ACCESSIBLE_RELATION_LABELLED_BY, title_label, NULL, -1);
   adw_preferences_group_add (group, row);
 }
 
@@ -268,17 +301,6 @@ delete_event_clicked (GtkButton *button, IpdDossierView *self)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static GtkWidget *
-icon_button (const char *icon, const char *tooltip)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name (icon);
-
-  gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  return button;
-}
-
 /* "53397/SHTT-NH.IP · answer within 2 months · note": what is known besides date and type. */
 static char *
 event_detail (const IpdEvent *e)
@@ -304,7 +326,7 @@ static GtkWidget *
 event_button (IpdDossierView *self, IpdEvent *e, const char *kind, const char *icon, const char *tooltip,
               GCallback clicked)
 {
-  GtkWidget *button = icon_button (icon, tooltip);
+  GtkWidget *button = ipd_gui_icon_button (icon, tooltip);
   g_autofree char *name = g_strdup_printf ("%s-event-%" G_GINT64_FORMAT, kind, e->id);
 
   gtk_widget_set_name (button, name);
@@ -341,7 +363,7 @@ static void
 add_events (IpdDossierView *self, GPtrArray *events)
 {
   AdwPreferencesGroup *group = new_group (self, _("Events"));
-  GtkWidget *add = icon_button ("list-add-symbolic", _("Record an Event"));
+  GtkWidget *add = ipd_gui_icon_button ("list-add-symbolic", _("Record an Event"));
 
   gtk_widget_set_name (add, "add-event");
   g_signal_connect_object (add, "clicked", G_CALLBACK (add_event_clicked), self, G_CONNECT_SWAPPED);
@@ -353,62 +375,55 @@ add_events (IpdDossierView *self, GPtrArray *events)
     adw_preferences_group_add (group, event_row (self, g_ptr_array_index (events, i - 1)));
 }
 
-/* "status: filed → published" from the audit entry's JSON. */
-static char *
-describe_change (const IpdAuditEntry *entry)
+static void
+on_history_expanded (AdwExpanderRow *expander, GParamSpec *pspec, gpointer unused)
 {
-  g_autoptr(JsonParser) old_parser = json_parser_new ();
-  g_autoptr(JsonParser) new_parser = json_parser_new ();
-  JsonObject *old_values = NULL, *new_values = NULL;
-  g_autoptr(GString) text = g_string_new (NULL);
-  g_autoptr(GList) names = NULL;
+  GPtrArray *entries = g_object_get_data (G_OBJECT (expander), "entries");
 
-  if (entry->old_values && json_parser_load_from_data (old_parser, entry->old_values, -1, NULL))
-    old_values = json_node_get_object (json_parser_get_root (old_parser));
-  if (entry->new_values && json_parser_load_from_data (new_parser, entry->new_values, -1, NULL))
-    new_values = json_node_get_object (json_parser_get_root (new_parser));
-  names = json_object_get_members (new_values ? new_values : old_values);
-
-  for (GList *l = names; l && g_strcmp0 (entry->action, "update") == 0; l = l->next)
+  if (!adw_expander_row_get_expanded (expander) || g_object_get_data (G_OBJECT (expander), "filled"))
+    return;
+  g_object_set_data (G_OBJECT (expander), "filled", GINT_TO_POINTER (TRUE));
+  for (guint i = entries->len; i > 0; i--)
     {
-      const char *name = l->data;
-      JsonNode *before = old_values ? json_object_get_member (old_values, name) : NULL;
-      JsonNode *after = new_values ? json_object_get_member (new_values, name) : NULL;
-      g_autofree char *a = before && !json_node_is_null (before) ? json_to_string (before, FALSE) : g_strdup ("—");
-      g_autofree char *b = after && !json_node_is_null (after) ? json_to_string (after, FALSE) : g_strdup ("—");
+      IpdAuditEntry *entry = g_ptr_array_index (entries, i - 1);
+      g_autofree char *title = ipd_audit_text_title (entry);
+      g_autofree char *detail = ipd_audit_text_describe (entry);
+      GtkWidget *row = adw_action_row_new ();
 
-      if (g_str_equal (name, "updated_at"))
-        continue;
-      g_string_append_printf (text, "%s%s: %s → %s", text->len ? "; " : "", name, a, b);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), detail);
+      gtk_widget_add_css_class (row, "property");
+      adw_expander_row_add_row (expander, row);
     }
-  return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
+/* The audit log of the dossier. Its rows are many and seldom read: they
+ * are made when the officer opens the list, not with every dossier. */
 static void
 add_history (IpdDossierView *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) entries = ipd_store_list_audit (self->store, "dossier", self->id, &error);
+  GPtrArray *entries = ipd_store_list_audit (self->store, "dossier", self->id, &error);
   AdwPreferencesGroup *group;
+  GtkWidget *expander;
+  g_autofree char *count = NULL;
 
   if (entries == NULL || entries->len == 0)
-    return;
-  group = new_group (self, _("History"));
-  adw_preferences_group_set_description (group, _("Every change to this dossier, from the register’s audit log."));
-  for (guint i = entries->len; i > 0; i--)
     {
-      IpdAuditEntry *entry = g_ptr_array_index (entries, i - 1);
-      g_autoptr(GDateTime) at = g_date_time_new_from_iso8601 (entry->at, NULL);
-      g_autoptr(GDateTime) local = at ? g_date_time_to_local (at) : NULL;
-      g_autofree char *when = local ? g_date_time_format (local, "%d/%m/%Y %H:%M") : g_strdup (entry->at);
-      const char *what = g_str_equal (entry->action, "insert") ? _("Created")
-                       : g_str_equal (entry->action, "delete") ? _("Deleted") : _("Changed");
-      /* Translators: a date and time, what happened, and the user who did it */
-      g_autofree char *title = g_strdup_printf (_("%s — %s by %s"), when, what, entry->os_user);
-      g_autofree char *detail = describe_change (entry);
-
-      add_row (group, title, *detail ? detail : " ");
+      g_clear_pointer (&entries, g_ptr_array_unref);
+      return;
     }
+  group = new_group (self, _("History"));
+  expander = adw_expander_row_new ();
+  gtk_widget_set_name (expander, "history");
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander),
+                                 _("Every change to this dossier, from the register’s audit log"));
+  count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u change", "%u changes", entries->len), entries->len);
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), count);
+  g_object_set_data_full (G_OBJECT (expander), "entries", entries, (GDestroyNotify) g_ptr_array_unref);
+  g_signal_connect (expander, "notify::expanded", G_CALLBACK (on_history_expanded), NULL);
+  adw_preferences_group_add (group, expander);
 }
 
 /* Writes the document to the user's cache (named as it was attached) so
@@ -479,7 +494,7 @@ add_attachments (IpdDossierView *self, GPtrArray *attachments)
       g_autofree char *size = g_format_size (a->size);
       g_autofree char *detail = g_strdup_printf ("%s · %s", ipd_vocabulary_label (IPD_VOCAB_DOCUMENT_TYPE, a->document_type), size);
       GtkWidget *row = adw_action_row_new ();
-      GtkWidget *open = icon_button ("document-open-symbolic", _("Open with Another Application"));
+      GtkWidget *open = ipd_gui_icon_button ("document-open-symbolic", _("Open with Another Application"));
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), a->file_name);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), detail);

@@ -21,3 +21,28 @@ ipd_gui_ensure_resources (void)
       g_once_init_leave (&registered, 1);
     }
 }
+
+/**
+ * ipd_gui_icon_button:
+ *
+ * A flat button with an icon, its tooltip and its accessible name: the
+ * buttons of rows (edit, delete, open).
+ *
+ * Returns: (transfer floating): the button
+ */
+GtkWidget *
+ipd_gui_icon_button (const char *icon_name, const char *tooltip)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
+
+  /* A visible widget given a tooltip asks the display where the pointer
+   * is, a round trip to the X server (1 ms and more) per button; a page
+   * of events has dozens. A hidden one does not ask. */
+  gtk_widget_set_visible (button, FALSE);
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_widget_set_visible (button, TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  return button;
+}

@@ -2,10 +2,11 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <glib.h>
+#include <gtk/gtk.h>
 
 G_BEGIN_DECLS
 
-void ipd_gui_ensure_resources (void);
+void       ipd_gui_ensure_resources (void);
+GtkWidget *ipd_gui_icon_button       (const char *icon_name, const char *tooltip);
 
 G_END_DECLS
