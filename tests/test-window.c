@@ -622,6 +622,69 @@ open_dossier_named (Fixture *f, const char *name)
   return id;
 }
 
+/* The dossier page: values as written, history in words ------------------------------- */
+
+/* The text of every label under @widget, one per line. */
+static void
+collect_labels (GtkWidget *widget, GString *text)
+{
+  if (GTK_IS_LABEL (widget))
+    g_string_append_printf (text, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_labels (child, text);
+}
+
+static void
+test_page_history_in_words (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IpdDossier) dossier = NULL;
+  g_autoptr(GString) page = g_string_new (NULL);
+  g_autoptr(GString) history = g_string_new (NULL);
+  GtkWidget *expander;
+  gint64 id = listed_id_named (f, "Lai Châu");
+
+  dossier = ipd_store_load_dossier (f->store, id, &error);
+  g_assert_no_error (error);
+  g_free (dossier->name);
+  dossier->name = g_strdup ("Trà & Cà phê <Lai Châu>");
+  g_free (dossier->officer);
+  dossier->officer = g_strdup ("Nguyễn Thị Thu & Lò Văn Minh");
+  g_assert_true (ipd_store_save_dossier (f->store, dossier, &error));
+  g_assert_no_error (error);
+  ipd_window_reload (f->window);
+  iterate (20);
+  open_dossier_named (f, "Trà & Cà phê <Lai Châu>");
+
+  /* values with "&" and "<" are shown as written */
+  collect_labels (GTK_WIDGET (f->window->dossier_view), page);
+  g_assert_nonnull (strstr (page->str, "\nNguyễn Thị Thu & Lò Văn Minh\n"));
+  g_assert_nonnull (strstr (page->str, "\n559/QĐ-SHTT\n"));
+  g_assert_nonnull (strstr (page->str, "\n19/08/2025\n"));
+
+  /* the history's rows are made when it opens, in the page's words */
+  expander = find_named (GTK_WIDGET (f->window->dossier_view), "history");
+  g_assert_nonnull (expander);
+  {
+    g_autoptr(GPtrArray) entries = ipd_store_list_audit (f->store, "dossier", id, &error);
+    g_autofree char *count = g_strdup_printf ("%u changes", entries->len);
+
+    g_assert_cmpuint (entries->len, >=, 2);
+    g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (expander)), ==, count);
+  }
+  collect_labels (expander, history);
+  g_assert_null (strstr (history->str, "Created by"));
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), TRUE);
+  iterate (5);
+  g_string_truncate (history, 0);
+  collect_labels (expander, history);
+  g_assert_nonnull (strstr (history->str, "Name: Lai Châu → Trà & Cà phê <Lai Châu>"));
+  g_assert_nonnull (strstr (history->str, "Officer: Lò Văn Minh → Nguyễn Thị Thu & Lò Văn Minh"));
+  g_assert_nonnull (strstr (history->str, "Created by"));
+  g_assert_null (strstr (history->str, "officer:"));
+  g_assert_null (strstr (history->str, "\"Lai Châu\""));
+}
+
 static IpdEvent *
 event_of_type (GPtrArray *events, const char *type)
 {
@@ -1501,6 +1564,7 @@ main (int argc, char **argv)
       g_test_add ("/window/parties/cancel-saves-nothing", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_parties_cancel_saves_nothing, fixture_tear_down);
       g_test_add ("/window/parties/edit-and-remove", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_parties_edit_and_remove, fixture_tear_down);
       g_test_add ("/window/parties/problem-shown", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_parties_problem_shown, fixture_tear_down);
+      g_test_add ("/window/page/history-in-words", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_page_history_in_words, fixture_tear_down);
       g_test_add ("/window/events/edit", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_events_edit, fixture_tear_down);
       g_test_add ("/window/events/invalid-date-keeps-event", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_events_invalid_date_keeps_event, fixture_tear_down);
       g_test_add ("/window/events/delete-asks", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_events_delete_asks, fixture_tear_down);
