@@ -204,6 +204,48 @@ test_list_notifies_only_changed_rows (Fixture *f, gconstpointer data)
   g_assert_true (ipd_dossier_list_set_query (list, &everything, &error));
 }
 
+/* The rows a view shows take their new dossier at once; the others it
+ * keeps follow when the main loop is idle, or when they are asked for. */
+static void
+test_list_updates_hidden_rows_later (Fixture *f, gconstpointer data)
+{
+  g_autoptr(IpdDossierList) list = ipd_dossier_list_new (f->store);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IpdDossierRow) shown = NULL;
+  g_autoptr(IpdDossierRow) hidden = NULL;
+  g_autoptr(IpdDossierRow) asked = NULL;
+  IpdQuery trademarks = { .kind = "trademark" };
+  IpdQuery gi = { .kind = "gi" };
+  guint n_gi;
+
+  g_assert_true (ipd_dossier_list_set_query (list, &trademarks, &error));
+  ipd_dossier_list_set_shown (list, 0, 10);
+  shown = g_list_model_get_item (G_LIST_MODEL (list), 3);
+  hidden = g_list_model_get_item (G_LIST_MODEL (list), 40);
+  asked = g_list_model_get_item (G_LIST_MODEL (list), 41);
+  g_assert_cmpstr (ipd_dossier_row_get_summary (hidden)->kind, ==, "trademark");
+
+  g_assert_true (ipd_dossier_list_set_query (list, &gi, &error));
+  n_gi = g_list_model_get_n_items (G_LIST_MODEL (list));
+  g_assert_cmpuint (n_gi, >, 41);
+  g_assert_cmpstr (ipd_dossier_row_get_summary (shown)->kind, ==, "gi");
+  g_assert_cmpint (ipd_dossier_row_get_id (shown), ==, ipd_dossier_list_get_id (list, 3));
+  /* not shown: still the former dossier until idle... */
+  g_assert_cmpstr (ipd_dossier_row_get_summary (hidden)->kind, ==, "trademark");
+  /* ...unless someone asks for it */
+  {
+    g_autoptr(IpdDossierRow) again = g_list_model_get_item (G_LIST_MODEL (list), 41);
+
+    g_assert_true (again == asked);
+    g_assert_cmpstr (ipd_dossier_row_get_summary (asked)->kind, ==, "gi");
+    g_assert_cmpint (ipd_dossier_row_get_id (asked), ==, ipd_dossier_list_get_id (list, 41));
+  }
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpstr (ipd_dossier_row_get_summary (hidden)->kind, ==, "gi");
+  g_assert_cmpint (ipd_dossier_row_get_id (hidden), ==, ipd_dossier_list_get_id (list, 40));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -212,5 +254,6 @@ main (int argc, char **argv)
   g_test_add ("/dossier-list/pages-on-demand", Fixture, NULL, fixture_set_up, test_list_pages_on_demand, fixture_tear_down);
   g_test_add ("/dossier-list/follows-query-and-changes", Fixture, NULL, fixture_set_up, test_list_follows_query_and_changes, fixture_tear_down);
   g_test_add ("/dossier-list/notifies-only-changed-rows", Fixture, NULL, fixture_set_up, test_list_notifies_only_changed_rows, fixture_tear_down);
+  g_test_add ("/dossier-list/updates-hidden-rows-later", Fixture, NULL, fixture_set_up, test_list_updates_hidden_rows_later, fixture_tear_down);
   return g_test_run ();
 }

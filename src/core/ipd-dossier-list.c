@@ -13,6 +13,11 @@
  * costs 80 ms; updating the rows' contents costs a few. (One change that
  * both removes and adds all rows would even make it read every item.)
  *
+ * GTK keeps about 200 rows alive where 30 show. The view tells which
+ * positions it shows (ipd_dossier_list_set_shown): those rows change at
+ * once, the others when the main loop is idle, after the frame is drawn,
+ * or as soon as anyone asks for them. A keystroke rebinds 30 rows, not 200.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "ipd-dossier-list"
 
@@ -41,6 +46,10 @@ struct _IpdDossierList
   GHashTable *pages;        /* page number → GPtrArray of IpdDossierRow (kept) */
   GQueue      page_order;   /* page numbers, most recently used first */
   GHashTable *live;         /* position → IpdDossierRow alive anywhere (weak) */
+  GHashTable *stale;        /* positions of live rows still showing a former dossier */
+  guint       stale_source; /* brings them up to date when idle */
+  guint       shown_first;  /* the positions the view shows */
+  guint       shown_n;
   guint       n_page_loads; /* ever: tells whether a view reads only what it shows */
 };
 
@@ -72,7 +81,10 @@ on_row_disposed (gpointer data, GObject *row)
   gpointer position = g_object_get_qdata (row, position_quark);
 
   if (g_hash_table_lookup (self->live, position) == (gpointer) row)
-    g_hash_table_remove (self->live, position);
+    {
+      g_hash_table_remove (self->live, position);
+      g_hash_table_remove (self->stale, position);
+    }
 }
 
 static IpdDossierRow *
@@ -146,6 +158,48 @@ load_summaries (IpdDossierList *self, const gint64 *ids, guint n)
   return summaries;
 }
 
+/* Gives the live rows at @positions the dossiers now there. */
+static void
+update_rows (IpdDossierList *self, const guint *positions, guint n)
+{
+  g_autoptr(GArray) ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_full (n, g_object_unref);
+  g_autoptr(GPtrArray) summaries = NULL;
+
+  for (guint i = 0; i < n; i++)
+    {
+      IpdDossierRow *row = live_row (self, positions[i]);
+
+      g_hash_table_remove (self->stale, GUINT_TO_POINTER (positions[i] + 1));
+      if (row == NULL || positions[i] >= self->ids->len)
+        continue;
+      g_ptr_array_add (rows, g_object_ref (row));
+      g_array_append_val (ids, g_array_index (self->ids, gint64, positions[i]));
+    }
+  summaries = load_summaries (self, (const gint64 *) ids->data, ids->len);
+  for (guint i = 0; summaries != NULL && i < rows->len; i++)
+    ipd_dossier_row_set_summary (g_ptr_array_index (rows, i), g_ptr_array_index (summaries, i));
+}
+
+static gboolean
+update_stale_rows (gpointer data)
+{
+  IpdDossierList *self = data;
+  g_autoptr(GArray) positions = g_array_new (FALSE, FALSE, sizeof (guint));
+  GHashTableIter iter;
+  gpointer key;
+
+  self->stale_source = 0;
+  g_hash_table_iter_init (&iter, self->stale);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      guint position = GPOINTER_TO_UINT (key) - 1;
+      g_array_append_val (positions, position);
+    }
+  update_rows (self, (const guint *) positions->data, positions->len);
+  return G_SOURCE_REMOVE;
+}
+
 static GPtrArray *
 load_page (IpdDossierList *self, guint page)
 {
@@ -181,7 +235,11 @@ ipd_dossier_list_get_item (GListModel *model, guint position)
   if (position >= self->ids->len)
     return NULL;
   if ((row = live_row (self, position)) != NULL)
-    return g_object_ref (row);
+    {
+      if (g_hash_table_contains (self->stale, GUINT_TO_POINTER (position + 1)))
+        update_rows (self, &position, 1);
+      return g_object_ref (row);
+    }
 
   rows = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (page));
   if (rows == NULL)
@@ -217,11 +275,13 @@ ipd_dossier_list_finalize (GObject *object)
   GHashTableIter iter;
   gpointer row;
 
+  g_clear_handle_id (&self->stale_source, g_source_remove);
   forget_pages (self);
   g_hash_table_iter_init (&iter, self->live);
   while (g_hash_table_iter_next (&iter, NULL, &row))
     g_object_weak_unref (row, on_row_disposed, self);
   g_hash_table_unref (self->live);
+  g_hash_table_unref (self->stale);
   g_hash_table_unref (self->pages);
   g_array_unref (self->ids);
   g_clear_object (&self->store);
@@ -247,6 +307,8 @@ ipd_dossier_list_init (IpdDossierList *self)
   self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
   self->live = g_hash_table_new (NULL, NULL);
+  self->stale = g_hash_table_new (NULL, NULL);
+  self->shown_n = G_MAXUINT;   /* until a view says: everything */
   g_queue_init (&self->page_order);
 }
 
@@ -288,15 +350,20 @@ keep_query (IpdDossierList *self, const IpdQuery *query)
   self->query.commune = self->commune;
 }
 
-/* Gives the rows that stay the dossiers now at their positions, drops the
- * rows past the new end, and announces only the change of length. */
+static gboolean
+is_shown (IpdDossierList *self, guint position)
+{
+  return position >= self->shown_first && position - self->shown_first < self->shown_n;
+}
+
+/* Gives the rows that stay the dossiers now at their positions (the shown
+ * ones at once, the others when idle), drops the rows past the new end,
+ * and announces only the change of length. */
 static void
 replace_ids (IpdDossierList *self, GArray *ids)
 {
   guint old_n = self->ids->len, new_n = ids->len;
-  g_autoptr(GPtrArray) staying = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GArray) staying_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GPtrArray) summaries = NULL;
+  g_autoptr(GArray) shown = g_array_new (FALSE, FALSE, sizeof (guint));
   GHashTableIter iter;
   gpointer key, row;
 
@@ -312,20 +379,38 @@ replace_ids (IpdDossierList *self, GArray *ids)
       if (position >= new_n)
         {
           g_object_weak_unref (row, on_row_disposed, self);
+          g_hash_table_remove (self->stale, key);
           g_hash_table_iter_remove (&iter);
-          continue;
         }
-      g_ptr_array_add (staying, g_object_ref (row));
-      g_array_append_val (staying_ids, g_array_index (ids, gint64, position));
+      else if (is_shown (self, position))
+        g_array_append_val (shown, position);
+      else
+        g_hash_table_add (self->stale, key);
     }
-  summaries = load_summaries (self, (const gint64 *) staying_ids->data, staying_ids->len);
-  for (guint i = 0; summaries != NULL && i < staying->len; i++)
-    ipd_dossier_row_set_summary (g_ptr_array_index (staying, i), g_ptr_array_index (summaries, i));
+  update_rows (self, (const guint *) shown->data, shown->len);
+  if (g_hash_table_size (self->stale) > 0 && self->stale_source == 0)
+    self->stale_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, update_stale_rows, self, NULL);
 
   if (old_n > new_n)
     g_list_model_items_changed (G_LIST_MODEL (self), new_n, old_n - new_n, 0);
   else if (new_n > old_n)
     g_list_model_items_changed (G_LIST_MODEL (self), old_n, 0, new_n - old_n);
+}
+
+/**
+ * ipd_dossier_list_set_shown:
+ * @first: the first position the view shows
+ * @n: how many it shows
+ *
+ * Tells which rows the view shows: after a new query those change at
+ * once and the others the view keeps change when the main loop is idle.
+ */
+void
+ipd_dossier_list_set_shown (IpdDossierList *self, guint first, guint n)
+{
+  g_return_if_fail (IPD_IS_DOSSIER_LIST (self));
+  self->shown_first = first;
+  self->shown_n = n;
 }
 
 /**

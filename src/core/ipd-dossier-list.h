@@ -22,6 +22,9 @@ gint64          ipd_dossier_list_get_id       (IpdDossierList *self,
 gboolean        ipd_dossier_list_find         (IpdDossierList *self,
                                                gint64          id,
                                                guint          *position);
+void            ipd_dossier_list_set_shown    (IpdDossierList *self,
+                                               guint           first,
+                                               guint           n);
 guint           ipd_dossier_list_get_n_loaded_pages (IpdDossierList *self);
 guint           ipd_dossier_list_get_n_page_loads   (IpdDossierList *self);
 

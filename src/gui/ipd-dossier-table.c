@@ -191,6 +191,25 @@ on_selected_changed (GtkSingleSelection *selection, GParamSpec *pspec, IpdDossie
   g_signal_emit (self, signals[SIGNAL_SELECTED], 0, ipd_dossier_table_get_selected_id (self));
 }
 
+/* Tells the list which rows show, from the scroll position: rows are all
+ * as high, so the adjustment's range divided by their number is a row. */
+static void
+update_shown_rows (GtkAdjustment *adjustment, IpdDossierTable *self)
+{
+  GListModel *model = gtk_single_selection_get_model (self->selection);
+  guint n = model ? g_list_model_get_n_items (model) : 0;
+  double upper = gtk_adjustment_get_upper (adjustment);
+  double row_height;
+  guint first;
+
+  if (n == 0 || upper <= 0)
+    return;
+  row_height = MAX (1.0, upper / n);
+  first = (guint) (gtk_adjustment_get_value (adjustment) / row_height);
+  ipd_dossier_list_set_shown (IPD_DOSSIER_LIST (model), first > 2 ? first - 2 : 0,
+                              (guint) (gtk_adjustment_get_page_size (adjustment) / row_height) + 6);
+}
+
 static void
 ipd_dossier_table_dispose (GObject *object)
 {
@@ -248,6 +267,10 @@ ipd_dossier_table_init (IpdDossierTable *self)
                            G_CALLBACK (on_sorter_changed), self, 0);
   g_signal_connect_object (self->view, "activate", G_CALLBACK (on_activate), self, 0);
   g_signal_connect_object (self->selection, "notify::selected", G_CALLBACK (on_selected_changed), self, 0);
+  g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->scroller), "value-changed",
+                           G_CALLBACK (update_shown_rows), self, 0);
+  g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->scroller), "changed",
+                           G_CALLBACK (update_shown_rows), self, 0);
 }
 
 void
