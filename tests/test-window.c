@@ -1235,6 +1235,35 @@ party_link (IpdDossier *d, guint i)
 /* A new dossier with a new party and one of the register's; nothing is in
  * the register before Save, both are after. Screenshots of the editor and
  * of the dialog. */
+/* A new dossier's officer and a new party's province come from Preferences. */
+static void
+test_parties_home_province (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IpdParty) created = NULL;
+  IpdPartyDialog *dialog;
+
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(IpdDossier) saved = NULL;
+
+  g_assert_true (ipd_store_set_setting (f->store, IPD_SETTING_AGENCY_PROVINCE, "Tỉnh Lai Châu", &error));
+  g_assert_no_error (error);
+  g_settings_set_string (settings, "officer-name", "Lò Thị Hoa");
+  g_assert_true (activate (f, "win.new-dossier"));
+  ipd_dossier_editor_set_field (f->window->editor, "name", "Miến dong Bình Lư");
+  dialog = parties_click_add (f);
+  parties_fill_new (dialog, "HTX Miến dong Bình Lư", "cooperative", "6200999888", NULL);
+  parties_press_add (dialog);
+  g_assert_true (activate (f, "win.save"));
+  created = parties_only (f, "HTX Miến dong Bình Lư");
+  g_assert_cmpstr (created->province, ==, "Tỉnh Lai Châu");
+  saved = ipd_store_load_dossier (f->store, ipd_dossier_view_get_id (f->window->dossier_view), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (saved->name, ==, "Miến dong Bình Lư");
+  g_assert_cmpstr (saved->officer, ==, "Lò Thị Hoa");
+  g_settings_reset (settings, "officer-name");
+}
+
 static void
 test_parties_new_and_existing (Fixture *f, gconstpointer data)
 {
@@ -1558,6 +1587,7 @@ main (int argc, char **argv)
       g_test_add ("/window/export-attachment", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_export_attachment, fixture_tear_down);
       g_test_add ("/window/record-event", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_record_event, fixture_tear_down);
       g_test_add ("/window/edit-trash-undo-restore", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_edit_trash_undo_restore, fixture_tear_down);
+      g_test_add ("/window/parties/home-province", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_parties_home_province, fixture_tear_down);
       g_test_add ("/window/parties/new-and-existing", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_parties_new_and_existing, fixture_tear_down);
       g_test_add ("/window/parties/duplicate-warning", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_parties_duplicate_warning, fixture_tear_down);
       g_test_add ("/window/parties/same-name-hint", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_parties_same_name_hint, fixture_tear_down);

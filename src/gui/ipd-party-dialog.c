@@ -141,13 +141,17 @@ set_entry (AdwEntryRow *row, const char *text)
 static void
 fill_form (IpdPartyDialog *self, const IpdParty *party)
 {
+  /* a new party is most often from the department's own province */
+  g_autofree char *home_province = party == NULL && self->store != NULL
+                                   ? ipd_store_dup_setting (self->store, IPD_SETTING_AGENCY_PROVINCE) : NULL;
+
   self->filling = TRUE;
   set_entry (self->name_row, party ? party->name : NULL);
   adw_combo_row_set_selected (self->type_row, code_position (IPD_VOCAB_PARTY_TYPE, party ? party->type : "cooperative"));
   set_entry (self->tax_code_row, party ? party->tax_code : NULL);
   set_entry (self->address_row, party ? party->address : NULL);
   set_entry (self->commune_row, party ? party->commune : NULL);
-  set_entry (self->province_row, party ? party->province : NULL);
+  set_entry (self->province_row, party ? party->province : home_province);
   set_entry (self->phone_row, party ? party->phone : NULL);
   set_entry (self->email_row, party ? party->email : NULL);
   self->filling = FALSE;
@@ -699,5 +703,6 @@ ipd_party_dialog_new (GtkWindow *parent, IpdStore *store)
 
   g_return_val_if_fail (IPD_IS_STORE (store), self);
   self->store = g_object_ref (store);
+  fill_form (self, NULL);
   return self;
 }
