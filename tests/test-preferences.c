@@ -18,6 +18,7 @@
 #include "ipd-number-format-group.h"
 #include "ipd-preferences-window.h"
 #include "ipd-settings.h"
+#include "ipd-test-gui.h"
 #include "ipd-test-util.h"
 #include "ipd-vocabulary.h"
 #include "ipd-window.h"
@@ -30,61 +31,10 @@ typedef struct {
   IpdPreferencesWindow *preferences;
 } Fixture;
 
-static void
-iterate (guint n)
-{
-  for (guint i = 0; i < n; i++)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static gboolean
-time_is_up (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-wait_ms (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, time_is_up, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static void
-present (GtkWindow *window)
-{
-  gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-
-  gtk_window_present (window);
-  while ((!gtk_widget_get_mapped (GTK_WIDGET (window)) || gtk_widget_get_width (GTK_WIDGET (window)) == 0)
-         && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, TRUE);
-  wait_ms (100);
-  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window)));
-}
-
-static GtkWidget *
-find_named (GtkWidget *widget, const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
 static GtkWidget *
 widget_named (GtkWidget *within, const char *name)
 {
-  GtkWidget *found = find_named (within, name);
+  GtkWidget *found = ipd_test_find_named (within, name);
 
   if (found == NULL)
     g_error ("no widget named “%s”", name);
@@ -120,25 +70,6 @@ find_page (GtkWidget *widget, const char *name)
   return NULL;
 }
 
-static void
-save_screenshot (GtkWidget *window, const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, name, NULL);
-  int width = gtk_widget_get_width (window), height = gtk_widget_get_height (window);
-
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
-}
-
 /* The preferences window among the toplevels, or NULL. */
 static IpdPreferencesWindow *
 find_preferences (void)
@@ -165,7 +96,7 @@ open_preferences (Fixture *f)
   preferences = find_preferences ();
   g_assert_nonnull (preferences);
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (preferences)) == GTK_WINDOW (f->window));
-  present (GTK_WINDOW (preferences));
+  ipd_test_present (GTK_WINDOW (preferences));
   return preferences;
 }
 
@@ -176,7 +107,7 @@ close_preferences (Fixture *f)
     return;
   gtk_window_destroy (GTK_WINDOW (f->preferences));
   f->preferences = NULL;
-  iterate (20);
+  ipd_test_iterate (20);
 }
 
 static void
@@ -189,7 +120,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
   f->store = ipd_store_open (f->path, IPD_STORE_DEFAULT, &error);
   g_assert_no_error (error);
   f->window = ipd_window_new (NULL, f->store, NULL);
-  present (GTK_WINDOW (f->window));
+  ipd_test_present (GTK_WINDOW (f->window));
   f->preferences = open_preferences (f);
 }
 
@@ -198,7 +129,7 @@ fixture_tear_down (Fixture *f, gconstpointer data)
 {
   close_preferences (f);
   gtk_window_destroy (GTK_WINDOW (f->window));
-  iterate (20);
+  ipd_test_iterate (20);
   g_clear_object (&f->store);
   ipd_test_remove_dir (f->directory);
   g_free (f->directory);
@@ -214,7 +145,7 @@ apply_row (Fixture *f, const char *name, const char *text)
   g_assert_true (ADW_IS_ENTRY_ROW (row));
   gtk_editable_set_text (GTK_EDITABLE (row), text);
   g_signal_emit_by_name (row, "apply");
-  iterate (5);
+  ipd_test_iterate (5);
 }
 
 static const char *
@@ -281,7 +212,7 @@ test_register_read_only (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
 
   preferences = ipd_preferences_window_new (GTK_WINDOW (f->window), read_only);
-  present (GTK_WINDOW (preferences));
+  ipd_test_present (GTK_WINDOW (preferences));
   row = widget_named (GTK_WIDGET (preferences), "agency-name");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "SỞ KHOA HỌC VÀ CÔNG NGHỆ");
   g_assert_false (gtk_widget_is_sensitive (row));
@@ -298,15 +229,15 @@ test_register_read_only (Fixture *f, gconstpointer data)
   /* and a write is refused without harm, should the row be applied anyway */
   gtk_editable_set_text (GTK_EDITABLE (row), "Khác");
   g_signal_emit_by_name (row, "apply");
-  iterate (5);
+  ipd_test_iterate (5);
   g_assert_true (gtk_widget_has_css_class (row, "error"));
   assert_setting (f->store, IPD_SETTING_AGENCY_NAME, "SỞ KHOA HỌC VÀ CÔNG NGHỆ");
   adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (preferences), "register");
-  wait_ms (400);
-  save_screenshot (GTK_WIDGET (preferences), "preferences-read-only.png");
+  ipd_test_wait_ms (400);
+  ipd_test_save_screenshot (GTK_WIDGET (preferences), "preferences-read-only.png");
 
   gtk_window_destroy (GTK_WINDOW (preferences));
-  iterate (20);
+  ipd_test_iterate (20);
 }
 
 /* No register could be opened: only the officer's own settings are offered. */
@@ -315,13 +246,13 @@ test_without_register (void)
 {
   IpdPreferencesWindow *preferences = ipd_preferences_window_new (NULL, NULL);
 
-  present (GTK_WINDOW (preferences));
+  ipd_test_present (GTK_WINDOW (preferences));
   g_assert_true (gtk_widget_get_visible (find_page (GTK_WIDGET (preferences), "general")));
   g_assert_false (gtk_widget_get_visible (find_page (GTK_WIDGET (preferences), "register")));
   g_assert_false (gtk_widget_get_visible (find_page (GTK_WIDGET (preferences), "numbers")));
-  g_assert_null (find_named (GTK_WIDGET (preferences), "number-format-gi"));
+  g_assert_null (ipd_test_find_named (GTK_WIDGET (preferences), "number-format-gi"));
   gtk_window_destroy (GTK_WINDOW (preferences));
-  iterate (20);
+  ipd_test_iterate (20);
 }
 
 /* Application numbers --------------------------------------------------------------- */
@@ -386,7 +317,7 @@ test_number_formats (Fixture *f, gconstpointer data)
   /* a pattern that does not compile: the pattern row shows it, nothing is saved */
   gtk_editable_set_text (GTK_EDITABLE (pattern), "^6-[0-9");
   g_signal_emit_by_name (pattern, "apply");
-  iterate (5);
+  ipd_test_iterate (5);
   g_assert_nonnull (ipd_number_format_group_get_error (gi));
   g_assert_nonnull (strstr (ipd_number_format_group_get_error (gi), "^6-[0-9"));
   g_assert_true (gtk_widget_is_visible (widget_named (group, "error")));
@@ -402,7 +333,7 @@ test_number_formats (Fixture *f, gconstpointer data)
   gtk_editable_set_text (GTK_EDITABLE (pattern), "^CDĐL-[0-9]{3}$");
   gtk_editable_set_text (GTK_EDITABLE (example), "6-2023-00012");
   g_signal_emit_by_name (example, "apply");
-  iterate (5);
+  ipd_test_iterate (5);
   g_assert_nonnull (strstr (ipd_number_format_group_get_error (gi), "6-2023-00012"));
   g_assert_true (gtk_widget_has_css_class (example, "error"));
   g_assert_false (gtk_widget_has_css_class (pattern, "error"));
@@ -414,14 +345,14 @@ test_number_formats (Fixture *f, gconstpointer data)
   /* an empty example is refused too */
   gtk_editable_set_text (GTK_EDITABLE (example), "  ");
   g_signal_emit_by_name (example, "apply");
-  iterate (5);
+  ipd_test_iterate (5);
   g_assert_nonnull (ipd_number_format_group_get_error (gi));
   g_assert_true (gtk_widget_has_css_class (example, "error"));
 
   /* a right pair is saved, the marks go, and validation uses it at once */
   gtk_editable_set_text (GTK_EDITABLE (example), " CDĐL-012 ");
   g_signal_emit_by_name (example, "apply");
-  iterate (5);
+  ipd_test_iterate (5);
   g_assert_null (ipd_number_format_group_get_error (gi));
   g_assert_false (gtk_widget_is_visible (widget_named (group, "error")));
   g_assert_false (gtk_widget_has_css_class (example, "error"));
@@ -459,7 +390,7 @@ test_officer_name (Fixture *f, gconstpointer data)
   g_settings_reset (settings, "reopen-last-register");
 
   gtk_editable_set_text (GTK_EDITABLE (name), " Nguyễn Văn An ");
-  iterate (5);
+  ipd_test_iterate (5);
   {
     g_autofree char *stored = g_settings_get_string (settings, "officer-name");
     g_autofree char *officer = ipd_settings_dup_officer_name ();
@@ -470,7 +401,7 @@ test_officer_name (Fixture *f, gconstpointer data)
 
   /* empty: the account's real name, when it has one */
   gtk_editable_set_text (GTK_EDITABLE (name), "");
-  iterate (5);
+  ipd_test_iterate (5);
   {
     g_autofree char *officer = ipd_settings_dup_officer_name ();
 
@@ -482,7 +413,7 @@ test_officer_name (Fixture *f, gconstpointer data)
 
   g_assert_true (gtk_switch_get_active (GTK_SWITCH (reopen)));
   gtk_switch_set_active (GTK_SWITCH (reopen), FALSE);
-  iterate (5);
+  ipd_test_iterate (5);
   g_assert_false (g_settings_get_boolean (settings, "reopen-last-register"));
   g_settings_reset (settings, "reopen-last-register");
   g_settings_reset (settings, "officer-name");
@@ -569,8 +500,8 @@ screenshot_page (Fixture *f, const char *page)
   g_autofree char *name = g_strdup_printf ("preferences-%s-%s.png", page, language);
 
   adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (f->preferences), page);
-  wait_ms (400);   /* the page transition */
-  save_screenshot (GTK_WIDGET (f->preferences), name);
+  ipd_test_wait_ms (400);   /* the page transition */
+  ipd_test_save_screenshot (GTK_WIDGET (f->preferences), name);
 }
 
 static void
@@ -588,7 +519,7 @@ test_screenshots (Fixture *f, gconstpointer data)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.preferences", NULL));
   f->preferences = find_preferences ();
   gtk_window_set_default_size (GTK_WINDOW (f->preferences), 640, 980);   /* every kind on the numbers page */
-  present (GTK_WINDOW (f->preferences));
+  ipd_test_present (GTK_WINDOW (f->preferences));
 
   screenshot_page (f, "general");
   screenshot_page (f, "register");

@@ -18,6 +18,7 @@
 #include "ipd-event-dialog.h"
 #include "ipd-party-dialog.h"
 #include "ipd-settings.h"
+#include "ipd-test-gui.h"
 #include "ipd-test-util.h"
 #include "ipd-window-private.h"
 
@@ -26,44 +27,6 @@ typedef struct {
   IpdStore  *store;
   IpdWindow *window;
 } Fixture;
-
-static void
-iterate (guint n)
-{
-  for (guint i = 0; i < n; i++)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static gboolean
-time_is_up (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop for @ms milliseconds: layout and frames happen. */
-static void
-wait_ms (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, time_is_up, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static void
-present (IpdWindow *window)
-{
-  gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-
-  gtk_window_present (GTK_WINDOW (window));
-  while ((!gtk_widget_get_mapped (GTK_WIDGET (window)) || gtk_widget_get_width (GTK_WIDGET (window)) == 0)
-         && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, TRUE);
-  wait_ms (100);
-  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window)));
-}
 
 static void
 fixture_set_up (Fixture *f, gconstpointer with_demo)
@@ -82,14 +45,14 @@ fixture_set_up (Fixture *f, gconstpointer with_demo)
     }
   f->window = ipd_window_new (NULL, f->store, NULL);
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 760);
-  present (f->window);
+  ipd_test_present (GTK_WINDOW (f->window));
 }
 
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
   gtk_window_destroy (GTK_WINDOW (f->window));
-  iterate (20);
+  ipd_test_iterate (20);
   g_clear_object (&f->store);
   ipd_test_remove_dir (f->directory);
   g_free (f->directory);
@@ -143,7 +106,7 @@ test_search_as_you_type (Fixture *f, gconstpointer data)
 
   /* Escape clears the search */
   g_signal_emit_by_name (f->window->search_entry, "stop-search");
-  iterate (50);
+  ipd_test_iterate (50);
   g_assert_cmpuint (ipd_window_get_n_listed (f->window), ==, 11);
 }
 
@@ -188,7 +151,7 @@ test_sort_by_header (Fixture *f, gconstpointer data)
   const char *previous = NULL;
 
   gtk_column_view_sort_by_column (view, column_titled (view, "Filing date"), GTK_SORT_DESCENDING);
-  iterate (20);
+  ipd_test_iterate (20);
   g_assert_cmpstr (listed (f, 0)->filing_date, ==, "2025-08-15");
   for (guint i = 0; i < ipd_window_get_n_listed (f->window); i++)
     {
@@ -199,7 +162,7 @@ test_sort_by_header (Fixture *f, gconstpointer data)
     }
 
   gtk_column_view_sort_by_column (view, column_titled (view, "Name"), GTK_SORT_DESCENDING);
-  iterate (20);
+  ipd_test_iterate (20);
   g_assert_cmpstr (listed (f, 0)->name, ==, "Thịt lợn Trà xanh Thái Nguyên");
 }
 
@@ -210,7 +173,7 @@ test_selection_survives_refresh (Fixture *f, gconstpointer data)
   gint64 id = listed (f, 4)->id;
 
   g_assert_true (ipd_dossier_table_select_id (f->window->table, id));
-  iterate (20);
+  ipd_test_iterate (20);
   /* Selecting opens the dossier beside the list. */
   g_assert_cmpint (ipd_dossier_view_get_id (f->window->dossier_view), ==, id);
 
@@ -235,7 +198,7 @@ test_open_error_is_shown (void)
   g_autoptr(GError) error = g_error_new_literal (IPD_ERROR, IPD_ERROR_NEWER_VERSION, "written by a newer version");
   IpdWindow *window = ipd_window_new (NULL, NULL, error);
 
-  present (window);
+  ipd_test_present (GTK_WINDOW (window));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->list_stack), ==, "error");
   g_assert_cmpstr (adw_status_page_get_description (window->error_page), ==, "written by a newer version");
   gtk_window_destroy (GTK_WINDOW (window));
@@ -245,7 +208,7 @@ static gboolean
 activate (Fixture *f, const char *action)
 {
   gboolean done = gtk_widget_activate_action (GTK_WIDGET (f->window), action, NULL);
-  iterate (20);
+  ipd_test_iterate (20);
   return done;
 }
 
@@ -345,7 +308,7 @@ test_edit_trash_undo_restore (Fixture *f, gconstpointer data)
   IpdQuery trash = { .trash = TRUE };
 
   g_assert_true (ipd_dossier_table_select_id (f->window->table, id));
-  iterate (20);
+  ipd_test_iterate (20);
   g_assert_true (activate (f, "win.edit"));
   ipd_dossier_editor_set_field (f->window->editor, "officer", "Nguyễn Thị Hoa");
   g_assert_true (ipd_dossier_editor_is_dirty (f->window->editor));
@@ -362,40 +325,26 @@ test_edit_trash_undo_restore (Fixture *f, gconstpointer data)
 
   /* trash, then restore from the trash view */
   g_assert_true (ipd_dossier_table_select_id (f->window->table, id));
-  iterate (20);
+  ipd_test_iterate (20);
   g_assert_true (activate (f, "win.trash"));
   g_assert_true (activate (f, "win.show-trash"));
   g_assert_cmpuint (ipd_window_get_n_listed (f->window), ==, 1);
   g_assert_true (ipd_dossier_table_select_id (f->window->table, id));
-  iterate (20);
+  ipd_test_iterate (20);
   g_assert_true (activate (f, "win.restore"));
   g_assert_cmpint (ipd_store_count_dossiers (f->store, &trash, NULL), ==, 0);
-}
-
-static GtkWidget *
-find_named (GtkWidget *widget, const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-      if (found)
-        return found;
-    }
-  return NULL;
 }
 
 static IpdEventDialog *
 open_event_dialog (Fixture *f)
 {
-  GtkWidget *add = find_named (GTK_WIDGET (f->window->dossier_view), "add-event");
+  GtkWidget *add = ipd_test_find_named (GTK_WIDGET (f->window->dossier_view), "add-event");
   GListModel *toplevels = gtk_window_get_toplevels ();
   IpdEventDialog *dialog = NULL;
 
   g_assert_nonnull (add);
   g_signal_emit_by_name (add, "clicked");
-  iterate (20);
+  ipd_test_iterate (20);
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
     {
       g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
@@ -419,7 +368,7 @@ test_record_event (Fixture *f, gconstpointer data)
     if (g_str_equal (listed (f, i)->name, "Thịt lợn Trà xanh Thái Nguyên"))
       id = listed (f, i)->id;
   g_assert_true (ipd_dossier_table_select_id (f->window->table, id));
-  iterate (20);
+  ipd_test_iterate (20);
   before = ipd_store_load_dossier (f->store, id, NULL);
   g_assert_cmpstr (before->status, ==, "filed");
 
@@ -437,7 +386,7 @@ test_record_event (Fixture *f, gconstpointer data)
   ipd_event_dialog_set_field (dialog, "reference", "53397/SHTT-NH.IP");
   g_assert_true (ipd_event_dialog_save (dialog, NULL));
   gtk_window_destroy (GTK_WINDOW (dialog));
-  iterate (20);
+  ipd_test_iterate (20);
 
   after = ipd_store_load_dossier (f->store, id, NULL);
   g_assert_cmpstr (after->status, ==, "accepted");
@@ -477,7 +426,7 @@ test_column_widths_kept (Fixture *f, gconstpointer data)
 
   gtk_column_view_column_set_fixed_width (column_titled (view, "Name"), 333);
   gtk_window_close (GTK_WINDOW (f->window));   /* saves, as a close by the officer does */
-  iterate (20);
+  ipd_test_iterate (20);
 
   next = ipd_window_new (NULL, f->store, NULL);
   g_assert_cmpint (gtk_column_view_column_get_fixed_width (column_titled (ipd_dossier_table_get_view (next->table), "Name")),
@@ -504,7 +453,7 @@ test_mark_sample (Fixture *f, gconstpointer data)
   gint64 id = listed (f, 0)->id;   /* a certification mark */
 
   g_assert_true (ipd_dossier_table_select_id (f->window->table, id));
-  iterate (20);
+  ipd_test_iterate (20);
   g_assert_true (activate (f, "win.edit"));
   ipd_dossier_editor_set_mark_image (f->window->editor, not_an_image);
   g_assert_true (activate (f, "win.save"));
@@ -520,7 +469,7 @@ test_mark_sample (Fixture *f, gconstpointer data)
     g_autoptr(GBytes) stored = ipd_store_load_blob (f->store, saved->mark_image_sha256, NULL);
     g_assert_true (g_bytes_equal (stored, png));
   }
-  g_assert_nonnull (find_named (GTK_WIDGET (f->window->dossier_view), "mark-sample"));
+  g_assert_nonnull (ipd_test_find_named (GTK_WIDGET (f->window->dossier_view), "mark-sample"));
 }
 
 /* Closing with unsaved changes asks, and the window stays until answered. */
@@ -533,7 +482,7 @@ test_close_asks_for_changes (Fixture *f, gconstpointer data)
   g_assert_true (activate (f, "win.new-dossier"));
   ipd_dossier_editor_set_field (f->window->editor, "name", "Gạo Séng Cù");
   gtk_window_close (GTK_WINDOW (f->window));
-  iterate (20);
+  ipd_test_iterate (20);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->window)));
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
     {
@@ -548,7 +497,7 @@ test_close_asks_for_changes (Fixture *f, gconstpointer data)
     guint dialogs = 0;
 
     gtk_window_close (GTK_WINDOW (f->window));
-    iterate (20);
+    ipd_test_iterate (20);
     for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
       {
         g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
@@ -557,28 +506,9 @@ test_close_asks_for_changes (Fixture *f, gconstpointer data)
     g_assert_cmpuint (dialogs, ==, 1);
   }
   adw_message_dialog_response (dialog, "keep");
-  iterate (20);
+  ipd_test_iterate (20);
   g_assert_true (ipd_window_is_editing (f->window));
   gtk_window_destroy (GTK_WINDOW (dialog));
-}
-
-static void
-save_screenshot (GtkWidget *window, const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, name, NULL);
-  int width = gtk_widget_get_width (window), height = gtk_widget_get_height (window);
-
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
 }
 
 /* The sample register with the GI "Lai Châu" open beside the list. */
@@ -594,9 +524,9 @@ test_screenshot (Fixture *f, gconstpointer data)
       id = listed (f, position)->id;
   g_assert_cmpint (id, !=, 0);
   g_assert_true (ipd_dossier_table_select_id (f->window->table, id));
-  wait_ms (300);
+  ipd_test_wait_ms (300);
   g_assert_cmpint (ipd_dossier_view_get_id (f->window->dossier_view), ==, id);
-  save_screenshot (GTK_WIDGET (f->window), name);
+  ipd_test_save_screenshot (GTK_WIDGET (f->window), name);
 }
 
 /* Events: edit, refuse bad input, delete ----------------------------------------------- */
@@ -617,22 +547,12 @@ open_dossier_named (Fixture *f, const char *name)
   gint64 id = listed_id_named (f, name);
 
   g_assert_true (ipd_dossier_table_select_id (f->window->table, id));
-  iterate (20);
+  ipd_test_iterate (20);
   g_assert_cmpint (ipd_dossier_view_get_id (f->window->dossier_view), ==, id);
   return id;
 }
 
 /* The dossier page: values as written, history in words ------------------------------- */
-
-/* The text of every label under @widget, one per line. */
-static void
-collect_labels (GtkWidget *widget, GString *text)
-{
-  if (GTK_IS_LABEL (widget))
-    g_string_append_printf (text, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    collect_labels (child, text);
-}
 
 static void
 test_page_history_in_words (Fixture *f, gconstpointer data)
@@ -653,17 +573,17 @@ test_page_history_in_words (Fixture *f, gconstpointer data)
   g_assert_true (ipd_store_save_dossier (f->store, dossier, &error));
   g_assert_no_error (error);
   ipd_window_reload (f->window);
-  iterate (20);
+  ipd_test_iterate (20);
   open_dossier_named (f, "Trà & Cà phê <Lai Châu>");
 
   /* values with "&" and "<" are shown as written */
-  collect_labels (GTK_WIDGET (f->window->dossier_view), page);
+  ipd_test_collect_labels (GTK_WIDGET (f->window->dossier_view), page);
   g_assert_nonnull (strstr (page->str, "\nNguyễn Thị Thu & Lò Văn Minh\n"));
   g_assert_nonnull (strstr (page->str, "\n559/QĐ-SHTT\n"));
   g_assert_nonnull (strstr (page->str, "\n19/08/2025\n"));
 
   /* the history's rows are made when it opens, in the page's words */
-  expander = find_named (GTK_WIDGET (f->window->dossier_view), "history");
+  expander = ipd_test_find_named (GTK_WIDGET (f->window->dossier_view), "history");
   g_assert_nonnull (expander);
   {
     g_autoptr(GPtrArray) entries = ipd_store_list_audit (f->store, "dossier", id, &error);
@@ -672,12 +592,12 @@ test_page_history_in_words (Fixture *f, gconstpointer data)
     g_assert_cmpuint (entries->len, >=, 2);
     g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (expander)), ==, count);
   }
-  collect_labels (expander, history);
+  ipd_test_collect_labels (expander, history);
   g_assert_null (strstr (history->str, "Created by"));
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), TRUE);
-  iterate (5);
+  ipd_test_iterate (5);
   g_string_truncate (history, 0);
-  collect_labels (expander, history);
+  ipd_test_collect_labels (expander, history);
   g_assert_nonnull (strstr (history->str, "Name: Lai Châu → Trà & Cà phê <Lai Châu>"));
   g_assert_nonnull (strstr (history->str, "Officer: Lò Văn Minh → Nguyễn Thị Thu & Lò Văn Minh"));
   g_assert_nonnull (strstr (history->str, "Created by"));
@@ -715,7 +635,7 @@ static GtkWidget *
 event_button (Fixture *f, const char *kind, gint64 event_id)
 {
   g_autofree char *name = g_strdup_printf ("%s-event-%" G_GINT64_FORMAT, kind, event_id);
-  GtkWidget *button = find_named (GTK_WIDGET (f->window->dossier_view), name);
+  GtkWidget *button = ipd_test_find_named (GTK_WIDGET (f->window->dossier_view), name);
 
   g_assert_nonnull (button);
   return button;
@@ -742,7 +662,7 @@ edit_event (Fixture *f, gint64 event_id)
   GtkWindow *dialog;
 
   g_signal_emit_by_name (event_button (f, "edit", event_id), "clicked");
-  iterate (20);
+  ipd_test_iterate (20);
   dialog = find_toplevel (IPD_TYPE_EVENT_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_true (ipd_event_dialog_is_edit (IPD_EVENT_DIALOG (dialog)));
@@ -753,7 +673,7 @@ static void
 close_dialog (IpdEventDialog *dialog)
 {
   gtk_window_destroy (GTK_WINDOW (dialog));
-  iterate (20);
+  ipd_test_iterate (20);
 }
 
 /* The event's date and type changed through the dialog; the status follows
@@ -778,8 +698,8 @@ test_events_edit (Fixture *f, gconstpointer data)
   g_assert_cmpstr (ipd_event_dialog_get_field (dialog, "date"), ==, "20/06/2023");
   g_assert_cmpstr (ipd_event_dialog_get_field (dialog, "type"), ==, "published");
   g_assert_cmpstr (ipd_event_dialog_get_field (dialog, "reference"), ==, "");
-  wait_ms (200);
-  save_screenshot (GTK_WIDGET (dialog), "event-dialog.png");
+  ipd_test_wait_ms (200);
+  ipd_test_save_screenshot (GTK_WIDGET (dialog), "event-dialog.png");
 
   /* an office action, dated before the formality decision */
   g_assert_true (ipd_event_dialog_set_field (dialog, "type", "office_action"));
@@ -823,13 +743,13 @@ test_events_edit (Fixture *f, gconstpointer data)
     GtkWidget *scrolled = gtk_widget_get_ancestor (group, GTK_TYPE_SCROLLED_WINDOW);
     graphene_point_t at;
 
-    wait_ms (100);
+    ipd_test_wait_ms (100);
     g_assert_true (gtk_widget_compute_point (group, gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled)),
                                              &GRAPHENE_POINT_INIT (0, 0), &at));
     gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)), at.y - 60);
   }
-  wait_ms (300);
-  save_screenshot (GTK_WIDGET (f->window), "window-events.png");
+  ipd_test_wait_ms (300);
+  ipd_test_save_screenshot (GTK_WIDGET (f->window), "window-events.png");
 }
 
 /* A malformed, impossible or future date is shown in the dialog; the event stays as it was. */
@@ -848,7 +768,7 @@ test_events_invalid_date_keeps_event (Fixture *f, gconstpointer data)
   /* activating the row opens the same dialog as its edit button */
   g_assert_nonnull (row);
   gtk_widget_activate (row);
-  wait_ms (400);   /* a button activated from the keyboard shows itself pressed first */
+  ipd_test_wait_ms (400);   /* a button activated from the keyboard shows itself pressed first */
   dialog = IPD_EVENT_DIALOG (find_toplevel (IPD_TYPE_EVENT_DIALOG));
   g_assert_nonnull (dialog);
   g_assert_cmpstr (ipd_event_dialog_get_field (dialog, "date"), ==, "20/06/2023");
@@ -869,8 +789,8 @@ test_events_invalid_date_keeps_event (Fixture *f, gconstpointer data)
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
   ipd_event_dialog_set_field (dialog, "date", "31/02/2026");
   g_assert_false (ipd_event_dialog_save (dialog, NULL));
-  wait_ms (200);
-  save_screenshot (GTK_WIDGET (dialog), "event-dialog-error.png");
+  ipd_test_wait_ms (200);
+  ipd_test_save_screenshot (GTK_WIDGET (dialog), "event-dialog-error.png");
   g_assert_cmpstr (ipd_event_dialog_get_field (dialog, "type"), ==, "granted");
   close_dialog (dialog);
 
@@ -894,21 +814,21 @@ test_events_delete_asks (Fixture *f, gconstpointer data)
   AdwMessageDialog *question;
 
   g_signal_emit_by_name (event_button (f, "delete", event_id), "clicked");
-  iterate (20);
+  ipd_test_iterate (20);
   question = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_nonnull (question);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (question), "20/06/2023 — Published in the Gazette"));
   adw_message_dialog_response (question, "cancel");
-  iterate (20);
+  ipd_test_iterate (20);
   kept = events_of (f, id);
   g_assert_cmpuint (kept->len, ==, 3);
 
   g_signal_emit_by_name (event_button (f, "delete", event_id), "clicked");
-  iterate (20);
+  ipd_test_iterate (20);
   question = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_nonnull (question);
   adw_message_dialog_response (question, "delete");
-  iterate (20);
+  ipd_test_iterate (20);
   after = events_of (f, id);
   g_assert_cmpuint (after->len, ==, 2);
   for (guint i = 0; i < after->len; i++)
@@ -917,7 +837,7 @@ test_events_delete_asks (Fixture *f, gconstpointer data)
   g_assert_cmpstr (status, ==, "accepted");
   {
     g_autofree char *name = g_strdup_printf ("delete-event-%" G_GINT64_FORMAT, event_id);
-    g_assert_null (find_named (GTK_WIDGET (f->window->dossier_view), name));
+    g_assert_null (ipd_test_find_named (GTK_WIDGET (f->window->dossier_view), name));
   }
 }
 
@@ -932,7 +852,7 @@ wait_for_row (Fixture *f, IpdFacet facet, const char *value)
 
   while ((row = ipd_filter_sidebar_find_row (f->window->sidebar, facet, value)) == NULL
          && g_get_monotonic_time () < end)
-    wait_ms (10);
+    ipd_test_wait_ms (10);
   g_assert_nonnull (row);
   return row;
 }
@@ -958,7 +878,7 @@ static void
 choose_row (Fixture *f, IpdFacet facet, const char *value)
 {
   gtk_widget_activate (GTK_WIDGET (wait_for_row (f, facet, value)));
-  iterate (20);
+  ipd_test_iterate (20);
 }
 
 #define LAI_CHAU  "Tỉnh Lai Châu"
@@ -1001,13 +921,13 @@ test_filters_commune (Fixture *f, gconstpointer data)
     GtkWidget *scrolled = gtk_widget_get_ancestor (province, GTK_TYPE_SCROLLED_WINDOW);
     graphene_point_t at;
 
-    wait_ms (100);   /* laid out */
+    ipd_test_wait_ms (100);   /* laid out */
     g_assert_true (gtk_widget_compute_point (province, gtk_widget_get_parent (province), &GRAPHENE_POINT_INIT (0, 0), &at));
     gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)), at.y - 120);
   }
   open_dossier_named (f, "Lai Châu");
-  wait_ms (300);
-  save_screenshot (GTK_WIDGET (f->window), "window-commune.png");
+  ipd_test_wait_ms (300);
+  ipd_test_save_screenshot (GTK_WIDGET (f->window), "window-commune.png");
 
   /* clearing the province (activating it again) clears the commune */
   choose_row (f, IPD_FACET_PROVINCE, LAI_CHAU);
@@ -1062,10 +982,10 @@ test_filters_state_kept (Fixture *f, gconstpointer data)
   g_assert_false (g_settings_get_boolean (settings, "show-sidebar"));
 
   gtk_window_close (GTK_WINDOW (f->window));
-  iterate (20);
+  ipd_test_iterate (20);
   next = ipd_window_new (NULL, f->store, NULL);
   f->window = next;
-  present (next);
+  ipd_test_present (GTK_WINDOW (next));
   g_assert_cmpuint (table_rows (f), ==, 1);
   g_assert_cmpstr (listed (f, 0)->name, ==, "Lai Châu");
   g_assert_false (gtk_widget_get_visible (next->sidebar_pane));
@@ -1083,10 +1003,10 @@ test_filters_state_kept (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   g_assert_cmpint (ipd_demo_load (other, &error), ==, 11);
   elsewhere = ipd_window_new (NULL, other, NULL);
-  present (elsewhere);
+  ipd_test_present (GTK_WINDOW (elsewhere));
   g_assert_cmpuint (ipd_window_get_n_listed (elsewhere), ==, 11);
   gtk_window_destroy (GTK_WINDOW (elsewhere));
-  iterate (20);
+  ipd_test_iterate (20);
   g_settings_reset (settings, "sidebar-filters");
   g_settings_reset (settings, "sidebar-register");
 }
@@ -1125,13 +1045,13 @@ parties_message_dialog (void)
 static IpdPartyDialog *
 parties_click_add (Fixture *f)
 {
-  GtkWidget *add = find_named (GTK_WIDGET (f->window->editor), "add-party");
+  GtkWidget *add = ipd_test_find_named (GTK_WIDGET (f->window->editor), "add-party");
   IpdPartyDialog *dialog;
 
   g_assert_nonnull (add);
   g_assert_true (gtk_widget_is_sensitive (add));
   g_signal_emit_by_name (add, "clicked");
-  iterate (20);
+  ipd_test_iterate (20);
   dialog = parties_open_dialog_or_null ();
   g_assert_nonnull (dialog);
   return dialog;
@@ -1140,7 +1060,7 @@ parties_click_add (Fixture *f)
 static guint
 parties_rows (GtkWidget *root, const char *list_name)
 {
-  GtkWidget *list = find_named (root, list_name);
+  GtkWidget *list = ipd_test_find_named (root, list_name);
   guint n = 0;
 
   g_assert_nonnull (list);
@@ -1159,11 +1079,11 @@ parties_editor_rows (Fixture *f)
 static void
 parties_search_and_choose (IpdPartyDialog *dialog, const char *text, const char *name)
 {
-  GtkWidget *results = find_named (GTK_WIDGET (dialog), "party-results");
+  GtkWidget *results = ipd_test_find_named (GTK_WIDGET (dialog), "party-results");
   GtkListBoxRow *row = NULL;
 
   g_assert_true (ipd_party_dialog_set_field (dialog, "search", text));
-  wait_ms (400);   /* the search entry's delay */
+  ipd_test_wait_ms (400);   /* the search entry's delay */
   g_assert_true (gtk_widget_is_visible (results));
   for (int i = 0; (row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (results), i)) != NULL; i++)
     if (g_str_equal (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), name))
@@ -1171,15 +1091,15 @@ parties_search_and_choose (IpdPartyDialog *dialog, const char *text, const char 
   if (row == NULL)
     g_error ("“%s” is not among the results for “%s”", name, text);
   g_signal_emit_by_name (results, "row-activated", row);
-  iterate (10);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "party-name"))), ==, name);
+  ipd_test_iterate (10);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (ipd_test_find_named (GTK_WIDGET (dialog), "party-name"))), ==, name);
 }
 
 static void
 parties_press_add (IpdPartyDialog *dialog)
 {
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "party.add", NULL));
-  iterate (20);
+  ipd_test_iterate (20);
 }
 
 /* Adds the register's party @name, found by typing @search. */
@@ -1283,7 +1203,7 @@ test_parties_new_and_existing (Fixture *f, gconstpointer data)
   ipd_party_dialog_set_field (dialog, "commune", "Xã Thanh An");
   ipd_party_dialog_set_field (dialog, "province", "Tỉnh Điện Biên");
   ipd_party_dialog_set_field (dialog, "phone", "0215 3 888 999");
-  g_assert_false (gtk_widget_is_visible (find_named (GTK_WIDGET (dialog), "party-similar")));
+  g_assert_false (gtk_widget_is_visible (ipd_test_find_named (GTK_WIDGET (dialog), "party-similar")));
   parties_press_add (dialog);
   g_assert_null (parties_open_dialog_or_null ());
   g_assert_cmpuint (parties_editor_rows (f), ==, 1);
@@ -1299,16 +1219,16 @@ test_parties_new_and_existing (Fixture *f, gconstpointer data)
   g_assert_cmpuint (parties_named (f, "HTX Gạo Séng Cù Thanh An"), ==, 0);
 
   /* how it looks: the editor with two parties, and the dialog over it */
-  wait_ms (200);
-  save_screenshot (GTK_WIDGET (f->window), "parties-editor.png");
+  ipd_test_wait_ms (200);
+  ipd_test_save_screenshot (GTK_WIDGET (f->window), "parties-editor.png");
   dialog = parties_click_add (f);
   ipd_party_dialog_set_field (dialog, "search", "htx nong");
   parties_fill_new (dialog, "HTX Nông nghiệp Liên Sơn", "cooperative", "4600777888", "representative");
   gtk_window_set_default_size (GTK_WINDOW (dialog), 560, 900);
-  wait_ms (500);
-  save_screenshot (GTK_WIDGET (dialog), "parties-dialog.png");
+  ipd_test_wait_ms (500);
+  ipd_test_save_screenshot (GTK_WIDGET (dialog), "parties-dialog.png");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "party.cancel", NULL));
-  iterate (20);
+  ipd_test_iterate (20);
   g_assert_null (parties_open_dialog_or_null ());
   g_assert_cmpuint (parties_editor_rows (f), ==, 2);   /* cancelled: nothing added */
 
@@ -1330,8 +1250,8 @@ test_parties_new_and_existing (Fixture *f, gconstpointer data)
   g_assert_cmpint (party_link (saved, 1)->party_id, ==, huan_loan->id);
   g_assert_cmpstr (party_link (saved, 1)->role, ==, "owner");
   g_assert_cmpuint (parties_named (f, "HTX Nông nghiệp Huấn Loan"), ==, 1);
-  wait_ms (200);
-  save_screenshot (GTK_WIDGET (f->window), "parties-view.png");
+  ipd_test_wait_ms (200);
+  ipd_test_save_screenshot (GTK_WIDGET (f->window), "parties-view.png");
 }
 
 /* The same name and tax code as a party of the register: a warning, and
@@ -1353,8 +1273,8 @@ test_parties_duplicate_warning (Fixture *f, gconstpointer data)
   dialog = parties_click_add (f);
   /* written another way: no accents, other case and spacing */
   parties_fill_new (dialog, "htx che  shan tuyet ta xua", "cooperative", "5400 111 222", NULL);
-  iterate (10);
-  g_assert_true (gtk_widget_is_visible (find_named (GTK_WIDGET (dialog), "party-similar")));
+  ipd_test_iterate (10);
+  g_assert_true (gtk_widget_is_visible (ipd_test_find_named (GTK_WIDGET (dialog), "party-similar")));
   g_assert_cmpuint (parties_rows (GTK_WIDGET (dialog), "party-similar"), ==, 1);
 
   parties_press_add (dialog);
@@ -1366,7 +1286,7 @@ test_parties_duplicate_warning (Fixture *f, gconstpointer data)
   g_assert_nonnull (parties_open_dialog_or_null ());   /* still open behind the question */
   g_assert_cmpuint (parties_editor_rows (f), ==, 0);
   adw_message_dialog_response (warning, "use");
-  iterate (20);
+  ipd_test_iterate (20);
   g_assert_null (parties_open_dialog_or_null ());
   g_assert_cmpuint (parties_editor_rows (f), ==, 1);
 
@@ -1398,7 +1318,7 @@ test_parties_same_name_hint (Fixture *f, gconstpointer data)
   /* a different tax code: the existing party is pointed out, nothing asked */
   dialog = parties_click_add (f);
   parties_fill_new (dialog, "HTX Mận Bắc Hà", "cooperative", "5300999999", NULL);
-  iterate (10);
+  ipd_test_iterate (10);
   g_assert_cmpuint (parties_rows (GTK_WIDGET (dialog), "party-similar"), ==, 1);
   parties_press_add (dialog);
   g_assert_null (parties_message_dialog ());
@@ -1411,7 +1331,7 @@ test_parties_same_name_hint (Fixture *f, gconstpointer data)
   warning = parties_message_dialog ();
   g_assert_nonnull (warning);
   adw_message_dialog_response (warning, "create");
-  iterate (20);
+  ipd_test_iterate (20);
   g_assert_null (parties_open_dialog_or_null ());
   g_assert_cmpuint (parties_editor_rows (f), ==, 2);
 
@@ -1444,7 +1364,7 @@ test_parties_cancel_saves_nothing (Fixture *f, gconstpointer data)
   discard = parties_message_dialog ();
   g_assert_nonnull (discard);   /* the new party counts as a change */
   adw_message_dialog_response (discard, "discard");
-  iterate (20);
+  ipd_test_iterate (20);
   g_assert_false (ipd_window_is_editing (f->window));
   g_assert_cmpuint (parties_named (f, "HTX Mận Tả Van"), ==, 0);
   {
@@ -1479,17 +1399,17 @@ test_parties_edit_and_remove (Fixture *f, gconstpointer data)
   IpdPartyDialog *dialog;
 
   g_assert_true (ipd_dossier_table_select_id (f->window->table, id));
-  iterate (20);
+  ipd_test_iterate (20);
   g_assert_true (activate (f, "win.edit"));
   g_assert_cmpuint (parties_editor_rows (f), ==, 4);
   g_assert_false (ipd_dossier_editor_is_dirty (f->window->editor));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window->editor), "editor.edit-party", "u", 0));
-  iterate (20);
+  ipd_test_iterate (20);
   dialog = parties_open_dialog_or_null ();
   g_assert_nonnull (dialog);
-  g_assert_false (gtk_widget_is_visible (find_named (GTK_WIDGET (dialog), "party-search")));
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "party-name"))),
+  g_assert_false (gtk_widget_is_visible (ipd_test_find_named (GTK_WIDGET (dialog), "party-search")));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (ipd_test_find_named (GTK_WIDGET (dialog), "party-name"))),
                    ==, party_link (before, 0)->party_name);
   ipd_party_dialog_set_field (dialog, "phone", "0213 3 876 543");
   parties_press_add (dialog);
@@ -1501,7 +1421,7 @@ test_parties_edit_and_remove (Fixture *f, gconstpointer data)
   g_clear_pointer (&first, ipd_party_unref);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window->editor), "editor.remove-party", "u", 3));
-  iterate (10);
+  ipd_test_iterate (10);
   g_assert_cmpuint (parties_editor_rows (f), ==, 3);
 
   g_assert_true (activate (f, "win.save"));
@@ -1528,7 +1448,7 @@ static void
 test_parties_problem_shown (Fixture *f, gconstpointer data)
 {
   gint64 before = count_all (f);
-  GtkWidget *problem = find_named (GTK_WIDGET (f->window->editor), "parties-problem");
+  GtkWidget *problem = ipd_test_find_named (GTK_WIDGET (f->window->editor), "parties-problem");
 
   g_assert_true (activate (f, "win.new-dossier"));
   ipd_dossier_editor_set_field (f->window->editor, "name", "Chè Lan Hưng");
@@ -1537,7 +1457,7 @@ test_parties_problem_shown (Fixture *f, gconstpointer data)
   g_assert_cmpuint (parties_editor_rows (f), ==, 2);
   /* both as applicant: the second defaults to representative, make it applicant */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window->editor), "editor.edit-party", "u", 1));
-  iterate (20);
+  ipd_test_iterate (20);
   ipd_party_dialog_set_field (parties_open_dialog_or_null (), "role", "applicant");
   parties_press_add (parties_open_dialog_or_null ());
 
@@ -1549,7 +1469,7 @@ test_parties_problem_shown (Fixture *f, gconstpointer data)
   g_assert_cmpint (count_all (f), ==, before);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window->editor), "editor.remove-party", "u", 1));
-  iterate (10);
+  ipd_test_iterate (10);
   g_assert_false (gtk_widget_is_visible (problem));
   g_assert_true (activate (f, "win.save"));
   g_assert_false (ipd_window_is_editing (f->window));
