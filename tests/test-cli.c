@@ -365,6 +365,212 @@ test_generate_is_reproducible (Fixture *f, gconstpointer data)
   g_assert_cmpint (check->status, ==, 0);
 }
 
+/* agenda ----------------------------------------------------------------------------- */
+
+/* dd/mm/yyyy, @days from today */
+static char *
+day_from_today (int days)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) then = g_date_time_add_days (now, days);
+
+  return g_date_time_format (then, "%d/%m/%Y");
+}
+
+static char *
+add_filed (Fixture *f, const char *kind, const char *name, const char *officer, int days_ago)
+{
+  g_autofree char *date = day_from_today (-days_ago);
+  g_autoptr(Result) add = cli (f, "add", "--kind", kind, "--name", name, "--officer", officer,
+                               "--filing-date", date, NULL);
+  g_autoptr(Result) event = NULL;
+  char *reference;
+
+  g_assert_cmpint (add->status, ==, 0);
+  reference = g_strdup (g_strstrip (add->out));
+  event = cli (f, "event", "add", reference, "--type", "filed", "--date", date, NULL);
+  g_assert_cmpint (event->status, ==, 0);
+  return reference;
+}
+
+static JsonArray *
+agenda_json (Fixture *f, JsonNode **root, ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(Result) result = NULL;
+  const char *arg;
+  va_list args;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("IPD_CLI"));
+  g_ptr_array_add (argv, (gpointer) "--db");
+  g_ptr_array_add (argv, f->db);
+  g_ptr_array_add (argv, (gpointer) "agenda");
+  g_ptr_array_add (argv, (gpointer) "--json");
+  va_start (args, root);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+  result = run_argv ((const char *const *) argv->pdata);
+  g_assert_cmpint (result->status, ==, 0);
+  *root = parse_json (result->out);
+  return json_node_get_array (*root);
+}
+
+static void
+test_agenda (Fixture *f, gconstpointer data)
+{
+  g_autofree char *soon = NULL, *late = NULL, *gi = NULL, *later = NULL, *count = NULL;
+  g_autoptr(JsonNode) all = NULL, hoa = NULL, gis = NULL;
+  g_autoptr(Result) text = NULL, help = NULL;
+  JsonArray *tasks;
+  const char *previous_due = "";
+
+  SKIP_IF_UNSET (f);
+  soon = add_filed (f, "trademark", "Chè Tân Cương", "Hoa", 20);      /* due in about 10 days */
+  late = add_filed (f, "collective", "Gạo Séng Cù", "Đức", 45);       /* overdue */
+  gi = add_filed (f, "gi", "Sâm Lai Châu", "Hoa", 3);                 /* due in about 28 days */
+  later = add_filed (f, "trademark", "Mận Bắc Hà", "Hoa", 0);        /* due in a month: beyond 30 days? */
+
+  /* the agenda is what the task table holds, read by sqlite3 */
+  count = sqlite_value (f->db, "SELECT count(*) FROM task t JOIN dossier d ON d.id = t.dossier_id"
+                               " WHERE t.done_date IS NULL AND d.deleted_at IS NULL"
+                               " AND t.due_date <= date ('now', 'localtime', '+30 days')");
+  tasks = agenda_json (f, &all, "--days", "30", NULL);
+  g_assert_cmpuint (json_array_get_length (tasks), ==, g_ascii_strtoull (count, NULL, 10));
+  g_assert_cmpuint (json_array_get_length (tasks), >=, 3);
+  for (guint i = 0; i < json_array_get_length (tasks); i++)
+    {
+      JsonObject *task = json_array_get_object_element (tasks, i);
+      const char *due = json_object_get_string_member (task, "due_date");
+
+      g_assert_cmpstr (json_object_get_string_member (task, "state"), ==, "open");
+      g_assert_cmpstr (json_object_get_string_member (task, "rule_id"), ==, "formality_result");
+      g_assert_cmpstr (due, >=, previous_due);
+      previous_due = due;
+      if (g_str_equal (json_object_get_string_member (task, "reference"), late))
+        g_assert_cmpint (json_object_get_int_member (task, "days_left"), <, 0);
+      else
+        g_assert_cmpint (json_object_get_int_member (task, "days_left"), >=, 0);
+    }
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (tasks, 0), "reference"), ==, late);
+
+  /* by officer, by kind */
+  tasks = agenda_json (f, &hoa, "--officer", "Hoa", NULL);
+  for (guint i = 0; i < json_array_get_length (tasks); i++)
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (tasks, i), "officer"), ==, "Hoa");
+  g_assert_cmpuint (json_array_get_length (tasks), >=, 2);
+  tasks = agenda_json (f, &gis, "--kind", "gi", NULL);
+  g_assert_cmpuint (json_array_get_length (tasks), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (tasks, 0), "reference"), ==, gi);
+
+  text = cli (f, "agenda", "--days", "30", NULL);
+  g_assert_cmpint (text->status, ==, 0);
+  g_assert_nonnull (strstr (text->out, soon));
+  g_assert_nonnull (strstr (text->out, "days late"));
+  help = cli (f, "agenda", "--help", NULL);
+  g_assert_cmpint (help->status, ==, 0);
+  g_assert_nonnull (strstr (help->out, "--ics"));
+}
+
+static gboolean
+ics_lines_ok (const char *ics)
+{
+  g_auto(GStrv) lines = NULL;
+
+  if (!g_str_has_suffix (ics, "\r\n"))
+    return FALSE;
+  lines = g_strsplit (ics, "\r\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (strlen (lines[i]) > 75 || strchr (lines[i], '\n') != NULL || strchr (lines[i], '\r') != NULL)
+      return FALSE;
+  return TRUE;
+}
+
+static void
+test_agenda_ics (Fixture *f, gconstpointer data)
+{
+  g_autofree char *ics_path = g_build_filename (f->directory ? f->directory : "", "agenda.ics", NULL);
+  g_autofree char *json_path = g_build_filename (f->directory ? f->directory : "", "agenda.json", NULL);
+  g_autofree char *missing = g_build_filename (f->directory ? f->directory : "", "no", "such", "dir.ics", NULL);
+  g_autofree char *a = NULL, *b = NULL, *ics = NULL, *python = NULL;
+  g_autoptr(Result) json = NULL, export = NULL, both = NULL, bad_days = NULL, bad_kind = NULL, failed = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GHashTable) uids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GRegex) fold = g_regex_new ("\r\n[ \t]", 0, 0, NULL);
+  g_autofree char *unfolded = NULL;
+  guint n_events = 0;
+  JsonArray *tasks;
+
+  SKIP_IF_UNSET (f);
+  a = add_filed (f, "trademark", "Chè Shan tuyết cổ thụ Tả Củ Tỷ, Bắc Hà; loại đặc biệt", "Hoa", 10);
+  b = add_filed (f, "certification", "Quế Văn Yên", "Đức", 40);
+
+  json = cli (f, "agenda", "--days", "60", "--json", NULL);
+  g_assert_cmpint (json->status, ==, 0);
+  root = parse_json (json->out);
+  tasks = json_node_get_array (root);
+  g_assert_cmpuint (json_array_get_length (tasks), ==, 2);
+
+  export = cli (f, "agenda", "--days", "60", "--ics", ics_path, NULL);
+  g_assert_cmpint (export->status, ==, 0);
+  g_assert_nonnull (strstr (export->out, "2 deadlines"));
+  g_assert_true (g_file_get_contents (ics_path, &ics, NULL, NULL));
+  g_assert_true (g_str_has_prefix (ics, "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"));
+  g_assert_true (ics_lines_ok (ics));
+
+  /* unfolded: one VEVENT per task of the agenda, unique UIDs */
+  unfolded = g_regex_replace_literal (fold, ics, -1, 0, "", 0, NULL);
+  lines = g_strsplit (unfolded, "\r\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      if (g_str_equal (lines[i], "BEGIN:VEVENT"))
+        n_events++;
+      if (g_str_has_prefix (lines[i], "UID:"))
+        g_assert_true (g_hash_table_add (uids, g_strdup (lines[i])));
+    }
+  g_assert_cmpuint (n_events, ==, json_array_get_length (tasks));
+  g_assert_cmpuint (g_hash_table_size (uids), ==, n_events);
+  {
+    g_autofree char *summary = g_strdup_printf ("SUMMARY:%s – Formality examination result due", a);
+    gboolean found = FALSE;
+    for (guint i = 0; lines[i] != NULL; i++)
+      found |= g_str_equal (lines[i], summary);
+    g_assert_true (found);
+  }
+  /* the name's comma and semicolon are escaped */
+  g_assert_nonnull (strstr (unfolded, "Tỷ\\, Bắc Hà\\; loại"));
+
+  /* read by an independent reader (Python's standard library) */
+  python = g_find_program_in_path ("python3");
+  if (g_getenv ("IPD_CHECK_ICS") != NULL && python != NULL)
+    {
+      const char *argv[] = { python, g_getenv ("IPD_CHECK_ICS"), ics_path, json_path, NULL };
+      g_autoptr(Result) checked = NULL;
+
+      g_assert_true (g_file_set_contents (json_path, json->out, -1, NULL));
+      checked = run_argv (argv);
+      if (checked->status != 0)
+        g_error ("check-ics.py: %s", checked->err);
+    }
+  else
+    g_test_message ("python3 or IPD_CHECK_ICS missing: the export is not read by check-ics.py here");
+
+  /* refused: clear errors, exit 1, no file */
+  both = cli (f, "agenda", "--json", "--ics", ics_path, NULL);
+  g_assert_cmpint (both->status, ==, 1);
+  bad_days = cli (f, "agenda", "--days", "-1", NULL);
+  g_assert_cmpint (bad_days->status, ==, 1);
+  bad_kind = cli (f, "agenda", "--kind", "patent", NULL);
+  g_assert_cmpint (bad_kind->status, ==, 1);
+  g_assert_nonnull (strstr (bad_kind->err, "patent"));
+  failed = cli (f, "agenda", "--ics", missing, NULL);
+  g_assert_cmpint (failed->status, ==, 1);
+  g_assert_nonnull (strstr (failed->err, "cannot be written"));
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -376,5 +582,7 @@ main (int argc, char **argv)
   g_test_add ("/cli/attach-backup-check", Fixture, NULL, fixture_set_up, test_attach_backup_check, fixture_tear_down);
   g_test_add ("/cli/refuses-foreign-files", Fixture, NULL, fixture_set_up, test_refuses_foreign_files, fixture_tear_down);
   g_test_add ("/cli/generate-is-reproducible", Fixture, NULL, fixture_set_up, test_generate_is_reproducible, fixture_tear_down);
+  g_test_add ("/cli/agenda", Fixture, NULL, fixture_set_up, test_agenda, fixture_tear_down);
+  g_test_add ("/cli/agenda-ics", Fixture, NULL, fixture_set_up, test_agenda_ics, fixture_tear_down);
   return g_test_run ();
 }

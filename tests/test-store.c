@@ -665,6 +665,9 @@ migrate_with_dossier (Fixture *f, int version)
   /* raw SQL in that version's schema, on the connection of that version */
   if (sqlite3_exec (old->db, insert, NULL, NULL, &message) != SQLITE_OK)
     g_error ("inserting into a format-%d register: %s", version, message);
+  /* from format 2 on, the program filled the search text on every save */
+  if (version >= 2)
+    g_assert_true (ipd_store_refresh_search (old, 42, NULL));
   g_clear_object (&old);
 
   /* an outdated register cannot be opened read-only, and is left alone */
@@ -3708,6 +3711,761 @@ test_parties_copy_keeps_shared (Fixture *f, gconstpointer data)
   g_assert_cmpint (party->id, ==, 0);   /* the original is untouched */
 }
 
+/* Tasks ------------------------------------------------------------------------------
+ * The deadlines computed from the events by the procedure's rules (the
+ * built-in procedure: "formality_result" is due a month after "filed" and
+ * done by "formality_accepted"; "publication" two months after that). */
+
+static GPtrArray *
+tasks_of (IpdStore *store, gint64 dossier_id)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *tasks = ipd_store_list_tasks (store, dossier_id, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (tasks);
+  return tasks;
+}
+
+/* The dossier's one task of @rule_id, or NULL. */
+static IpdTask *
+task_of (IpdStore *store, gint64 dossier_id, const char *rule_id)
+{
+  g_autoptr(GPtrArray) tasks = tasks_of (store, dossier_id);
+  IpdTask *found = NULL;
+
+  for (guint i = 0; i < tasks->len; i++)
+    {
+      IpdTask *t = g_ptr_array_index (tasks, i);
+      if (g_str_equal (t->rule_id, rule_id))
+        {
+          g_assert_null (found);
+          found = ipd_task_ref (t);
+        }
+    }
+  return found;
+}
+
+static gint64
+add_letter (IpdStore *store, gint64 dossier_id, const char *date, const char *type, int months)
+{
+  g_autoptr(IpdEvent) e = ipd_event_new (dossier_id, date, type);
+  g_autoptr(GError) error = NULL;
+
+  e->period_months = months;
+  g_assert_true (ipd_store_save_event (store, e, &error));
+  g_assert_no_error (error);
+  return e->id;
+}
+
+static IpdEvent *
+event_by_id (IpdStore *store, gint64 dossier_id, gint64 event_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) events = ipd_store_list_events (store, dossier_id, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < events->len; i++)
+    {
+      IpdEvent *e = g_ptr_array_index (events, i);
+      if (e->id == event_id)
+        return ipd_event_ref (e);
+    }
+  g_assert_not_reached ();
+}
+
+static void
+delete_event_ok (IpdStore *store, gint64 event_id)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (ipd_store_delete_event (store, event_id, &error));
+  g_assert_no_error (error);
+}
+
+static char *
+next_deadline_of (IpdStore *store, gint64 dossier_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = ipd_store_load_summaries (store, &dossier_id, 1, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, 1);
+  return g_strdup (((IpdDossierSummary *) g_ptr_array_index (rows, 0))->next_deadline);
+}
+
+static gint64
+task_rows (Fixture *f, gint64 dossier_id)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM task WHERE dossier_id = %" G_GINT64_FORMAT, dossier_id);
+  return raw_int (f->path, sql);
+}
+
+/* Adding, editing and deleting an event recompute the tasks and the status. */
+static void
+test_tasks_follow_events (Fixture *f, gconstpointer data)
+{
+  g_autoptr(IpdDossier) d = save_new (f->store, IPD_KIND_TRADEMARK, "Chè Tân Cương", NULL, "01/03/2024");
+  g_autoptr(IpdTask) formality = NULL, again = NULL, publication = NULL;
+  g_autoptr(IpdEvent) filed_event = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *next = NULL, *key = NULL;
+  gint64 filed, accepted, formality_id;
+
+  g_assert_cmpint (task_rows (f, d->id), ==, 0);
+  filed = add_event (f->store, d->id, "01/03/2024", "filed");
+  assert_status (f->store, d->id, "filed");
+
+  formality = task_of (f->store, d->id, "formality_result");
+  g_assert_nonnull (formality);
+  formality_id = formality->id;
+  key = g_strdup_printf ("event:%" G_GINT64_FORMAT, filed);
+  g_assert_cmpstr (formality->trigger_key, ==, key);
+  g_assert_cmpstr (formality->trigger_date, ==, "2024-03-01");
+  g_assert_cmpstr (formality->due_date, ==, "2024-04-01");
+  g_assert_cmpint (formality->state, ==, IPD_TASK_OPEN);
+  g_assert_null (formality->done_date);
+  g_assert_cmpstr (formality->completed_by, ==, "formality_accepted");
+  g_assert_cmpstr (formality->reference, ==, d->reference);
+  g_assert_cmpstr (formality->name, ==, "Chè Tân Cương");
+  g_assert_cmpstr (formality->kind, ==, IPD_KIND_TRADEMARK);
+  next = next_deadline_of (f->store, d->id);
+  g_assert_cmpstr (next, ==, "2024-04-01");
+  g_clear_pointer (&next, g_free);
+
+  /* the event's date edited: the same task, a new due date */
+  filed_event = event_by_id (f->store, d->id, filed);
+  g_free (filed_event->date);
+  filed_event->date = g_strdup ("05/03/2024");
+  g_assert_true (ipd_store_save_event (f->store, filed_event, &error));
+  g_assert_no_error (error);
+  again = task_of (f->store, d->id, "formality_result");
+  g_assert_cmpint (again->id, ==, formality_id);
+  g_assert_cmpstr (again->due_date, ==, "2024-04-05");
+  g_clear_pointer (&again, ipd_task_unref);
+
+  /* accepted: that task is done, the next one opens; the status follows */
+  accepted = add_event (f->store, d->id, "20/03/2024", "formality_accepted");
+  assert_status (f->store, d->id, "accepted");
+  again = task_of (f->store, d->id, "formality_result");
+  g_assert_cmpint (again->id, ==, formality_id);
+  g_assert_cmpint (again->state, ==, IPD_TASK_DONE);
+  g_assert_cmpstr (again->done_date, ==, "2024-03-20");
+  g_clear_pointer (&again, ipd_task_unref);
+  publication = task_of (f->store, d->id, "publication");
+  g_assert_nonnull (publication);
+  g_assert_cmpstr (publication->due_date, ==, "2024-05-20");
+  g_assert_cmpint (publication->state, ==, IPD_TASK_OPEN);
+  next = next_deadline_of (f->store, d->id);
+  g_assert_cmpstr (next, ==, "2024-05-20");
+  g_clear_pointer (&next, g_free);
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM task WHERE state = 'open' AND done_date IS NOT NULL"), ==, 0);
+
+  /* the acceptance deleted: open again (same row), the next task gone */
+  delete_event_ok (f->store, accepted);
+  assert_status (f->store, d->id, "filed");
+  again = task_of (f->store, d->id, "formality_result");
+  g_assert_cmpint (again->id, ==, formality_id);
+  g_assert_cmpint (again->state, ==, IPD_TASK_OPEN);
+  g_assert_null (again->done_date);
+  g_clear_pointer (&again, ipd_task_unref);
+  g_assert_null (task_of (f->store, d->id, "publication"));
+
+  /* the filing deleted: nothing is due */
+  delete_event_ok (f->store, filed);
+  assert_status (f->store, d->id, IPD_STATUS_PREPARING);
+  g_assert_cmpint (task_rows (f, d->id), ==, 0);
+  g_assert_null (next_deadline_of (f->store, d->id));
+  assert_check_clean (f->store);
+}
+
+/* A done task keeps its id and creation time through later changes and a
+ * recompute of everything; the expiry follows the renewals. */
+static void
+test_tasks_done_keeps_id (Fixture *f, gconstpointer data)
+{
+  g_autoptr(IpdDossier) d = save_new (f->store, IPD_KIND_TRADEMARK, "Gạo Séng Cù", NULL, "04/05/2010");
+  g_autoptr(IpdTask) renewal = NULL, after = NULL, next = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IpdDossier) back = NULL;
+  g_autofree char *sql = NULL, *created = NULL, *created_after = NULL;
+  gint64 renewed, audit_before;
+
+  g_assert_cmpstr (d->expiry_date, ==, "2020-05-04");
+  add_event (f->store, d->id, "04/05/2010", "filed");
+  add_event (f->store, d->id, "01/06/2011", "granted");
+  renewal = task_of (f->store, d->id, "renewal");
+  g_assert_nonnull (renewal);
+  g_assert_cmpstr (renewal->trigger_key, ==, "expiry:0");
+  g_assert_cmpstr (renewal->due_date, ==, "2020-05-04");
+  g_assert_cmpstr (renewal->window_from, ==, "2019-11-04");
+  g_assert_nonnull (renewal->grace_until);
+  g_assert_cmpint (renewal->surcharge_percent_per_month, ==, 10);
+
+  renewed = add_event (f->store, d->id, "01/03/2020", "renewed");
+  /* two now: the done one and the next cycle's */
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM task WHERE rule_id = 'renewal'"), ==, 2);
+  {
+    g_autoptr(GPtrArray) tasks = tasks_of (f->store, d->id);
+    for (guint i = 0; i < tasks->len; i++)
+      {
+        IpdTask *t = g_ptr_array_index (tasks, i);
+        if (t->id == renewal->id)
+          {
+            g_assert_cmpint (t->state, ==, IPD_TASK_DONE);
+            g_assert_cmpstr (t->done_date, ==, "2020-03-01");
+          }
+        else if (g_str_equal (t->rule_id, "renewal"))
+          next = ipd_task_ref (t);
+      }
+  }
+  g_assert_nonnull (next);
+  g_assert_cmpstr (next->trigger_key, ==, "expiry:1");
+  g_assert_cmpstr (next->due_date, ==, "2030-05-04");
+  back = load_ok (f->store, d->id);
+  g_assert_cmpstr (back->expiry_date, ==, "2030-05-04");
+
+  sql = g_strdup_printf ("SELECT created_at FROM task WHERE id = %" G_GINT64_FORMAT, renewal->id);
+  created = raw_text (f->path, sql);
+  g_assert_nonnull (created);
+
+  /* a later event, a save of the dossier and a recompute of everything
+   * rewrite nothing of it */
+  g_usleep (2000);
+  add_letter (f->store, d->id, "12/06/2024", "office_action", 2);
+  audit_before = raw_int (f->path, "SELECT count(*) FROM audit");
+  save_ok (f->store, back);
+  g_assert_cmpstr (back->expiry_date, ==, "2030-05-04");
+  /* the expiry is computed before the row is written: no back-and-forth in the log */
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM audit"), ==, audit_before);
+  g_assert_true (ipd_store_recompute_all_tasks (f->store, NULL, &error));
+  g_assert_no_error (error);
+  created_after = raw_text (f->path, sql);
+  g_assert_cmpstr (created_after, ==, created);
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM task WHERE rule_id = 'renewal' AND state = 'done'"), ==, 1);
+
+  /* the renewal deleted: the first cycle's task is open again, the second gone */
+  delete_event_ok (f->store, renewed);
+  after = task_of (f->store, d->id, "renewal");
+  g_assert_nonnull (after);
+  g_assert_cmpint (after->id, ==, renewal->id);
+  g_assert_cmpint (after->state, ==, IPD_TASK_OPEN);
+  g_clear_pointer (&back, ipd_dossier_unref);
+  back = load_ok (f->store, d->id);
+  g_assert_cmpstr (back->expiry_date, ==, "2020-05-04");
+  assert_check_clean (f->store);
+}
+
+/* Event and tasks are one transaction: a failure writing the tasks leaves
+ * the event, the status and the tasks as they were. */
+static void
+test_tasks_failure_rolls_back (Fixture *f, gconstpointer data)
+{
+  g_autoptr(IpdDossier) d = save_new (f->store, IPD_KIND_TRADEMARK, "Ớt Mường Lay", NULL, "01/03/2024");
+  g_autoptr(IpdEvent) filed = ipd_event_new (d->id, "01/03/2024", "filed");
+  g_autoptr(IpdEvent) accepted = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IpdTask) task = NULL;
+  gint64 events_before, audit_before;
+
+  /* a new event whose task cannot be inserted */
+  g_assert_true (ipd_store_exec (f->store,
+                                 "CREATE TEMP TRIGGER fail_task_insert BEFORE INSERT ON main.task"
+                                 " BEGIN SELECT RAISE (ABORT, 'injected failure'); END", &error));
+  events_before = raw_int (f->path, "SELECT count(*) FROM event");
+  audit_before = raw_int (f->path, "SELECT count(*) FROM audit");
+  g_assert_false (ipd_store_save_event (f->store, filed, &error));
+  g_assert_error (error, IPD_ERROR, IPD_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (filed->id, ==, 0);
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM event"), ==, events_before);
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM audit"), ==, audit_before);
+  g_assert_cmpint (task_rows (f, d->id), ==, 0);
+  assert_status (f->store, d->id, IPD_STATUS_PREPARING);
+  g_assert_true (ipd_store_exec (f->store, "DROP TRIGGER temp.fail_task_insert", &error));
+
+  g_assert_true (ipd_store_save_event (f->store, filed, &error));
+  g_assert_no_error (error);
+  task = task_of (f->store, d->id, "formality_result");
+  g_assert_cmpstr (task->due_date, ==, "2024-04-01");
+
+  /* an edit whose task cannot be updated */
+  g_assert_true (ipd_store_exec (f->store,
+                                 "CREATE TEMP TRIGGER fail_task_update BEFORE UPDATE ON main.task"
+                                 " BEGIN SELECT RAISE (ABORT, 'injected failure'); END", &error));
+  g_free (filed->date);
+  filed->date = g_strdup ("10/03/2024");
+  g_assert_false (ipd_store_save_event (f->store, filed, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  {
+    g_autofree char *date = raw_text (f->path, "SELECT date FROM event WHERE type = 'filed'");
+    g_assert_cmpstr (date, ==, "2024-03-01");
+  }
+  g_clear_pointer (&task, ipd_task_unref);
+  task = task_of (f->store, d->id, "formality_result");
+  g_assert_cmpstr (task->due_date, ==, "2024-04-01");
+
+  /* an acceptance that would complete the task */
+  accepted = ipd_event_new (d->id, "20/03/2024", "formality_accepted");
+  g_assert_false (ipd_store_save_event (f->store, accepted, &error));
+  g_clear_error (&error);
+  assert_status (f->store, d->id, "filed");
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM event WHERE type = 'formality_accepted'"), ==, 0);
+  g_assert_true (ipd_store_exec (f->store, "DROP TRIGGER temp.fail_task_update", &error));
+
+  /* a deletion whose tasks cannot be deleted */
+  g_assert_true (ipd_store_exec (f->store,
+                                 "CREATE TEMP TRIGGER fail_task_delete BEFORE DELETE ON main.task"
+                                 " BEGIN SELECT RAISE (ABORT, 'injected failure'); END", &error));
+  g_assert_false (ipd_store_delete_event (f->store, filed->id, &error));
+  g_clear_error (&error);
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM event WHERE type = 'filed'"), ==, 1);
+  g_assert_cmpint (task_rows (f, d->id), ==, 1);
+  assert_status (f->store, d->id, "filed");
+  g_assert_true (ipd_store_exec (f->store, "DROP TRIGGER temp.fail_task_delete", &error));
+
+  /* and the store goes on working */
+  delete_event_ok (f->store, filed->id);
+  g_assert_cmpint (task_rows (f, d->id), ==, 0);
+  assert_status (f->store, d->id, IPD_STATUS_PREPARING);
+  assert_audit_ok (f->store);
+  assert_check_clean (f->store);
+}
+
+static void
+set_holiday_ok (IpdStore *store, const char *date, const char *name, gboolean off)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (ipd_store_set_holiday (store, date, name, off, &error));
+  g_assert_no_error (error);
+}
+
+static void
+assert_due (IpdStore *store, gint64 dossier_id, const char *rule_id, const char *expected)
+{
+  g_autoptr(IpdTask) task = task_of (store, dossier_id, rule_id);
+
+  g_assert_nonnull (task);
+  g_assert_cmpstr (task->due_date, ==, expected);
+}
+
+/* The holiday table is the register's; editing it recomputes every task
+ * (the reply to an office action rolls to the next working day). */
+static void
+test_tasks_holidays (Fixture *f, gconstpointer data)
+{
+  g_autoptr(IpdDossier) a = save_new (f->store, IPD_KIND_TRADEMARK, "Một", NULL, "01/03/2024");
+  g_autoptr(IpdDossier) b = save_new (f->store, IPD_KIND_TRADEMARK, "Hai", NULL, "01/03/2024");
+  g_autoptr(GPtrArray) holidays = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *checksum = NULL, *checksum_after = NULL;
+  gboolean national_day = FALSE;
+
+  /* the built-in holidays are in the register */
+  holidays = ipd_store_list_holidays (f->store, 2024, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (holidays->len, >, 5);
+  for (guint i = 0; i < holidays->len; i++)
+    {
+      IpdHoliday *h = g_ptr_array_index (holidays, i);
+      g_assert_true (g_str_has_prefix (h->date, "2024-"));
+      national_day |= g_str_equal (h->date, "2024-09-02") && h->off;
+    }
+  g_assert_true (national_day);
+
+  /* 12/08/2024 is a Monday; 10/08/2024 a Saturday, rolled to Monday */
+  add_letter (f->store, a->id, "12/06/2024", "office_action", 2);
+  add_letter (f->store, b->id, "10/06/2024", "office_action", 2);
+  assert_due (f->store, a->id, "office_action_response", "2024-08-12");
+  assert_due (f->store, b->id, "office_action_response", "2024-08-12");
+  checksum = ipd_store_dup_setting (f->store, "tasks.holidays_checksum");
+  g_assert_nonnull (checksum);
+
+  /* a day off on that Monday moves both; a make-up working Saturday brings b back */
+  set_holiday_ok (f->store, "12/08/2024", "Ngày nghỉ bù", TRUE);
+  assert_due (f->store, a->id, "office_action_response", "2024-08-13");
+  assert_due (f->store, b->id, "office_action_response", "2024-08-13");
+  set_holiday_ok (f->store, "2024-08-10", "Làm bù", FALSE);
+  assert_due (f->store, b->id, "office_action_response", "2024-08-10");
+  checksum_after = ipd_store_dup_setting (f->store, "tasks.holidays_checksum");
+  g_assert_cmpstr (checksum_after, !=, checksum);
+
+  /* renaming changes no day: nothing to recompute, but it is recorded */
+  set_holiday_ok (f->store, "12/08/2024", "Nghỉ bù Quốc khánh", TRUE);
+  {
+    g_autofree char *name = raw_text (f->path, "SELECT name FROM holiday WHERE date = '2024-08-12'");
+    g_assert_cmpstr (name, ==, "Nghỉ bù Quốc khánh");
+  }
+
+  /* removed: back to ordinary days */
+  g_assert_true (ipd_store_remove_holiday (f->store, "12/08/2024", &error));
+  g_assert_no_error (error);
+  g_assert_true (ipd_store_remove_holiday (f->store, "10/08/2024", &error));
+  g_assert_no_error (error);
+  assert_due (f->store, a->id, "office_action_response", "2024-08-12");
+  assert_due (f->store, b->id, "office_action_response", "2024-08-12");
+
+  /* edits are in the audit log */
+  entries = ipd_store_list_audit (f->store, "holiday",
+                                  raw_int (f->path, "SELECT max(row_id) FROM audit WHERE table_name = 'holiday'"),
+                                  &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (entries->len, >, 0);
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM audit WHERE table_name = 'holiday'"), ==, 5);
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM audit WHERE table_name = 'task'"), ==, 0);
+
+  /* bad input: clear errors, nothing changed */
+  g_assert_false (ipd_store_set_holiday (f->store, "31/02/2024", "Không có", TRUE, &error));
+  g_assert_error (error, IPD_ERROR, IPD_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (ipd_store_set_holiday (f->store, "01/08/2024", "  ", TRUE, &error));
+  g_assert_error (error, IPD_ERROR, IPD_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (ipd_store_remove_holiday (f->store, "01/08/2024", &error));
+  g_assert_error (error, IPD_ERROR, IPD_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM holiday WHERE date = '2024-08-01'"), ==, 0);
+  assert_audit_ok (f->store);
+  assert_check_clean (f->store);
+}
+
+/* Opening the register recomputes every task when the rules (their
+ * checksum) or the holiday table changed since the tasks were made. */
+static void
+test_tasks_recompute_on_open (Fixture *f, gconstpointer data)
+{
+  g_autoptr(IpdDossier) d = save_new (f->store, IPD_KIND_TRADEMARK, "Ba", NULL, "01/03/2024");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *procedure = NULL;
+
+  add_letter (f->store, d->id, "12/06/2024", "office_action", 2);
+  add_event (f->store, d->id, "01/03/2024", "filed");
+  procedure = ipd_store_dup_setting (f->store, "tasks.procedure_checksum");
+  g_assert_nonnull (procedure);
+  g_clear_object (&f->store);
+
+  /* tasks spoilt behind the store's back are left alone while nothing changed */
+  raw_exec (f->path, "UPDATE task SET due_date = '2000-01-01' WHERE rule_id = 'formality_result'");
+  reopen (f);
+  assert_due (f->store, d->id, "formality_result", "2000-01-01");
+
+  /* another version of the rules: recomputed */
+  g_assert_true (ipd_store_set_setting (f->store, "tasks.procedure_checksum", "an older procedure", &error));
+  g_assert_no_error (error);
+  reopen (f);
+  assert_due (f->store, d->id, "formality_result", "2024-04-01");
+  {
+    g_autofree char *recorded = raw_text (f->path, "SELECT value FROM setting WHERE key = 'tasks.procedure_checksum'");
+    g_assert_cmpstr (recorded, ==, procedure);
+  }
+
+  /* the holidays changed by another program (no recompute of its own) */
+  g_assert_true (ipd_store_exec (f->store,
+                                 "INSERT INTO holiday (date, name, off) VALUES ('2024-08-12', 'Thử', 1)", &error));
+  g_assert_no_error (error);
+  assert_due (f->store, d->id, "office_action_response", "2024-08-12");
+  reopen (f);
+  assert_due (f->store, d->id, "office_action_response", "2024-08-13");
+  assert_check_clean (f->store);
+}
+
+static IpdDossier *
+filed_dossier_for_cancel (IpdStore *store)
+{
+  IpdDossier *d = save_new (store, IPD_KIND_TRADEMARK, "Bốn", NULL, "01/03/2024");
+
+  add_event (store, d->id, "01/03/2024", "filed");
+  return d;
+}
+
+/* A cancelled recompute of everything changes nothing. */
+static void
+test_tasks_recompute_cancelled (Fixture *f, gconstpointer data)
+{
+  g_autoptr(IpdDossier) d = filed_dossier_for_cancel (f->store);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+
+  raw_exec (f->path, "UPDATE task SET due_date = '2000-01-01'");
+  g_cancellable_cancel (cancellable);
+  g_assert_false (ipd_store_recompute_all_tasks (f->store, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  assert_due (f->store, d->id, "formality_result", "2000-01-01");
+
+  g_assert_true (ipd_store_recompute_all_tasks (f->store, NULL, &error));
+  g_assert_no_error (error);
+  assert_due (f->store, d->id, "formality_result", "2024-04-01");
+}
+
+static GPtrArray *
+agenda_ok (IpdStore *store, const char *today, int days, const char *officer, const char *kind)
+{
+  IpdAgendaQuery query = { .today = today, .days = days, .officer = officer, .kind = kind };
+  g_autoptr(GError) error = NULL;
+  GPtrArray *tasks = ipd_store_agenda (store, &query, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (tasks);
+  return tasks;
+}
+
+/* "REF:rule REF:rule …" in the agenda's order */
+static char *
+agenda_text (GPtrArray *tasks)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < tasks->len; i++)
+    {
+      IpdTask *t = g_ptr_array_index (tasks, i);
+      g_string_append_printf (text, "%s%s:%s", i ? " " : "", t->name, t->rule_id);
+    }
+  return g_string_free (text, FALSE);
+}
+
+#define assert_agenda(store, today, days, officer, kind, expected) G_STMT_START { \
+    g_autoptr(GPtrArray) tasks__ = agenda_ok ((store), (today), (days), (officer), (kind)); \
+    g_autofree char *text__ = agenda_text (tasks__); \
+    g_assert_cmpstr (text__, ==, (expected)); \
+  } G_STMT_END
+
+static IpdDossier *
+filed_dossier (IpdStore *store, const char *kind, const char *name, const char *officer, const char *date)
+{
+  IpdDossier *d = ipd_dossier_new (kind, name);
+
+  d->officer = g_strdup (officer);
+  d->filing_date = g_strdup (date);
+  save_ok (store, d);
+  add_event (store, d->id, date, "filed");
+  return d;
+}
+
+/* What is due by a date, overdue included, filtered by officer and kind;
+ * done tasks, the trash and passed milestones are left out. */
+static void
+test_tasks_agenda (Fixture *f, gconstpointer data)
+{
+  const char *today = "2024-07-01";
+  g_autoptr(IpdDossier) a = filed_dossier (f->store, IPD_KIND_TRADEMARK, "A", "Hoa", "01/05/2024");    /* due 01/06: overdue */
+  g_autoptr(IpdDossier) b = filed_dossier (f->store, IPD_KIND_COLLECTIVE, "B", "Đức", "20/06/2024");   /* due 20/07 */
+  g_autoptr(IpdDossier) c = filed_dossier (f->store, IPD_KIND_TRADEMARK, "C", "Hoa", "10/07/2024");    /* due 10/08: later */
+  g_autoptr(IpdDossier) d = filed_dossier (f->store, IPD_KIND_GI, "D", "Hoa", "01/06/2024");           /* done */
+  g_autoptr(IpdDossier) e = filed_dossier (f->store, IPD_KIND_TRADEMARK, "E", "Hoa", "05/06/2024");    /* in the trash */
+  g_autoptr(IpdDossier) p = ipd_dossier_new (IPD_KIND_TRADEMARK, "P");
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GError) error = NULL;
+  IpdAgendaQuery negative = { .today = today, .days = -1 };
+  IpdAgendaQuery bad_day = { .today = "31/02/2024", .days = 1 };
+  IpdTask *first;
+
+  add_event (f->store, d->id, "15/06/2024", "formality_accepted");   /* publication due 15/08 */
+  g_assert_true (ipd_store_trash_dossier (f->store, e->id, &error));
+  g_assert_no_error (error);
+  /* published long ago: the opposition period (a milestone) has passed,
+   * the Office's substantive result (due 10/10/2023) is overdue */
+  p->officer = g_strdup ("Đức");
+  p->filing_date = g_strdup ("01/06/2022");
+  save_ok (f->store, p);
+  add_event (f->store, p->id, "10/01/2023", "published");
+
+  assert_agenda (f->store, today, 30, NULL, NULL,
+                 "P:substantive_result A:formality_result B:formality_result");
+  assert_agenda (f->store, today, 0, NULL, NULL, "P:substantive_result A:formality_result");
+  assert_agenda (f->store, today, 45, NULL, NULL,
+                 "P:substantive_result A:formality_result B:formality_result C:formality_result D:publication");
+  assert_agenda (f->store, today, 30, "Hoa", NULL, "A:formality_result");
+  assert_agenda (f->store, today, 30, NULL, IPD_KIND_COLLECTIVE, "B:formality_result");
+  assert_agenda (f->store, today, 30, "Đức", IPD_KIND_TRADEMARK, "P:substantive_result");
+  assert_agenda (f->store, today, 30, "Nobody", NULL, "");
+  /* a milestone shows until its day */
+  assert_agenda (f->store, "2023-06-01", 30, "Đức", NULL, "P:opposition_window");
+
+  all = agenda_ok (f->store, today, 30, NULL, NULL);
+  first = g_ptr_array_index (all, 0);
+  g_assert_cmpstr (first->reference, ==, p->reference);
+  g_assert_cmpstr (first->officer, ==, "Đức");
+  g_assert_cmpstr (first->due_date, ==, "2023-10-10");
+  g_assert_cmpstr (first->role, ==, "office");
+
+  g_assert_null (ipd_store_agenda (f->store, &negative, &error));
+  g_assert_error (error, IPD_ERROR, IPD_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_null (ipd_store_agenda (f->store, &bad_day, &error));
+  g_assert_error (error, IPD_ERROR, IPD_ERROR_INVALID);
+}
+
+static gboolean
+plan_uses (sqlite3 *db, const char *sql, const char *index)
+{
+  g_autofree char *explain = g_strconcat ("EXPLAIN QUERY PLAN ", sql, NULL);
+  sqlite3_stmt *stmt = NULL;
+  gboolean found = FALSE;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, explain, -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *detail = (const char *) sqlite3_column_text (stmt, 3);
+      g_test_message ("plan: %s", detail);
+      found |= strstr (detail, index) != NULL;
+    }
+  sqlite3_finalize (stmt);
+  return found;
+}
+
+/* The agenda reads the open tasks through the partial index, with or
+ * without the planner's statistics. */
+static void
+test_tasks_agenda_uses_index (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+
+  for (int i = 0; i < 30; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Dossier %d", i);
+      g_autoptr(IpdDossier) d = filed_dossier (f->store, IPD_KIND_TRADEMARK, name, i % 2 ? "Hoa" : "Đức", "01/05/2024");
+      if (i % 3 == 0)
+        add_event (f->store, d->id, "20/05/2024", "formality_accepted");
+    }
+  g_assert_true (plan_uses (f->store->db, ipd_store_agenda_sql (), "task_open_due"));
+  g_assert_true (ipd_store_exec (f->store, "ANALYZE", &error));
+  g_assert_no_error (error);
+  g_assert_true (plan_uses (f->store->db, ipd_store_agenda_sql (), "task_open_due"));
+}
+
+/* Marking a task done records the event that completes it. */
+static void
+test_tasks_complete (Fixture *f, gconstpointer data)
+{
+  g_autoptr(IpdDossier) d = filed_dossier (f->store, IPD_KIND_TRADEMARK, "Mận Bắc Hà", "Hoa", "01/03/2024");
+  g_autoptr(IpdTask) task = task_of (f->store, d->id, "formality_result");
+  g_autoptr(IpdTask) done = NULL, milestone = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 events_before;
+
+  g_assert_nonnull (task);
+  /* dated before the task began: refused, nothing recorded */
+  events_before = raw_int (f->path, "SELECT count(*) FROM event");
+  g_assert_false (ipd_store_complete_task (f->store, task->id, "20/02/2024", &error));
+  g_assert_error (error, IPD_ERROR, IPD_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM event"), ==, events_before);
+  assert_status (f->store, d->id, "filed");
+
+  g_assert_true (ipd_store_complete_task (f->store, task->id, "25/03/2024", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM event WHERE type = 'formality_accepted' AND date = '2024-03-25'"), ==, 1);
+  assert_status (f->store, d->id, "accepted");
+  done = task_of (f->store, d->id, "formality_result");
+  g_assert_cmpint (done->id, ==, task->id);
+  g_assert_cmpint (done->state, ==, IPD_TASK_DONE);
+  g_assert_cmpstr (done->done_date, ==, "2024-03-25");
+
+  g_assert_false (ipd_store_complete_task (f->store, task->id, NULL, &error));
+  g_assert_error (error, IPD_ERROR, IPD_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (ipd_store_complete_task (f->store, 999999, NULL, &error));
+  g_assert_error (error, IPD_ERROR, IPD_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* a milestone is completed by nothing */
+  add_event (f->store, d->id, "01/04/2024", "published");
+  milestone = task_of (f->store, d->id, "opposition_window");
+  g_assert_nonnull (milestone);
+  g_assert_null (milestone->completed_by);
+  g_assert_false (ipd_store_complete_task (f->store, milestone->id, NULL, &error));
+  g_assert_error (error, IPD_ERROR, IPD_ERROR_INVALID);
+}
+
+/* A register of format 2 with a dossier, its events and task rows written
+ * by hand: opened, it gets its holidays and tasks; done rows stay. */
+static void
+test_migrate_format2_with_events (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IpdStore) old = NULL;
+  g_autoptr(IpdDossier) d = NULL;
+  g_autoptr(GPtrArray) tasks = NULL;
+  gboolean saw_history = FALSE, saw_formality = FALSE, saw_publication = FALSE;
+  char *message = NULL;
+  const char *insert =
+    "INSERT INTO dossier (id, reference, kind, name, status, filing_date, expiry_date, created_at, updated_at)"
+    "  VALUES (7, 'OLD-2024-0007', 'trademark', 'Chè Shan tuyết', 'accepted', '2024-03-01', '2034-03-01',"
+    "          '2024-03-01T00:00:00Z', '2024-03-01T00:00:00Z');"
+    "INSERT INTO event (id, dossier_id, date, type, created_at) VALUES"
+    "  (70, 7, '2024-03-01', 'filed', '2024-03-01T00:00:00Z'),"
+    "  (71, 7, '2024-03-20', 'formality_accepted', '2024-03-20T00:00:00Z');"
+    "INSERT INTO task (id, dossier_id, rule_id, title, due_date, done_date, event_id, created_at) VALUES"
+    "  (5, 7, 'hand_made', 'Call the applicant', '2024-03-10', '2024-03-09', NULL, '2024-03-01T00:00:00Z'),"
+    "  (6, 7, 'hand_made', 'Still open', '2024-03-15', NULL, NULL, '2024-03-01T00:00:00Z');";
+
+  old = ipd_store_open_at_version (f->path, 2, &error);
+  g_assert_no_error (error);
+  if (sqlite3_exec (old->db, insert, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("inserting into a format-2 register: %s", message);
+  g_assert_true (ipd_store_refresh_search (old, 7, NULL));
+  g_clear_object (&old);
+
+  f->store = ipd_store_open (f->path, IPD_STORE_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (ipd_store_get_schema_version (f->store), ==, 3);
+
+  tasks = tasks_of (f->store, 7);
+  for (guint i = 0; i < tasks->len; i++)
+    {
+      IpdTask *t = g_ptr_array_index (tasks, i);
+      if (t->id == 5)
+        {
+          saw_history = TRUE;
+          g_assert_cmpint (t->state, ==, IPD_TASK_DONE);
+          g_assert_cmpstr (t->done_date, ==, "2024-03-09");
+        }
+      else if (g_str_equal (t->rule_id, "formality_result"))
+        {
+          saw_formality = TRUE;
+          g_assert_cmpint (t->state, ==, IPD_TASK_DONE);
+          g_assert_cmpstr (t->done_date, ==, "2024-03-20");
+        }
+      else if (g_str_equal (t->rule_id, "publication"))
+        {
+          saw_publication = TRUE;
+          g_assert_cmpstr (t->due_date, ==, "2024-05-20");
+          g_assert_cmpint (t->state, ==, IPD_TASK_OPEN);
+        }
+      else
+        g_error ("unexpected task %s", t->rule_id);
+    }
+  g_assert_true (saw_history && saw_formality && saw_publication);
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM task WHERE title = 'Still open'"), ==, 0);
+
+  d = load_ok (f->store, 7);
+  g_assert_cmpstr (d->expiry_date, ==, "2034-03-01");
+  g_assert_cmpstr (d->status, ==, "accepted");
+
+  /* holidays seeded (not as audit news); holiday edits audited, tasks not */
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM holiday"), >, 100);
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM audit WHERE table_name = 'holiday'"), ==, 0);
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'audit_holiday_%'"), ==, 3);
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'audit_task_%'"), ==, 0);
+  {
+    g_autofree char *recorded = raw_text (f->path, "SELECT value FROM setting WHERE key = 'tasks.procedure_checksum'");
+    g_assert_nonnull (recorded);
+  }
+  set_holiday_ok (f->store, "15/03/2024", "Thử", TRUE);
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM audit WHERE table_name = 'holiday'"), ==, 1);
+  assert_audit_ok (f->store);
+  assert_check_clean (f->store);
+
+  /* opened again: nothing to migrate or recompute */
+  reopen (f);
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM task WHERE dossier_id = 7"), ==, 3);
+  assert_check_clean (f->store);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -3772,6 +4530,16 @@ main (int argc, char *argv[])
   ADD_OPEN ("/store/parties/details-saved-with-dossier", test_parties_details_saved_with_dossier);
   ADD_OPEN ("/store/parties/validate", test_parties_validate);
   ADD_OPEN ("/store/parties/copy-keeps-shared", test_parties_copy_keeps_shared);
+  ADD_OPEN ("/store/tasks/follow-events", test_tasks_follow_events);
+  ADD_OPEN ("/store/tasks/done-keeps-id", test_tasks_done_keeps_id);
+  ADD_OPEN ("/store/tasks/failure-rolls-back", test_tasks_failure_rolls_back);
+  ADD_OPEN ("/store/tasks/holidays", test_tasks_holidays);
+  ADD_OPEN ("/store/tasks/recompute-on-open", test_tasks_recompute_on_open);
+  ADD_OPEN ("/store/tasks/recompute-cancelled", test_tasks_recompute_cancelled);
+  ADD_OPEN ("/store/tasks/agenda", test_tasks_agenda);
+  ADD_OPEN ("/store/tasks/agenda-uses-index", test_tasks_agenda_uses_index);
+  ADD_OPEN ("/store/tasks/complete", test_tasks_complete);
+  ADD_CLOSED ("/store/migrate/format-2-with-events", test_migrate_format2_with_events);
 
 #undef ADD_CLOSED
 #undef ADD_OPEN

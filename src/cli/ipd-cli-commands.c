@@ -12,9 +12,11 @@
 
 #include "ipd-amount.h"
 #include "ipd-cli.h"
+#include "ipd-date.h"
 #include "ipd-demo.h"
 #include "ipd-error.h"
 #include "ipd-generator.h"
+#include "ipd-ics.h"
 #include "ipd-vocabulary.h"
 
 #define OPEN_STORE_OR_RETURN(cli, store)                         \
@@ -654,6 +656,72 @@ run_restore (IpdCli *cli, const IpdCliCommand *command, int argc, char **argv)
   return move_to_trash (cli, command, argc, argv, FALSE);
 }
 
+/* agenda ------------------------------------------------------------------------- */
+
+static IpdCliStatus
+write_agenda (IpdCli *cli, GPtrArray *tasks, const char *today, const char *ics_path)
+{
+  GError *error = NULL;
+
+  if (ics_path != NULL)
+    {
+      if (!ipd_ics_write_file (tasks, ics_path, &error))
+        return ipd_cli_fail (cli, error);
+      /* Translators: a number of deadlines, then a file path */
+      g_print (g_dngettext (GETTEXT_PACKAGE, "Wrote %u deadline to %s.\n", "Wrote %u deadlines to %s.\n",
+                            tasks->len), tasks->len, ics_path);
+    }
+  else if (cli->json)
+    {
+      g_autoptr(JsonNode) node = ipd_cli_tasks_to_json (tasks, today);
+      ipd_cli_print_json (node);
+    }
+  else
+    ipd_cli_print_tasks (tasks, today);
+  return IPD_CLI_OK;
+}
+
+static IpdCliStatus
+run_agenda (IpdCli *cli, const IpdCliCommand *command, int argc, char **argv)
+{
+  g_autofree char *officer = NULL, *kind = NULL, *ics_path = NULL, *today = ipd_date_today ();
+  int days = 30;
+  GOptionEntry entries[] = {
+    { "days", 0, 0, G_OPTION_ARG_INT, &days, N_("Tasks due within this many days, with the overdue ones (default 30)"), "N" },
+    { "officer", 0, 0, G_OPTION_ARG_STRING, &officer, N_("Only the dossiers of this officer"), N_("NAME") },
+    { "kind", 0, 0, G_OPTION_ARG_STRING, &kind, N_("Only this kind"), N_("KIND") },
+    { "ics", 0, 0, G_OPTION_ARG_FILENAME, &ics_path, N_("Write the tasks to an iCalendar file for calendar apps"), N_("FILE") },
+    { NULL }
+  };
+  IpdAgendaQuery query = { NULL };
+  g_autoptr(GPtrArray) tasks = NULL;
+  IpdCliStatus status;
+  GError *error = NULL;
+
+  if (!ipd_cli_parse (cli, command, entries, &argc, &argv, 0, 0, &status))
+    return status;
+  if (days < 0)
+    return ipd_cli_usage_error (_("--days takes a number of days from 0 on"));
+  if (kind && !ipd_vocabulary_find (IPD_VOCAB_KIND, kind))
+    {
+      g_autofree char *kinds = ipd_vocabulary_codes (IPD_VOCAB_KIND);
+      return ipd_cli_usage_error (_("“%s” is not a kind; choose one of %s"), kind, kinds);
+    }
+  if (cli->json && ics_path)
+    return ipd_cli_usage_error (_("Choose --json or --ics, not both"));
+
+  query.today = today;
+  query.days = days;
+  query.officer = officer;
+  query.kind = kind;
+  {
+    OPEN_STORE_OR_RETURN (cli, store);
+    if ((tasks = ipd_store_agenda (store, &query, &error)) == NULL)
+      return ipd_cli_fail (cli, error);
+  }
+  return write_agenda (cli, tasks, today, ics_path);
+}
+
 static const IpdCliCommand commands[] = {
   { "init",     NULL,            N_("Create the register, or check that it opens"), run_init },
   { "demo",     NULL,            N_("Add the sample records from the provinces’ publications"), run_demo },
@@ -669,6 +737,7 @@ static const IpdCliCommand commands[] = {
   { "trash",    "REF",           N_("Move a dossier to the trash"), run_trash },
   { "restore",  "REF",           N_("Bring a dossier back from the trash"), run_restore },
   { "number-format", "KIND PATTERN EXAMPLE", N_("Set the form of a kind's application numbers"), run_number_format },
+  { "agenda",   NULL,            N_("List what is due (--days 30 --officer --kind), or write it to --ics FILE"), run_agenda },
 };
 
 const IpdCliCommand *

@@ -225,6 +225,56 @@ ipd_cli_summaries_to_json (GPtrArray *summaries)
   return json_builder_get_root (builder);
 }
 
+/* Days from @today to @iso (negative: past). */
+static int
+days_from (const char *today, const char *iso)
+{
+  g_autoptr(GDate) from = ipd_date_to_gdate (today);
+  g_autoptr(GDate) to = ipd_date_to_gdate (iso);
+
+  if (from == NULL || to == NULL)
+    return 0;
+  return g_date_days_between (from, to);
+}
+
+/* An agenda: one object per task, with its dossier. Titles and citations
+ * are the procedure's (English) texts, as stored: stable for scripts. */
+JsonNode *
+ipd_cli_tasks_to_json (GPtrArray *tasks, const char *today)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < tasks->len; i++)
+    {
+      IpdTask *t = g_ptr_array_index (tasks, i);
+      json_builder_begin_object (builder);
+      add_int (builder, "id", t->id);
+      add_int (builder, "dossier_id", t->dossier_id);
+      add_string (builder, "reference", t->reference);
+      add_string (builder, "name", t->name);
+      add_string (builder, "kind", t->kind);
+      add_string (builder, "officer", t->officer);
+      add_string (builder, "rule_id", t->rule_id);
+      add_string (builder, "trigger_key", t->trigger_key);
+      add_string (builder, "role", t->role);
+      add_string (builder, "title", t->title);
+      add_string (builder, "citation", t->citation);
+      add_string (builder, "state", ipd_task_state_to_string (t->state));
+      add_string (builder, "trigger_date", t->trigger_date);
+      add_string (builder, "due_date", t->due_date);
+      add_int (builder, "days_left", days_from (today, t->due_date));
+      add_string (builder, "window_from", t->window_from);
+      add_string (builder, "grace_until", t->grace_until);
+      add_int (builder, "surcharge_percent_per_month", t->surcharge_percent_per_month);
+      add_string (builder, "completed_by", t->completed_by);
+      add_string (builder, "done_date", t->done_date);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  return json_builder_get_root (builder);
+}
+
 /* Text ------------------------------------------------------------------------- */
 
 /* printf's widths count bytes; Vietnamese letters take two or three. */
@@ -371,4 +421,38 @@ ipd_cli_print_summaries (GPtrArray *summaries)
       g_print ("%s\n", line->str);
     }
   g_printerr (g_dngettext (GETTEXT_PACKAGE, "%u dossier\n", "%u dossiers\n", summaries->len), summaries->len);
+}
+
+static char *
+days_left_text (int days)
+{
+  if (days == 0)
+    return g_strdup (_("today"));
+  if (days < 0)
+    /* Translators: how late a task is */
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day late", "%d days late", -days), -days);
+  /* Translators: how long until a task is due */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "in %d day", "in %d days", days), days);
+}
+
+/* One line per task: due date, days left, dossier, task, citation. */
+void
+ipd_cli_print_tasks (GPtrArray *tasks, const char *today)
+{
+  for (guint i = 0; i < tasks->len; i++)
+    {
+      IpdTask *t = g_ptr_array_index (tasks, i);
+      g_autofree char *date = ipd_date_format (t->due_date);
+      g_autofree char *left = days_left_text (days_from (today, t->due_date));
+      g_autoptr(GString) line = g_string_new (NULL);
+
+      append_padded (line, date, 10);
+      append_padded (line, left, 14);
+      append_padded (line, t->reference, 14);
+      g_string_append_printf (line, "%s — %s", t->name, g_dgettext (GETTEXT_PACKAGE, t->title));
+      if (t->citation)
+        g_string_append_printf (line, " (%s)", g_dgettext (GETTEXT_PACKAGE, t->citation));
+      g_print ("%s\n", line->str);
+    }
+  g_printerr (g_dngettext (GETTEXT_PACKAGE, "%u task\n", "%u tasks\n", tasks->len), tasks->len);
 }

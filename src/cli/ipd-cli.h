@@ -47,5 +47,7 @@ JsonNode *ipd_cli_summaries_to_json (GPtrArray *summaries);
 void      ipd_cli_print_dossier     (IpdDossier *dossier, GPtrArray *events,
                                      GPtrArray *attachments);
 void      ipd_cli_print_summaries   (GPtrArray *summaries);
+JsonNode *ipd_cli_tasks_to_json     (GPtrArray *tasks, const char *today);
+void      ipd_cli_print_tasks       (GPtrArray *tasks, const char *today);
 
 G_END_DECLS

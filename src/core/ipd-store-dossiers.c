@@ -323,20 +323,6 @@ fail_with_problems (GPtrArray *problems, GError **error)
 /* Saving -------------------------------------------------------------------- */
 
 static char *
-derive_expiry (IpdStore *self, IpdDossier *d)
-{
-  g_autoptr(IpdStmt) stmt = ipd_store_prepare (self, "SELECT term_years FROM kind WHERE code = ?1", NULL);
-  int years = 0;
-
-  if (stmt == NULL || d->filing_date == NULL)
-    return NULL;
-  ipd_bind_text (stmt, 1, d->kind);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    years = sqlite3_column_int (stmt, 0);
-  return years > 0 ? ipd_date_add_years (d->filing_date, years) : NULL;
-}
-
-static char *
 join_lines (GPtrArray *lines)
 {
   g_autoptr(GString) text = NULL;
@@ -788,8 +774,11 @@ ipd_store_save_dossier (IpdStore *self, IpdDossier *d, GError **error)
   tidy_dossier (d);
 
   original_id = d->id;
-  g_free (d->expiry_date);
-  d->expiry_date = derive_expiry (self, d);
+  /* The expiry follows the filing date and the renewals (the procedure's
+   * terms); computed here, the row is written once with the right date. */
+  g_clear_pointer (&d->expiry_date, g_free);
+  if (!ipd_store_compute_expiry (self, d->id, d->kind, d->filing_date, &d->expiry_date, error))
+    return FALSE;
 
   if (!ipd_store_write_begin (self, error))
     return FALSE;
@@ -798,7 +787,8 @@ ipd_store_save_dossier (IpdStore *self, IpdDossier *d, GError **error)
        && save_party_details (self, d, created, error)
        && write_dossier_row (self, d, error)
        && save_children (self, d, error)
-       && ipd_store_refresh_search (self, d->id, error);
+       && ipd_store_refresh_search (self, d->id, error)
+       && ipd_store_recompute_tasks (self, d->id, error);
   if (!ipd_store_write_end (self, ok, ok ? error : NULL))
     {
       d->id = original_id;   /* nothing was saved */

@@ -4,6 +4,7 @@
 
 #include <sqlite3.h>
 
+#include "ipd-calendar.h"
 #include "ipd-store.h"
 
 G_BEGIN_DECLS
@@ -20,6 +21,7 @@ struct _IpdStore
   GHashTable *statements;     /* SQL text → prepared sqlite3_stmt, kept for reuse */
   guint       write_depth;    /* nesting of write transactions and savepoints */
   IpdNameOrder *name_order;   /* the live register in name order (ipd-store-name-order.c) */
+  IpdCalendar *calendar;      /* working days from the holiday table (ipd-store-tasks.c); NULL: read it again */
 };
 
 /* A cached statement; g_autoptr(IpdStmt) resets it when it goes out of scope. */
@@ -47,6 +49,7 @@ gboolean  ipd_store_rebuild_derived (IpdStore *self, GError **error);
 /* ipd-store-audit.c */
 gboolean  ipd_store_register_functions (IpdStore *self, GError **error);
 gboolean  ipd_store_create_audit_triggers (IpdStore *self, GError **error);
+gboolean  ipd_store_create_audit_triggers_for (IpdStore *self, const char *table, GError **error);
 
 /* ipd-store-name-order.c */
 void      ipd_name_order_free     (IpdNameOrder *order);
@@ -56,6 +59,14 @@ GArray   *ipd_store_name_order_list (IpdStore *self, const IpdQuery *query,
 
 /* ipd-store-dossiers.c */
 gboolean  ipd_store_refresh_search (IpdStore *self, gint64 dossier_id, GError **error);
+
+/* ipd-store-tasks.c */
+gboolean  ipd_store_recompute_tasks (IpdStore *self, gint64 dossier_id, GError **error);
+gboolean  ipd_store_compute_expiry (IpdStore *self, gint64 dossier_id, const char *kind,
+                                    const char *filing_date, char **expiry, GError **error);
+const char *ipd_store_agenda_sql  (void);
+gboolean  ipd_store_seed_holidays (IpdStore *self, GError **error);
+gboolean  ipd_store_ensure_tasks_current (IpdStore *self, GError **error);
 
 /* Opens without migrating: for tests that build a register of an earlier version. */
 IpdStore *ipd_store_open_at_version (const char *path, int version, GError **error);

@@ -455,16 +455,38 @@ dossier_exists (IpdStore *self, gint64 dossier_id, GError **error)
   return TRUE;
 }
 
+/* The dossier a saved event belongs to before it is written; 0 for a new one. */
+static gboolean
+previous_dossier (IpdStore *self, gint64 event_id, gint64 *dossier_id, GError **error)
+{
+  g_autoptr(IpdStmt) stmt = NULL;
+  int rc;
+
+  *dossier_id = 0;
+  if (event_id == 0)
+    return TRUE;
+  stmt = ipd_store_prepare (self, "SELECT dossier_id FROM event WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, event_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *dossier_id = sqlite3_column_int64 (stmt, 0);
+  else if (rc != SQLITE_DONE)
+    return ipd_store_set_error (self, error, rc, "event");
+  return TRUE;
+}
+
 /**
  * ipd_store_save_event:
  *
- * Records @event (or its changes) and brings the dossier's status up to
- * date in the same transaction.
+ * Records @event (or its changes) and brings the dossier's status, tasks
+ * and expiry date up to date in the same transaction.
  */
 gboolean
 ipd_store_save_event (IpdStore *self, IpdEvent *e, GError **error)
 {
-  gint64 original_id;
+  gint64 original_id, previous_dossier_id = 0;
   gboolean ok;
 
   g_return_val_if_fail (IPD_IS_STORE (self) && e != NULL, FALSE);
@@ -474,9 +496,15 @@ ipd_store_save_event (IpdStore *self, IpdEvent *e, GError **error)
     return FALSE;
   original_id = e->id;
   ok = dossier_exists (self, e->dossier_id, error)
+       && previous_dossier (self, e->id, &previous_dossier_id, error)
        && write_event (self, e, error)
        && recompute_status (self, e->dossier_id, error)
+       && ipd_store_recompute_tasks (self, e->dossier_id, error)
        && touch_dossier (self, e->dossier_id, error);
+  /* an event moved to another dossier leaves the first one's tasks behind */
+  if (ok && previous_dossier_id != 0 && previous_dossier_id != e->dossier_id)
+    ok = recompute_status (self, previous_dossier_id, error)
+         && ipd_store_recompute_tasks (self, previous_dossier_id, error);
   if (!ipd_store_write_end (self, ok, ok ? error : NULL))
     {
       e->id = original_id;
@@ -511,7 +539,9 @@ ipd_store_delete_event (IpdStore *self, gint64 id, GError **error)
       g_set_error_literal (error, IPD_ERROR, IPD_ERROR_NOT_FOUND, _("The event no longer exists."));
       ok = FALSE;
     }
-  ok = ok && recompute_status (self, dossier_id, error) && touch_dossier (self, dossier_id, error);
+  ok = ok && recompute_status (self, dossier_id, error)
+       && ipd_store_recompute_tasks (self, dossier_id, error)
+       && touch_dossier (self, dossier_id, error);
   return ipd_store_write_end (self, ok, ok ? error : NULL);
 }
 

@@ -25,6 +25,7 @@ ipd_store_finalize (GObject *object)
 
   /* Statements must be finalised before the connection closes. */
   g_clear_pointer (&self->name_order, ipd_name_order_free);
+  g_clear_pointer (&self->calendar, ipd_calendar_unref);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   if (self->db != NULL)
     sqlite3_close (self->db);
@@ -245,9 +246,12 @@ ipd_store_write_end (IpdStore *self, gboolean success, GError **error)
   else
     sql = g_strdup_printf ("ROLLBACK TO w%u; RELEASE w%u", self->write_depth, self->write_depth);
 
-  /* The name order may have been read from rows that are now undone. */
+  /* The name order and the calendar may have been read from rows that are now undone. */
   if (!success)
-    g_clear_pointer (&self->name_order, ipd_name_order_free);
+    {
+      g_clear_pointer (&self->name_order, ipd_name_order_free);
+      g_clear_pointer (&self->calendar, ipd_calendar_unref);
+    }
 
   if (!ipd_store_exec (self, sql, success ? error : NULL))
     {
@@ -573,7 +577,8 @@ ipd_store_open (const char *path, IpdStoreFlags flags, GError **error)
       return NULL;
     }
   if (!ipd_store_migrate_to (self, IPD_STORE_SCHEMA_VERSION, error)
-      || !ensure_sort_keys_current (self, error))
+      || !ensure_sort_keys_current (self, error)
+      || !ipd_store_ensure_tasks_current (self, error))
     return NULL;
   return g_steal_pointer (&self);
 }

@@ -12,9 +12,11 @@
 #include <gio/gio.h>
 
 #include "ipd-attachment.h"
+#include "ipd-calendar.h"
 #include "ipd-dossier.h"
 #include "ipd-event.h"
 #include "ipd-party.h"
+#include "ipd-task.h"
 
 G_BEGIN_DECLS
 
@@ -92,7 +94,7 @@ typedef struct {
   char  *new_values;   /* JSON object, or NULL */
 } IpdAuditEntry;
 
-#define IPD_STORE_SCHEMA_VERSION 2
+#define IPD_STORE_SCHEMA_VERSION 3
 
 char     *ipd_store_default_path   (void);
 IpdStore *ipd_store_open           (const char    *path,
@@ -152,6 +154,28 @@ GPtrArray *ipd_store_search_parties  (IpdStore *self, const char *text,
 gboolean   ipd_store_save_event      (IpdStore *self, IpdEvent *event, GError **error);
 gboolean   ipd_store_delete_event    (IpdStore *self, gint64 id, GError **error);
 GPtrArray *ipd_store_list_events     (IpdStore *self, gint64 dossier_id, GError **error);
+
+/* Deadlines (ipd-store-tasks.c). A dossier's tasks follow its events and
+ * are brought up to date in the same transaction as the event or dossier
+ * saved; all of them when the procedure or the holiday table changes. */
+typedef struct {
+  const char *today;     /* YYYY-MM-DD; NULL: today */
+  int         days;      /* tasks due up to today + @days; overdue ones too, but not a
+                          * milestone or opportunity whose day has passed */
+  const char *officer;   /* NULL: every officer */
+  const char *kind;      /* NULL: every kind */
+} IpdAgendaQuery;
+
+GPtrArray *ipd_store_list_tasks      (IpdStore *self, gint64 dossier_id, GError **error);
+GPtrArray *ipd_store_agenda          (IpdStore *self, const IpdAgendaQuery *query, GError **error);
+gboolean   ipd_store_complete_task   (IpdStore *self, gint64 task_id, const char *date,
+                                      GError **error);
+gboolean   ipd_store_recompute_all_tasks (IpdStore *self, GCancellable *cancellable,
+                                          GError **error);
+GPtrArray *ipd_store_list_holidays   (IpdStore *self, int year, GError **error);
+gboolean   ipd_store_set_holiday     (IpdStore *self, const char *date, const char *name,
+                                      gboolean off, GError **error);
+gboolean   ipd_store_remove_holiday  (IpdStore *self, const char *date, GError **error);
 
 /* Attachments */
 gboolean   ipd_store_add_attachment  (IpdStore *self, IpdAttachment *attachment,

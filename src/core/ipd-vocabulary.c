@@ -59,6 +59,8 @@ static const IpdTerm event_types[] = {
   { "invalidated",         N_("Invalidated"),                     "invalidated",       1 },
   { "transferred",         N_("Transferred"),                     NULL,                0 },
   { "note",                N_("Note"),                            NULL,                0 },
+  /* the Paris priority rule (procedure/ipd-procedure.ini) is completed by it */
+  { "filed_abroad",        N_("Filed abroad claiming priority"),  NULL,                0 },
 };
 
 static const IpdTerm roles[] = {
