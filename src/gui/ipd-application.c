@@ -1,5 +1,11 @@
 /* ipd-application.c — the IP Dossiers application
  *
+ * Besides the windows, the application reminds the officer of deadlines:
+ * at start and then once a day while it runs (checked hourly, sent when
+ * the day has changed), a notification counts what is overdue and what is
+ * due within a week; clicking it opens the agenda. The officer can turn
+ * the reminders off in Preferences ("deadline-reminders").
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "ipd-application"
 
@@ -7,7 +13,9 @@
 
 #include <glib/gi18n.h>
 
+#include "ipd-agenda-text.h"
 #include "ipd-application.h"
+#include "ipd-date.h"
 #include "ipd-demo.h"
 #include "ipd-gui.h"
 #include "ipd-settings.h"
@@ -20,7 +28,12 @@ struct _IpdApplication
 
   char    *db_path;
   gboolean load_demo;
+  guint    reminder_timer;
+  char    *reminded_on;   /* the day of the last reminder (ISO) */
 };
+
+#define REMINDER_CHECK_SECONDS 3600
+#define REMINDER_ID            "deadlines"
 
 G_DEFINE_FINAL_TYPE (IpdApplication, ipd_application, ADW_TYPE_APPLICATION)
 
@@ -79,6 +92,62 @@ open_register (IpdApplication *self, GError **error)
   return g_steal_pointer (&store);
 }
 
+static IpdWindow *
+main_window (IpdApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (IPD_IS_WINDOW (window))
+    return IPD_WINDOW (window);
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (IPD_IS_WINDOW (l->data))
+      return l->data;
+  return NULL;
+}
+
+/* Sends the day's reminder, once a day, when the officer wants them. */
+static void
+remind_of_deadlines (IpdApplication *self)
+{
+  g_autoptr(GSettings) settings = ipd_settings_new ();
+  g_autofree char *today = ipd_date_today ();
+  g_autofree char *body = NULL;
+  g_autoptr(GNotification) notification = NULL;
+  g_autoptr(GError) error = NULL;
+  IpdWindow *window = main_window (self);
+  IpdStore *store = window ? ipd_window_get_store (window) : NULL;
+  guint overdue, due_soon;
+
+  if ((settings != NULL && !g_settings_get_boolean (settings, "deadline-reminders"))
+      || g_strcmp0 (self->reminded_on, today) == 0 || store == NULL)
+    return;
+  if (!ipd_agenda_count_reminders (store, today, &overdue, &due_soon, &error))
+    {
+      g_warning ("Cannot count the deadlines for the reminder: %s", error->message);
+      return;
+    }
+  g_free (self->reminded_on);
+  self->reminded_on = g_steal_pointer (&today);
+  body = ipd_agenda_reminder_text (overdue, due_soon);
+  if (body == NULL)
+    {
+      g_application_withdraw_notification (G_APPLICATION (self), REMINDER_ID);
+      return;
+    }
+  notification = g_notification_new (_("Deadlines"));
+  g_notification_set_body (notification, body);
+  g_notification_set_priority (notification, overdue > 0 ? G_NOTIFICATION_PRIORITY_HIGH : G_NOTIFICATION_PRIORITY_NORMAL);
+  g_notification_set_default_action (notification, "app.show-agenda");
+  g_application_send_notification (G_APPLICATION (self), REMINDER_ID, notification);
+}
+
+static gboolean
+on_reminder_timer (gpointer user_data)
+{
+  remind_of_deadlines (IPD_APPLICATION (user_data));
+  return G_SOURCE_CONTINUE;
+}
+
 static void
 ipd_application_activate (GApplication *app)
 {
@@ -93,6 +162,7 @@ ipd_application_activate (GApplication *app)
       window = GTK_WINDOW (ipd_window_new (self, store, error));
     }
   gtk_window_present (window);
+  remind_of_deadlines (self);
 }
 
 static void
@@ -117,9 +187,22 @@ about_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
                          NULL);
 }
 
+/* The reminder's click: the agenda in the main window. */
+static void
+show_agenda_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  IpdWindow *window = main_window (IPD_APPLICATION (user_data));
+
+  if (window == NULL)
+    return;
+  g_object_set (window, "agenda-shown", TRUE, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_activated },
   { "about", about_activated },
+  { "show-agenda", show_agenda_activated },
 };
 
 static void
@@ -132,6 +215,14 @@ ipd_application_startup (GApplication *app)
   G_APPLICATION_CLASS (ipd_application_parent_class)->startup (app);
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  IPD_APPLICATION (app)->reminder_timer = g_timeout_add_seconds (REMINDER_CHECK_SECONDS, on_reminder_timer, app);
+}
+
+static void
+ipd_application_shutdown (GApplication *app)
+{
+  g_clear_handle_id (&IPD_APPLICATION (app)->reminder_timer, g_source_remove);
+  G_APPLICATION_CLASS (ipd_application_parent_class)->shutdown (app);
 }
 
 static void
@@ -140,6 +231,8 @@ ipd_application_finalize (GObject *object)
   IpdApplication *self = IPD_APPLICATION (object);
 
   g_free (self->db_path);
+  g_free (self->reminded_on);
+  g_clear_handle_id (&self->reminder_timer, g_source_remove);
   G_OBJECT_CLASS (ipd_application_parent_class)->finalize (object);
 }
 
@@ -151,6 +244,7 @@ ipd_application_class_init (IpdApplicationClass *klass)
   G_OBJECT_CLASS (klass)->finalize = ipd_application_finalize;
   app_class->handle_local_options = ipd_application_handle_local_options;
   app_class->startup = ipd_application_startup;
+  app_class->shutdown = ipd_application_shutdown;
   app_class->activate = ipd_application_activate;
 }
 

@@ -16,11 +16,13 @@
 #include <glib/gstdio.h>
 
 #include "ipd-gui.h"
+#include "ipd-agenda-text.h"
 #include "ipd-amount.h"
 #include "ipd-date.h"
 #include "ipd-dossier-view.h"
 #include "ipd-audit-text.h"
 #include "ipd-event-dialog.h"
+#include "ipd-task.h"
 #include "ipd-vocabulary.h"
 
 struct _IpdDossierView
@@ -30,6 +32,7 @@ struct _IpdDossierView
   GtkStack  *stack;
   GtkLabel  *title;
   GtkLabel  *subtitle;
+  GtkLabel  *next_deadline;
   GtkBox    *groups;
   gint64     id;
   gboolean   in_trash;
@@ -357,13 +360,51 @@ event_row (IpdDossierView *self, IpdEvent *e)
   return row;
 }
 
+/* A deadline the rules worked out: open with the days left, or done (dimmed)
+ * with the date it was done. */
+static GtkWidget *
+task_row (IpdTask *task, const char *today)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *name = g_strdup_printf ("deadline-%" G_GINT64_FORMAT, task->id);
+  g_autofree char *date = ipd_date_format (task->due_date);
+  g_autofree char *title = g_strdup_printf ("%s — %s", date, g_dgettext (GETTEXT_PACKAGE, task->title));
+  gboolean done = task->state == IPD_TASK_DONE;
+  g_autofree char *done_date = done && task->done_date ? ipd_date_format (task->done_date) : NULL;
+  /* Translators: %s is the date a deadline was met */
+  g_autofree char *state = done ? g_strdup_printf (_("done on %s"), done_date ? done_date : "—")
+                                : ipd_agenda_status_text (task, today);
+  GtkWidget *icon = gtk_image_new_from_icon_name (done ? "object-select-symbolic" : "alarm-symbolic");
+  GtkWidget *state_label = gtk_label_new (state);
+  int days = ipd_agenda_days_between (today, task->due_date);
+
+  gtk_widget_set_name (row, name);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (task->citation != NULL && *task->citation != '\0')
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), g_dgettext (GETTEXT_PACKAGE, task->citation));
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+  gtk_widget_add_css_class (state_label, "caption");
+  if (done)
+    gtk_widget_add_css_class (row, "dim-label");
+  else
+    gtk_widget_add_css_class (state_label, days < 0 ? "error" : days <= IPD_REMINDER_DAYS ? "warning" : "dim-label");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), state_label);
+  gtk_widget_add_css_class (row, "property");
+  return row;
+}
+
 /* The timeline, newest first like the history below it: the latest event
- * that sets a status is the one the dossier's status comes from. */
+ * that sets a status is the one the dossier's status comes from. The
+ * deadlines stand among the events at their due dates; those cancelled
+ * (an event made them moot) are left out. */
 static void
-add_events (IpdDossierView *self, GPtrArray *events)
+add_events (IpdDossierView *self, GPtrArray *events, GPtrArray *tasks)
 {
   AdwPreferencesGroup *group = new_group (self, _("Events"));
   GtkWidget *add = ipd_gui_icon_button ("list-add-symbolic", _("Record an Event"));
+  g_autofree char *today = ipd_date_today ();
+  guint e = events->len, t = tasks->len;
 
   gtk_widget_set_name (add, "add-event");
   g_signal_connect_object (add, "clicked", G_CALLBACK (add_event_clicked), self, G_CONNECT_SWAPPED);
@@ -371,8 +412,68 @@ add_events (IpdDossierView *self, GPtrArray *events)
   if (events->len == 0)
     adw_preferences_group_set_description (group, _("No event recorded yet."));
 
-  for (guint i = events->len; i > 0; i--)
-    adw_preferences_group_add (group, event_row (self, g_ptr_array_index (events, i - 1)));
+  /* both lists run from the oldest; merge them from the newest */
+  while (e > 0 || t > 0)
+    {
+      IpdEvent *event = e > 0 ? g_ptr_array_index (events, e - 1) : NULL;
+      IpdTask *task = t > 0 ? g_ptr_array_index (tasks, t - 1) : NULL;
+
+      if (task != NULL && (event == NULL || g_strcmp0 (task->due_date, event->date) > 0))
+        {
+          if (task->state != IPD_TASK_CANCELLED)
+            adw_preferences_group_add (group, task_row (task, today));
+          t--;
+        }
+      else
+        {
+          adw_preferences_group_add (group, event_row (self, event));
+          e--;
+        }
+    }
+}
+
+/* "Next deadline: 12/05/2026 — Answer the office action (in 10 days)" under
+ * the status; hidden when nothing is open. */
+static void
+show_next_deadline (IpdDossierView *self, GPtrArray *tasks)
+{
+  g_autofree char *today = ipd_date_today ();
+
+  gtk_widget_set_visible (GTK_WIDGET (self->next_deadline), FALSE);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->next_deadline), "error");
+  for (guint i = 0; i < tasks->len; i++)
+    {
+      IpdTask *task = g_ptr_array_index (tasks, i);
+      g_autofree char *date = NULL;
+      g_autofree char *left = NULL;
+      g_autofree char *text = NULL;
+
+      if (task->state != IPD_TASK_OPEN)
+        continue;
+      date = ipd_date_format (task->due_date);
+      left = ipd_agenda_status_text (task, today);
+      /* Translators: the date, the task and the days left, e.g. "Next deadline: 12/05/2026 — Answer the office action (in 10 days)" */
+      text = g_strdup_printf (_("Next deadline: %s — %s (%s)"), date, g_dgettext (GETTEXT_PACKAGE, task->title), left);
+      gtk_label_set_label (self->next_deadline, text);
+      if (g_strcmp0 (task->due_date, today) < 0)
+        gtk_widget_add_css_class (GTK_WIDGET (self->next_deadline), "error");
+      gtk_widget_set_visible (GTK_WIDGET (self->next_deadline), TRUE);
+      return;
+    }
+}
+
+/* The dossier's deadlines by due date; none (and a warning) when they
+ * cannot be read, so that the rest of the page still shows. */
+static GPtrArray *
+list_tasks (IpdStore *store, gint64 id)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *tasks = ipd_store_list_tasks (store, id, &error);
+
+  if (tasks != NULL)
+    return tasks;
+  g_warning ("Cannot list the deadlines of dossier %" G_GINT64_FORMAT ": %s", id, error->message);
+  return g_ptr_array_new ();
 }
 
 static void
@@ -530,6 +631,7 @@ ipd_dossier_view_show (IpdDossierView *self, IpdStore *store, gint64 id, GError 
   g_autoptr(IpdDossier) d = NULL;
   g_autoptr(GPtrArray) events = NULL;
   g_autoptr(GPtrArray) attachments = NULL;
+  g_autoptr(GPtrArray) tasks = NULL;
   g_autofree char *subtitle = NULL;
 
   g_return_val_if_fail (IPD_IS_DOSSIER_VIEW (self), FALSE);
@@ -537,6 +639,7 @@ ipd_dossier_view_show (IpdDossierView *self, IpdStore *store, gint64 id, GError 
       || (events = ipd_store_list_events (store, id, error)) == NULL
       || (attachments = ipd_store_list_attachments (store, id, error)) == NULL)
     return FALSE;
+  tasks = list_tasks (store, id);
 
   remove_groups (self);
   g_set_object (&self->store, store);
@@ -546,11 +649,12 @@ ipd_dossier_view_show (IpdDossierView *self, IpdStore *store, gint64 id, GError 
   subtitle = g_strdup_printf ("%s · %s", ipd_vocabulary_label (IPD_VOCAB_KIND, d->kind),
                               ipd_vocabulary_label (IPD_VOCAB_STATUS, d->status));
   gtk_label_set_label (self->subtitle, subtitle);
+  show_next_deadline (self, tasks);
   add_general (self, d);
   add_mark_sample (self, d);
   add_kind_lists (self, d);
   add_parties (self, d);
-  add_events (self, events);
+  add_events (self, events, tasks);
   add_attachments (self, attachments);
   add_history (self);
   gtk_stack_set_visible_child_name (self->stack, "dossier");
@@ -610,6 +714,7 @@ ipd_dossier_view_class_init (IpdDossierViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IpdDossierView, stack);
   gtk_widget_class_bind_template_child (widget_class, IpdDossierView, title);
   gtk_widget_class_bind_template_child (widget_class, IpdDossierView, subtitle);
+  gtk_widget_class_bind_template_child (widget_class, IpdDossierView, next_deadline);
   gtk_widget_class_bind_template_child (widget_class, IpdDossierView, groups);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }

@@ -2,6 +2,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "ipd-agenda-view.h"
 #include "ipd-dossier-editor.h"
 #include "ipd-dossier-list.h"
 #include "ipd-dossier-table.h"
@@ -25,6 +26,9 @@ struct _IpdWindow
   AdwLeaflet       *leaflet;
   GtkWidget        *sidebar_pane;
   GtkWidget        *list_pane;
+  GtkStack         *content_stack;  /* the list of dossiers, or the agenda */
+  IpdAgendaView    *agenda;
+  gboolean          agenda_shown;
   GtkWidget        *dossier_pane;
   IpdFilterSidebar *sidebar;
   GtkSearchEntry   *search_entry;

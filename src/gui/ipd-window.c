@@ -20,6 +20,9 @@
 
 G_DEFINE_FINAL_TYPE (IpdWindow, ipd_window, ADW_TYPE_APPLICATION_WINDOW)
 
+enum { PROP_0, PROP_AGENDA_SHOWN, N_PROPS };
+static GParamSpec *properties[N_PROPS];
+
 static void
 update_count (IpdWindow *self, guint listed, gint64 total)
 {
@@ -79,13 +82,61 @@ count_register (IpdWindow *self)
   self->total = MAX (0, ipd_store_count_dossiers (self->store, &everything, NULL));
 }
 
-/* After the register changed: counts and list. */
-void
-ipd_window_reload (IpdWindow *self)
+static void
+reload_counts_and_list (IpdWindow *self)
 {
   count_register (self);
   ipd_filter_sidebar_refresh (self->sidebar);
   reload_list (self);
+}
+
+/* After the register changed: counts, list and agenda. */
+void
+ipd_window_reload (IpdWindow *self)
+{
+  reload_counts_and_list (self);
+  if (self->agenda_shown)
+    ipd_agenda_view_refresh (self->agenda);
+}
+
+/* The agenda in place of the list, or the list again. */
+static void
+set_agenda_shown (IpdWindow *self, gboolean shown)
+{
+  if (self->agenda_shown == !!shown)
+    return;
+  self->agenda_shown = !!shown;
+  if (shown)
+    ipd_agenda_view_refresh (self->agenda);
+  gtk_stack_set_visible_child_name (self->content_stack, shown ? "agenda" : "dossiers");
+  if (shown && adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AGENDA_SHOWN]);
+}
+
+static void
+reshow_dossier (IpdWindow *self)
+{
+  gint64 shown = ipd_dossier_view_get_id (self->dossier_view);
+
+  if (shown != 0 && !ipd_window_is_editing (self))
+    ipd_window_open_dossier (self, shown);
+}
+
+/* The holidays changed, and with them the deadlines: everything again. */
+static void
+on_holidays_changed (IpdWindow *self)
+{
+  ipd_window_reload (self);
+  reshow_dossier (self);
+}
+
+/* A task marked done (or undone) from the agenda, which shows itself again. */
+static void
+on_agenda_changed (IpdWindow *self)
+{
+  reload_counts_and_list (self);
+  reshow_dossier (self);
 }
 
 /* Shows the dossier @id (0: none) read-only beside the list. */
@@ -107,6 +158,9 @@ ipd_window_open_dossier (IpdWindow *self, gint64 id)
 static void
 on_search_changed (IpdWindow *self)
 {
+  /* typing searches the dossiers, wherever it is typed */
+  if (*gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0')
+    set_agenda_shown (self, FALSE);
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), self->listed_text) == 0)
     return;
   reload_list (self);
@@ -125,6 +179,18 @@ on_dossier_activated (IpdWindow *self, gint64 id)
   ipd_window_open_dossier (self, id);
   if (adw_leaflet_get_folded (self->leaflet))
     adw_leaflet_set_visible_child (self->leaflet, self->dossier_pane);
+}
+
+/* A row of the agenda: its dossier, unless another one is being edited. */
+static void
+on_agenda_dossier_activated (IpdWindow *self, gint64 id)
+{
+  if (ipd_window_is_editing (self))
+    {
+      adw_toast_overlay_add_toast (self->toasts, adw_toast_new (_("Save or cancel the dossier being edited first.")));
+      return;
+    }
+  on_dossier_activated (self, id);
 }
 
 /* Enter in the search opens the first match. */
@@ -165,6 +231,7 @@ on_filters_changed (IpdWindow *self)
   if (self->settings != NULL && self->store != NULL)
     ipd_settings_save_filters (self->settings, ipd_store_get_path (self->store),
                                ipd_filter_sidebar_get_state (self->sidebar));
+  set_agenda_shown (self, FALSE);
   reload_list (self);
   if (adw_leaflet_get_folded (self->leaflet))
     adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
@@ -233,8 +300,11 @@ static void
 preferences_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   IpdWindow *self = IPD_WINDOW (widget);
+  IpdPreferencesWindow *preferences = ipd_preferences_window_new (GTK_WINDOW (self), self->store);
 
-  gtk_window_present (GTK_WINDOW (ipd_preferences_window_new (GTK_WINDOW (self), self->store)));
+  /* a holiday moves deadlines */
+  g_signal_connect_object (preferences, "holidays-changed", G_CALLBACK (on_holidays_changed), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (preferences));
 }
 
 /* Window state ------------------------------------------------------------------------ */
@@ -278,6 +348,36 @@ restore_window_state (IpdWindow *self)
 /* Setup ------------------------------------------------------------------------------ */
 
 static void
+ipd_window_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  IpdWindow *self = IPD_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_AGENDA_SHOWN:
+      g_value_set_boolean (value, self->agenda_shown);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ipd_window_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  IpdWindow *self = IPD_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_AGENDA_SHOWN:
+      set_agenda_shown (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 ipd_window_dispose (GObject *object)
 {
   IpdWindow *self = IPD_WINDOW (object);
@@ -296,12 +396,20 @@ ipd_window_class_init (IpdWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = ipd_window_dispose;
+  G_OBJECT_CLASS (klass)->get_property = ipd_window_get_property;
+  G_OBJECT_CLASS (klass)->set_property = ipd_window_set_property;
   GTK_WINDOW_CLASS (klass)->close_request = ipd_window_close_request;
+
+  /* The agenda is shown in place of the list of dossiers. */
+  properties[PROP_AGENDA_SHOWN] = g_param_spec_boolean ("agenda-shown", NULL, NULL, FALSE,
+                                                        G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (G_OBJECT_CLASS (klass), N_PROPS, properties);
 
   g_type_ensure (IPD_TYPE_FILTER_SIDEBAR);
   g_type_ensure (IPD_TYPE_DOSSIER_TABLE);
   g_type_ensure (IPD_TYPE_DOSSIER_VIEW);
   g_type_ensure (IPD_TYPE_DOSSIER_EDITOR);
+  g_type_ensure (IPD_TYPE_AGENDA_VIEW);
 
   ipd_gui_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/ipdossiers/IpDossiers/ipd-window.ui");
@@ -309,6 +417,8 @@ ipd_window_class_init (IpdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IpdWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, IpdWindow, sidebar_pane);
   gtk_widget_class_bind_template_child (widget_class, IpdWindow, list_pane);
+  gtk_widget_class_bind_template_child (widget_class, IpdWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, IpdWindow, agenda);
   gtk_widget_class_bind_template_child (widget_class, IpdWindow, dossier_pane);
   gtk_widget_class_bind_template_child (widget_class, IpdWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, IpdWindow, search_entry);
@@ -330,6 +440,7 @@ ipd_window_class_init (IpdWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_sort_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_dossier_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_agenda_dossier_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_editor_changed);
 
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
@@ -339,6 +450,8 @@ ipd_window_class_init (IpdWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-list", NULL, show_list_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.show-filters", NULL);
+  gtk_widget_class_install_property_action (widget_class, "win.show-agenda", "agenda-shown");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK, "win.show-agenda", NULL);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, GDK_CONTROL_MASK, "win.show-trash", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK, "win.preferences", NULL);
@@ -356,6 +469,7 @@ ipd_window_init (IpdWindow *self)
   g_signal_connect_object (self->sidebar, "changed", G_CALLBACK (on_filters_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->table, "selected", G_CALLBACK (on_dossier_selected), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->dossier_view, "changed", G_CALLBACK (ipd_window_reload), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->agenda, "changed", G_CALLBACK (on_agenda_changed), self, G_CONNECT_SWAPPED);
   ipd_window_update_recent_menu (self);
   ipd_window_update_dossier_actions (self);
 }
@@ -399,6 +513,9 @@ ipd_window_set_store (IpdWindow *self, IpdStore *store)
   ipd_window_open_dossier (self, 0);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   ipd_filter_sidebar_set_store (self->sidebar, store);
+  ipd_agenda_view_set_store (self->agenda, store);
+  if (self->agenda_shown)
+    ipd_agenda_view_refresh (self->agenda);
   {
     /* the filters chosen when this register was last open */
     g_autoptr(GVariant) filters = self->settings ? ipd_settings_dup_filters (self->settings, ipd_store_get_path (store)) : NULL;
