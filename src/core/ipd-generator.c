@@ -244,12 +244,83 @@ make_dossier (Generator *g, const GDate *filing, gboolean filed)
   return d;
 }
 
-/* Adds the events of the procedure in order, stopping at a random stage and
- * never after today. Notes bring the count to about ten. */
+static gboolean
+is_after_today (Generator *g, const GDate *date)
+{
+  g_autofree char *iso = ipd_date_from_gdate (date);
+  return strcmp (iso, g->today) > 0;
+}
+
+/* How far a dossier filed on @filing has gone: one filed less than three
+ * years ago stops at any stage; an older one was granted, or (one in ten)
+ * stopped somewhere and was withdrawn, as a real register's old dossiers
+ * are all closed. */
+static int
+last_step_for (Generator *g, const GDate *filing, gboolean *withdrawn)
+{
+  g_autoptr(GDate) three_years_on = g_date_copy (filing);
+
+  g_date_add_years (three_years_on, 3);
+  *withdrawn = FALSE;
+  if (is_after_today (g, three_years_on))
+    return g_rand_int_range (g->rand, 0, G_N_ELEMENTS (steps));
+  if (g_rand_int_range (g->rand, 0, 10) == 0)
+    {
+      *withdrawn = TRUE;
+      return g_rand_int_range (g->rand, 0, G_N_ELEMENTS (steps) - 1);
+    }
+  return G_N_ELEMENTS (steps) - 1;
+}
+
+static gboolean
+add_event (Generator *g, IpdDossier *d, const GDate *date, const char *type, GError **error)
+{
+  g_autofree char *iso = ipd_date_from_gdate (date);
+  g_autoptr(IpdEvent) event = NULL;
+
+  if (is_after_today (g, date))
+    return TRUE;
+  event = ipd_event_new (d->id, iso, type);
+  return ipd_store_save_event (g->store, event, error);
+}
+
+/* A granted mark near or past its term: most owners renew in the window,
+ * the others let it expire after the grace period. */
+static gboolean
+add_renewals (Generator *g, IpdDossier *d, const GDate *filing, GError **error)
+{
+  g_autoptr(GDate) expiry = g_date_copy (filing);
+
+  if (g_str_equal (d->kind, IPD_KIND_GI))
+    return TRUE;
+  for (g_date_add_years (expiry, 10); !is_after_today (g, expiry); g_date_add_years (expiry, 10))
+    {
+      g_autoptr(GDate) when = g_date_copy (expiry);
+
+      if (g_rand_int_range (g->rand, 0, 10) < 7)
+        {
+          g_date_subtract_months (when, 3);
+          if (!add_event (g, d, when, "renewal_requested", error))
+            return FALSE;
+          g_date_add_months (when, 2);
+          if (!add_event (g, d, when, "renewed", error))
+            return FALSE;
+          continue;
+        }
+      g_date_add_months (when, 7);
+      return add_event (g, d, when, "expired", error);
+    }
+  return TRUE;
+}
+
+/* Adds the events of the procedure in order, up to the dossier's last stage
+ * and never after today. Notes bring the count to about ten. */
 static gboolean
 make_events (Generator *g, IpdDossier *d, GDate *date, GError **error)
 {
-  int last_step = g_rand_int_range (g->rand, 0, G_N_ELEMENTS (steps));
+  g_autoptr(GDate) filing = g_date_copy (date);
+  gboolean withdrawn;
+  int last_step = last_step_for (g, filing, &withdrawn);
   int n_notes = g_rand_int_range (g->rand, 0, 6);
   gboolean skip_answer = TRUE;
 
@@ -291,6 +362,13 @@ make_events (Generator *g, IpdDossier *d, GDate *date, GError **error)
             return FALSE;
         }
     }
+  if (withdrawn)
+    {
+      g_date_add_months (date, 2);
+      return add_event (g, d, date, "withdrawn", error);
+    }
+  if (last_step == G_N_ELEMENTS (steps) - 1)
+    return add_renewals (g, d, filing, error);
   return TRUE;
 }
 
