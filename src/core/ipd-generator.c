@@ -251,10 +251,12 @@ is_after_today (Generator *g, const GDate *date)
   return strcmp (iso, g->today) > 0;
 }
 
-/* How far a dossier filed on @filing has gone: one filed less than three
- * years ago stops at any stage; an older one was granted, or (one in ten)
- * stopped somewhere and was withdrawn, as a real register's old dossiers
- * are all closed. */
+/* How far a dossier filed on @filing has gone. Its events come at the
+ * procedure's pace and stop at today, so a recent dossier is as far as
+ * time allows; one in ten recent ones stalls at some stage (the office's
+ * backlog, an applicant who does not answer). Older ones were granted,
+ * or (one in ten) stopped somewhere and were withdrawn, as a real
+ * register's old dossiers are all closed. */
 static int
 last_step_for (Generator *g, const GDate *filing, gboolean *withdrawn)
 {
@@ -263,7 +265,8 @@ last_step_for (Generator *g, const GDate *filing, gboolean *withdrawn)
   g_date_add_years (three_years_on, 3);
   *withdrawn = FALSE;
   if (is_after_today (g, three_years_on))
-    return g_rand_int_range (g->rand, 0, G_N_ELEMENTS (steps));
+    return g_rand_int_range (g->rand, 0, 10) == 0 ? g_rand_int_range (g->rand, 0, G_N_ELEMENTS (steps))
+                                                  : (int) G_N_ELEMENTS (steps) - 1;
   if (g_rand_int_range (g->rand, 0, 10) == 0)
     {
       *withdrawn = TRUE;
