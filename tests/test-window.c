@@ -605,6 +605,53 @@ test_page_history_in_words (Fixture *f, gconstpointer data)
   g_assert_null (strstr (history->str, "\"Lai Châu\""));
 }
 
+static guint
+count_named_prefix (GtkWidget *widget, const char *prefix)
+{
+  guint n = g_str_has_prefix (gtk_widget_get_name (widget), prefix) ? 1 : 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    n += count_named_prefix (child, prefix);
+  return n;
+}
+
+/* A long timeline shows its newest entries; the rest are made when the
+ * officer opens "Earlier". */
+static void
+test_page_earlier_events (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = listed_id_named (f, "Lai Châu");
+  GtkWidget *earlier;
+  guint shown, all;
+
+  for (int i = 0; i < 12; i++)
+    {
+      g_autofree char *date = g_strdup_printf ("2024-%02d-15", i + 1);
+      g_autoptr(IpdEvent) note = ipd_event_new (id, date, "note");
+
+      note->note = g_strdup_printf ("Trao đổi lần %d", i + 1);
+      g_assert_true (ipd_store_save_event (f->store, note, &error));
+      g_assert_no_error (error);
+    }
+  ipd_window_reload (f->window);
+  ipd_test_iterate (20);
+  open_dossier_named (f, "Lai Châu");
+
+  shown = count_named_prefix (GTK_WIDGET (f->window->dossier_view), "edit-event-");
+  earlier = ipd_test_find_named (GTK_WIDGET (f->window->dossier_view), "earlier-events");
+  g_assert_nonnull (earlier);
+  g_assert_cmpuint (shown, >, 0);
+  g_assert_cmpuint (shown, <=, 8);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (earlier), TRUE);
+  ipd_test_iterate (5);
+  all = count_named_prefix (GTK_WIDGET (f->window->dossier_view), "edit-event-");
+  {
+    g_autoptr(GPtrArray) events = ipd_store_list_events (f->store, id, &error);
+    g_assert_cmpuint (all, ==, events->len);
+  }
+}
+
 static IpdEvent *
 event_of_type (GPtrArray *events, const char *type)
 {
@@ -1520,6 +1567,7 @@ main (int argc, char **argv)
       g_test_add ("/window/parties/edit-and-remove", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_parties_edit_and_remove, fixture_tear_down);
       g_test_add ("/window/parties/problem-shown", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_parties_problem_shown, fixture_tear_down);
       g_test_add ("/window/page/history-in-words", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_page_history_in_words, fixture_tear_down);
+      g_test_add ("/window/page/earlier-events", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_page_earlier_events, fixture_tear_down);
       g_test_add ("/window/events/edit", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_events_edit, fixture_tear_down);
       g_test_add ("/window/events/invalid-date-keeps-event", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_events_invalid_date_keeps_event, fixture_tear_down);
       g_test_add ("/window/events/delete-asks", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_events_delete_asks, fixture_tear_down);

@@ -381,8 +381,14 @@ task_row (IpdTask *task, const char *today)
   gtk_widget_set_name (row, name);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  /* The citation is long and wraps: a tooltip, set while the row is hidden
+   * (see ipd_gui_icon_button), keeps the page quick to lay out. */
   if (task->citation != NULL && *task->citation != '\0')
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), g_dgettext (GETTEXT_PACKAGE, task->citation));
+    {
+      gtk_widget_set_visible (row, FALSE);
+      gtk_widget_set_tooltip_text (row, g_dgettext (GETTEXT_PACKAGE, task->citation));
+      gtk_widget_set_visible (row, TRUE);
+    }
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
   gtk_widget_add_css_class (state_label, "caption");
   if (done)
@@ -394,17 +400,84 @@ task_row (IpdTask *task, const char *today)
   return row;
 }
 
+/* The timeline shows this many entries at once; older ones are made when
+ * the officer opens "Earlier" (a register keeps decades of letters). */
+#define TIMELINE_ROWS 8
+
+/* What is left of the timeline, oldest first, for the "Earlier" row. */
+typedef struct {
+  IpdDossierView *view;
+  GPtrArray      *events;   /* IpdEvent */
+  GPtrArray      *tasks;    /* IpdTask */
+  guint           n_events; /* how many of each are still to show */
+  guint           n_tasks;
+} Timeline;
+
+static void
+timeline_free (Timeline *timeline)
+{
+  g_ptr_array_unref (timeline->events);
+  g_ptr_array_unref (timeline->tasks);
+  g_free (timeline);
+}
+
+/* Adds up to @max entries, newest first, to @group or @expander; the
+ * deadlines stand among the events at their due dates, those cancelled
+ * (an event made them moot) left out. */
+static void
+add_timeline_rows (Timeline *timeline, AdwPreferencesGroup *group, AdwExpanderRow *expander, guint max)
+{
+  g_autofree char *today = ipd_date_today ();
+  guint added = 0;
+
+  /* both lists run from the oldest; merge them from the newest */
+  while ((timeline->n_events > 0 || timeline->n_tasks > 0) && added < max)
+    {
+      IpdEvent *event = timeline->n_events > 0 ? g_ptr_array_index (timeline->events, timeline->n_events - 1) : NULL;
+      IpdTask *task = timeline->n_tasks > 0 ? g_ptr_array_index (timeline->tasks, timeline->n_tasks - 1) : NULL;
+      GtkWidget *row = NULL;
+
+      if (task != NULL && (event == NULL || g_strcmp0 (task->due_date, event->date) > 0))
+        {
+          if (task->state != IPD_TASK_CANCELLED)
+            row = task_row (task, today);
+          timeline->n_tasks--;
+        }
+      else
+        {
+          row = event_row (timeline->view, event);
+          timeline->n_events--;
+        }
+      if (row == NULL)
+        continue;
+      if (expander)
+        adw_expander_row_add_row (expander, row);
+      else
+        adw_preferences_group_add (group, row);
+      added++;
+    }
+}
+
+static void
+on_earlier_expanded (AdwExpanderRow *expander, GParamSpec *pspec, gpointer unused)
+{
+  Timeline *timeline = g_object_get_data (G_OBJECT (expander), "timeline");
+
+  if (adw_expander_row_get_expanded (expander))
+    add_timeline_rows (timeline, NULL, expander, G_MAXUINT);
+}
+
 /* The timeline, newest first like the history below it: the latest event
- * that sets a status is the one the dossier's status comes from. The
- * deadlines stand among the events at their due dates; those cancelled
- * (an event made them moot) are left out. */
+ * that sets a status is the one the dossier's status comes from. */
 static void
 add_events (IpdDossierView *self, GPtrArray *events, GPtrArray *tasks)
 {
   AdwPreferencesGroup *group = new_group (self, _("Events"));
   GtkWidget *add = ipd_gui_icon_button ("list-add-symbolic", _("Record an Event"));
-  g_autofree char *today = ipd_date_today ();
-  guint e = events->len, t = tasks->len;
+  Timeline *timeline = g_new0 (Timeline, 1);
+  GtkWidget *earlier;
+  g_autofree char *subtitle = NULL;
+  guint left;
 
   gtk_widget_set_name (add, "add-event");
   g_signal_connect_object (add, "clicked", G_CALLBACK (add_event_clicked), self, G_CONNECT_SWAPPED);
@@ -412,24 +485,26 @@ add_events (IpdDossierView *self, GPtrArray *events, GPtrArray *tasks)
   if (events->len == 0)
     adw_preferences_group_set_description (group, _("No event recorded yet."));
 
-  /* both lists run from the oldest; merge them from the newest */
-  while (e > 0 || t > 0)
+  timeline->view = self;
+  timeline->events = g_ptr_array_ref (events);
+  timeline->tasks = g_ptr_array_ref (tasks);
+  timeline->n_events = events->len;
+  timeline->n_tasks = tasks->len;
+  add_timeline_rows (timeline, group, NULL, TIMELINE_ROWS);
+  left = timeline->n_events + timeline->n_tasks;
+  if (left == 0)
     {
-      IpdEvent *event = e > 0 ? g_ptr_array_index (events, e - 1) : NULL;
-      IpdTask *task = t > 0 ? g_ptr_array_index (tasks, t - 1) : NULL;
-
-      if (task != NULL && (event == NULL || g_strcmp0 (task->due_date, event->date) > 0))
-        {
-          if (task->state != IPD_TASK_CANCELLED)
-            adw_preferences_group_add (group, task_row (task, today));
-          t--;
-        }
-      else
-        {
-          adw_preferences_group_add (group, event_row (self, event));
-          e--;
-        }
+      timeline_free (timeline);
+      return;
     }
+  earlier = adw_expander_row_new ();
+  gtk_widget_set_name (earlier, "earlier-events");
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (earlier), _("Earlier"));
+  subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u more event or deadline", "%u more events and deadlines", left), left);
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (earlier), subtitle);
+  g_object_set_data_full (G_OBJECT (earlier), "timeline", timeline, (GDestroyNotify) timeline_free);
+  g_signal_connect (earlier, "notify::expanded", G_CALLBACK (on_earlier_expanded), NULL);
+  adw_preferences_group_add (group, earlier);
 }
 
 /* "Next deadline: 12/05/2026 — Answer the office action (in 10 days)" under
