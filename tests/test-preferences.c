@@ -70,30 +70,15 @@ find_page (GtkWidget *widget, const char *name)
   return NULL;
 }
 
-/* The preferences window among the toplevels, or NULL. */
-static IpdPreferencesWindow *
-find_preferences (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-      if (IPD_IS_PREFERENCES_WINDOW (window))
-        return IPD_PREFERENCES_WINDOW (window);
-    }
-  return NULL;
-}
-
 /* Opens Preferences with the main window's action, as the menu and Ctrl+, do. */
 static IpdPreferencesWindow *
 open_preferences (Fixture *f)
 {
   IpdPreferencesWindow *preferences;
 
-  g_assert_null (find_preferences ());
+  g_assert_null (IPD_PREFERENCES_WINDOW (ipd_test_find_toplevel (IPD_TYPE_PREFERENCES_WINDOW)));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.preferences", NULL));
-  preferences = find_preferences ();
+  preferences = IPD_PREFERENCES_WINDOW (ipd_test_find_toplevel (IPD_TYPE_PREFERENCES_WINDOW));
   g_assert_nonnull (preferences);
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (preferences)) == GTK_WINDOW (f->window));
   ipd_test_present (GTK_WINDOW (preferences));
@@ -517,7 +502,7 @@ test_screenshots (Fixture *f, gconstpointer data)
   g_assert_true (ipd_store_set_setting (f->store, IPD_SETTING_AGENCY_PLACE, "Lai Châu", NULL));
   g_settings_set_string (settings, "officer-name", "Nguyễn Văn An");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.preferences", NULL));
-  f->preferences = find_preferences ();
+  f->preferences = IPD_PREFERENCES_WINDOW (ipd_test_find_toplevel (IPD_TYPE_PREFERENCES_WINDOW));
   gtk_window_set_default_size (GTK_WINDOW (f->preferences), 640, 980);   /* every kind on the numbers page */
   ipd_test_present (GTK_WINDOW (f->preferences));
 

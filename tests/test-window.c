@@ -688,20 +688,6 @@ event_button (Fixture *f, const char *kind, gint64 event_id)
   return button;
 }
 
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return GTK_WINDOW (window);
-    }
-  return NULL;
-}
-
 /* Clicks the event's edit button: the dialog opens filled in. */
 static IpdEventDialog *
 edit_event (Fixture *f, gint64 event_id)
@@ -710,7 +696,7 @@ edit_event (Fixture *f, gint64 event_id)
 
   g_signal_emit_by_name (event_button (f, "edit", event_id), "clicked");
   ipd_test_iterate (20);
-  dialog = find_toplevel (IPD_TYPE_EVENT_DIALOG);
+  dialog = ipd_test_find_toplevel (IPD_TYPE_EVENT_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_true (ipd_event_dialog_is_edit (IPD_EVENT_DIALOG (dialog)));
   return IPD_EVENT_DIALOG (dialog);
@@ -821,7 +807,7 @@ test_events_invalid_date_keeps_event (Fixture *f, gconstpointer data)
   g_assert_nonnull (row);
   gtk_widget_activate (row);
   ipd_test_wait_ms (400);   /* a button activated from the keyboard shows itself pressed first */
-  dialog = IPD_EVENT_DIALOG (find_toplevel (IPD_TYPE_EVENT_DIALOG));
+  dialog = IPD_EVENT_DIALOG (ipd_test_find_toplevel (IPD_TYPE_EVENT_DIALOG));
   g_assert_nonnull (dialog);
   g_assert_cmpstr (ipd_event_dialog_get_field (dialog, "date"), ==, "20/06/2023");
 
@@ -867,7 +853,7 @@ test_events_delete_asks (Fixture *f, gconstpointer data)
 
   g_signal_emit_by_name (event_button (f, "delete", event_id), "clicked");
   ipd_test_iterate (20);
-  question = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  question = ADW_MESSAGE_DIALOG (ipd_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_nonnull (question);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (question), "20/06/2023 — Published in the Gazette"));
   adw_message_dialog_response (question, "cancel");
@@ -877,7 +863,7 @@ test_events_delete_asks (Fixture *f, gconstpointer data)
 
   g_signal_emit_by_name (event_button (f, "delete", event_id), "clicked");
   ipd_test_iterate (20);
-  question = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  question = ADW_MESSAGE_DIALOG (ipd_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_nonnull (question);
   adw_message_dialog_response (question, "delete");
   ipd_test_iterate (20);
