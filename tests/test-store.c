@@ -4331,10 +4331,238 @@ test_tasks_agenda_uses_index (Fixture *f, gconstpointer data)
       if (i % 3 == 0)
         add_event (f->store, d->id, "20/05/2024", "formality_accepted");
     }
-  g_assert_true (plan_uses (f->store->db, ipd_store_agenda_sql (), "task_open_due"));
+  g_assert_true (plan_uses (f->store->db, ipd_store_agenda_sql (FALSE), "USING INDEX task_agenda "));
+  g_assert_true (plan_uses (f->store->db, ipd_store_agenda_sql (TRUE), "USING INDEX task_agenda_overdue "));
+  g_assert_true (plan_uses (f->store->db, ipd_store_count_agenda_sql (FALSE), "COVERING INDEX task_agenda "));
+  g_assert_true (plan_uses (f->store->db, ipd_store_count_agenda_sql (TRUE), "COVERING INDEX task_agenda_overdue "));
   g_assert_true (ipd_store_exec (f->store, "ANALYZE", &error));
   g_assert_no_error (error);
-  g_assert_true (plan_uses (f->store->db, ipd_store_agenda_sql (), "task_open_due"));
+  g_assert_true (plan_uses (f->store->db, ipd_store_agenda_sql (FALSE), "USING INDEX task_agenda "));
+  g_assert_true (plan_uses (f->store->db, ipd_store_agenda_sql (TRUE), "USING INDEX task_agenda_overdue "));
+  g_assert_true (plan_uses (f->store->db, ipd_store_count_agenda_sql (FALSE), "COVERING INDEX task_agenda "));
+  g_assert_true (plan_uses (f->store->db, ipd_store_count_agenda_sql (TRUE), "COVERING INDEX task_agenda_overdue "));
+}
+
+static gint64
+count_agenda_ok (IpdStore *store, const IpdAgendaQuery *query)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 n = ipd_store_count_agenda (store, query, &error);
+
+  g_assert_no_error (error);
+  return n;
+}
+
+static GPtrArray *
+agenda_query_ok (IpdStore *store, const IpdAgendaQuery *query)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *tasks = ipd_store_agenda (store, query, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (tasks);
+  return tasks;
+}
+
+static void
+assert_same_tasks (GPtrArray *expected, guint from, GPtrArray *tasks)
+{
+  g_assert_cmpuint (from + tasks->len, <=, expected->len);
+  for (guint i = 0; i < tasks->len; i++)
+    g_assert_cmpint (((IpdTask *) g_ptr_array_index (tasks, i))->id, ==,
+                     ((IpdTask *) g_ptr_array_index (expected, from + i))->id);
+}
+
+/* Dossiers of two officers and three kinds filed on a handful of days:
+ * many tasks share a due date, and the names need the Vietnamese order. */
+static void
+fill_agenda_register (IpdStore *store)
+{
+  static const char *names[] = { "Em", "Đào", "Dương", "Ánh", "Anh", "Bình", "Ấn", "Ă" };
+  static const char *kinds[] = { IPD_KIND_TRADEMARK, IPD_KIND_COLLECTIVE, IPD_KIND_GI };
+  g_autoptr(GError) error = NULL;
+
+  for (int i = 0; i < 48; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s %d", names[i % G_N_ELEMENTS (names)], i / 8);
+      g_autofree char *date = g_strdup_printf ("%02d/%02d/2024", 1 + (i % 4) * 7, 4 + i % 3);
+      g_autoptr(IpdDossier) d = filed_dossier (store, kinds[i % 3], name, i % 2 ? "Hoa" : "Đức", date);
+
+      if (i % 5 == 0)
+        add_event (store, d->id, date, "formality_accepted");
+      if (i % 11 == 0)
+        {
+          g_assert_true (ipd_store_trash_dossier (store, d->id, &error));
+          g_assert_no_error (error);
+        }
+    }
+}
+
+/* The count is the length of the whole agenda; a limit gives its first
+ * tasks; sections (from … until) laid end to end give all of it. */
+static void
+test_tasks_agenda_pages (Fixture *f, gconstpointer data)
+{
+  static const struct { const char *officer, *kind; } filters[] = {
+    { NULL, NULL }, { "Hoa", NULL }, { NULL, IPD_KIND_COLLECTIVE }, { "Đức", IPD_KIND_TRADEMARK },
+    { "Nobody", NULL },
+  };
+  static const int days[] = { 0, 20, 45, 400 };
+  const char *today = "2024-06-10";
+
+  fill_agenda_register (f->store);
+  for (guint i = 0; i < G_N_ELEMENTS (filters); i++)
+    for (guint k = 0; k < G_N_ELEMENTS (days); k++)
+      {
+        IpdAgendaQuery q = { .today = today, .days = days[k], .officer = filters[i].officer,
+                             .kind = filters[i].kind };
+        IpdAgendaQuery from_today = q;
+        g_autoptr(GPtrArray) all = agenda_query_ok (f->store, &q);
+        g_autoptr(GPtrArray) later = NULL;
+        guint n_overdue = 0;
+
+        g_assert_cmpint (count_agenda_ok (f->store, &q), ==, all->len);
+        if (i == 0 && k == 3)
+          g_assert_cmpuint (all->len, >, 40);
+        for (guint limit = 1; limit <= all->len + 1; limit += 3)
+          {
+            IpdAgendaQuery page = q;
+            g_autoptr(GPtrArray) tasks = NULL;
+
+            page.limit = limit;
+            tasks = agenda_query_ok (f->store, &page);
+            g_assert_cmpuint (tasks->len, ==, MIN (limit, all->len));
+            assert_same_tasks (all, 0, tasks);
+            g_assert_cmpint (count_agenda_ok (f->store, &page), ==, all->len);
+          }
+
+        /* from today: what is not overdue, in the same order */
+        from_today.from = today;
+        later = agenda_query_ok (f->store, &from_today);
+        while (n_overdue < all->len
+               && strcmp (((IpdTask *) g_ptr_array_index (all, n_overdue))->due_date, today) < 0)
+          n_overdue++;
+        g_assert_cmpuint (n_overdue + later->len, ==, all->len);
+        assert_same_tasks (all, n_overdue, later);
+        g_assert_cmpint (count_agenda_ok (f->store, &from_today), ==, later->len);
+
+        /* the week after today's, then the rest */
+        if (days[k] > 7)
+          {
+            IpdAgendaQuery week = from_today, rest = from_today;
+            g_autoptr(GPtrArray) a = NULL, b = NULL;
+
+            week.days = 7;
+            rest.from = "2024-06-18";
+            a = agenda_query_ok (f->store, &week);
+            b = agenda_query_ok (f->store, &rest);
+            g_assert_cmpuint (a->len + b->len, ==, later->len);
+            assert_same_tasks (later, 0, a);
+            assert_same_tasks (later, a->len, b);
+            g_assert_cmpint (count_agenda_ok (f->store, &week), ==, a->len);
+            g_assert_cmpint (count_agenda_ok (f->store, &rest), ==, b->len);
+          }
+      }
+}
+
+static gboolean
+agenda_has_dossier (IpdStore *store, const IpdAgendaQuery *query, gint64 dossier_id)
+{
+  g_autoptr(GPtrArray) tasks = agenda_query_ok (store, query);
+
+  for (guint i = 0; i < tasks->len; i++)
+    if (((IpdTask *) g_ptr_array_index (tasks, i))->dossier_id == dossier_id)
+      return TRUE;
+  return FALSE;
+}
+
+/* A register of format 3 already has its tasks: format 4 copies the
+ * dossiers' columns onto those rows (the same rows: same ids). */
+static void
+test_tasks_agenda_from_format_3 (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IpdStore) old = NULL;
+  g_autoptr(GPtrArray) tasks = NULL;
+  IpdAgendaQuery hoa = { .today = "2024-05-20", .days = 30, .officer = "Hoa", .kind = IPD_KIND_TRADEMARK };
+  IpdAgendaQuery lan = { .today = "2024-05-20", .days = 30, .officer = "Lan" };
+  char *message = NULL;
+  const char *insert =
+    "INSERT INTO dossier (id, reference, kind, name, status, officer, filing_date, created_at, updated_at)"
+    "  VALUES (7, 'OLD-2024-0007', 'trademark', 'Chè Shan tuyết', 'filed', 'Hoa', '2024-05-01',"
+    "          '2024-05-01T00:00:00Z', '2024-05-01T00:00:00Z');"
+    "INSERT INTO event (id, dossier_id, date, type, created_at) VALUES"
+    "  (70, 7, '2024-05-01', 'filed', '2024-05-01T00:00:00Z');"
+    "INSERT INTO task (id, dossier_id, rule_id, trigger_key, trigger_event_id, role, title, trigger_date,"
+    "                  due_date, created_at) VALUES"
+    "  (5, 7, 'formality_result', 'event:70', 70, 'office', 'Formality result', '2024-05-01', '2024-06-01',"
+    "   '2024-05-01T00:00:00Z');";
+
+  old = ipd_store_open_at_version (f->path, 3, &error);
+  g_assert_no_error (error);
+  if (sqlite3_exec (old->db, insert, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("inserting into a format-3 register: %s", message);
+  g_assert_true (ipd_store_refresh_search (old, 7, NULL));
+  g_clear_object (&old);
+
+  f->store = ipd_store_open (f->path, IPD_STORE_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (ipd_store_get_schema_version (f->store), ==, IPD_STORE_SCHEMA_VERSION);
+  tasks = agenda_query_ok (f->store, &hoa);
+  g_assert_cmpuint (tasks->len, ==, 1);
+  g_assert_cmpint (((IpdTask *) g_ptr_array_index (tasks, 0))->id, ==, 5);
+  g_assert_cmpstr (((IpdTask *) g_ptr_array_index (tasks, 0))->due_date, ==, "2024-06-01");
+  g_assert_cmpint (count_agenda_ok (f->store, &hoa), ==, 1);
+  g_assert_cmpint (count_agenda_ok (f->store, &lan), ==, 0);
+}
+
+/* The agenda follows the dossier: the trash and back, a new officer, kind
+ * or name (the order within a day is the Vietnamese one). */
+static void
+test_tasks_agenda_follows_dossier (Fixture *f, gconstpointer data)
+{
+  g_autoptr(IpdDossier) a = filed_dossier (f->store, IPD_KIND_TRADEMARK, "Em", "Hoa", "01/05/2024");
+  g_autoptr(IpdDossier) b = filed_dossier (f->store, IPD_KIND_TRADEMARK, "Đào", "Hoa", "01/05/2024");
+  g_autoptr(IpdDossier) reloaded = NULL;
+  g_autoptr(GError) error = NULL;
+  IpdAgendaQuery all = { .today = "2024-06-10", .days = 30 };
+  IpdAgendaQuery before = { .today = "2024-05-20", .days = 30 };
+  IpdAgendaQuery hoa = { .today = "2024-06-10", .days = 30, .officer = "Hoa" };
+  IpdAgendaQuery lan = { .today = "2024-06-10", .days = 30, .officer = "Lan" };
+  IpdAgendaQuery gi = { .today = "2024-06-10", .days = 30, .kind = IPD_KIND_COLLECTIVE };
+
+  assert_agenda (f->store, "2024-06-10", 30, NULL, NULL, "Đào:formality_result Em:formality_result");
+  g_assert_cmpint (count_agenda_ok (f->store, &hoa), ==, 2);
+
+  /* overdue (10/06) and not yet (20/05) */
+  g_assert_true (ipd_store_trash_dossier (f->store, a->id, &error));
+  g_assert_no_error (error);
+  g_assert_false (agenda_has_dossier (f->store, &all, a->id));
+  g_assert_false (agenda_has_dossier (f->store, &before, a->id));
+  g_assert_cmpint (count_agenda_ok (f->store, &all), ==, 1);
+  g_assert_cmpint (count_agenda_ok (f->store, &before), ==, 1);
+  g_assert_true (ipd_store_restore_dossier (f->store, a->id, &error));
+  g_assert_no_error (error);
+  g_assert_true (agenda_has_dossier (f->store, &all, a->id));
+  g_assert_true (agenda_has_dossier (f->store, &before, a->id));
+  g_assert_cmpint (count_agenda_ok (f->store, &all), ==, 2);
+  g_assert_cmpint (count_agenda_ok (f->store, &before), ==, 2);
+
+  reloaded = load_ok (f->store, a->id);
+  g_free (reloaded->officer), reloaded->officer = g_strdup ("Lan");
+  save_ok (f->store, reloaded);
+  g_assert_cmpint (count_agenda_ok (f->store, &hoa), ==, 1);
+  g_assert_cmpint (count_agenda_ok (f->store, &lan), ==, 1);
+  g_assert_true (agenda_has_dossier (f->store, &lan, a->id));
+  g_clear_pointer (&reloaded, ipd_dossier_unref);
+
+  reloaded = load_ok (f->store, b->id);
+  g_free (reloaded->kind), reloaded->kind = g_strdup (IPD_KIND_COLLECTIVE);
+  g_free (reloaded->name), reloaded->name = g_strdup ("Giang");
+  save_ok (f->store, reloaded);
+  g_assert_true (agenda_has_dossier (f->store, &gi, b->id));
+  g_assert_cmpint (count_agenda_ok (f->store, &gi), ==, 1);
+  assert_agenda (f->store, "2024-06-10", 30, NULL, NULL, "Em:formality_result Giang:formality_result");
 }
 
 /* Marking a task done records the event that completes it. */
@@ -4412,7 +4640,7 @@ test_migrate_format2_with_events (Fixture *f, gconstpointer data)
 
   f->store = ipd_store_open (f->path, IPD_STORE_DEFAULT, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (ipd_store_get_schema_version (f->store), ==, 3);
+  g_assert_cmpint (ipd_store_get_schema_version (f->store), ==, IPD_STORE_SCHEMA_VERSION);
 
   tasks = tasks_of (f->store, 7);
   for (guint i = 0; i < tasks->len; i++)
@@ -4538,6 +4766,9 @@ main (int argc, char *argv[])
   ADD_OPEN ("/store/tasks/recompute-cancelled", test_tasks_recompute_cancelled);
   ADD_OPEN ("/store/tasks/agenda", test_tasks_agenda);
   ADD_OPEN ("/store/tasks/agenda-uses-index", test_tasks_agenda_uses_index);
+  ADD_OPEN ("/store/tasks/agenda-pages", test_tasks_agenda_pages);
+  ADD_OPEN ("/store/tasks/agenda-follows-dossier", test_tasks_agenda_follows_dossier);
+  ADD_CLOSED ("/store/tasks/agenda-from-format-3", test_tasks_agenda_from_format_3);
   ADD_OPEN ("/store/tasks/complete", test_tasks_complete);
   ADD_CLOSED ("/store/migrate/format-2-with-events", test_migrate_format2_with_events);
 

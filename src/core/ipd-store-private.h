@@ -64,7 +64,8 @@ gboolean  ipd_store_refresh_search (IpdStore *self, gint64 dossier_id, GError **
 gboolean  ipd_store_recompute_tasks (IpdStore *self, gint64 dossier_id, GError **error);
 gboolean  ipd_store_compute_expiry (IpdStore *self, gint64 dossier_id, const char *kind,
                                     const char *filing_date, char **expiry, GError **error);
-const char *ipd_store_agenda_sql  (void);
+const char *ipd_store_agenda_sql  (gboolean overdue);
+const char *ipd_store_count_agenda_sql (gboolean overdue);
 gboolean  ipd_store_seed_holidays (IpdStore *self, GError **error);
 gboolean  ipd_store_ensure_tasks_current (IpdStore *self, GError **error);
 

@@ -27,14 +27,16 @@ typedef struct {
 
 static gboolean seed_reference_data (IpdStore *self, GError **error);
 static gboolean index_search_and_audit (IpdStore *self, GError **error);
-static gboolean fill_holidays_and_tasks (IpdStore *self, GError **error);
+static gboolean seed_holidays (IpdStore *self, GError **error);
+static gboolean fill_tasks (IpdStore *self, GError **error);
 
 /* A later step that changes an audited table's columns must drop and
  * recreate its audit triggers (ipd_store_create_audit_triggers). */
 static const MigrationStep steps[] = {
   { NULL,                      "schema/001-register.sql",          seed_reference_data },
   { ipd_store_rebuild_derived, "schema/002-search-and-audit.sql",  index_search_and_audit },
-  { NULL,                      "schema/003-deadlines.sql",         fill_holidays_and_tasks },
+  { NULL,                      "schema/003-deadlines.sql",         seed_holidays },
+  { NULL,                      "schema/004-agenda-index.sql",      fill_tasks },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (steps) == IPD_STORE_SCHEMA_VERSION);
@@ -102,14 +104,21 @@ index_search_and_audit (IpdStore *self, GError **error)
 }
 
 /* The holidays are seeded before their audit triggers exist: the built-in
- * table is not news, an officer's later edit is. Then every dossier gets
- * its tasks (which records the procedure's and the holidays' checksums). */
+ * table is not news, an officer's later edit is. */
 static gboolean
-fill_holidays_and_tasks (IpdStore *self, GError **error)
+seed_holidays (IpdStore *self, GError **error)
 {
   return ipd_store_seed_holidays (self, error)
-      && ipd_store_create_audit_triggers_for (self, "holiday", error)
-      && ipd_store_recompute_all_tasks (self, NULL, error);
+      && ipd_store_create_audit_triggers_for (self, "holiday", error);
+}
+
+/* Every dossier gets its tasks once the table has all its columns (which
+ * records the procedure's and the holidays' checksums). A register that
+ * had them already keeps its rows: only a difference is written. */
+static gboolean
+fill_tasks (IpdStore *self, GError **error)
+{
+  return ipd_store_recompute_all_tasks (self, NULL, error);
 }
 
 static gboolean

@@ -154,10 +154,14 @@ stored_task_free (StoredTask *row)
 static const char select_stored_sql[] =
   "SELECT id, rule_id, trigger_key, " VALUE_COLUMNS " FROM task WHERE dossier_id = ?1";
 
-/* ?1 dossier, ?2 rule, ?3 trigger key, ?4 now, then the values from ?5 */
+/* ?1 dossier, ?2 rule, ?3 trigger key, ?4 now, then the values from ?5.
+ * The copies of the dossier's columns that the agenda reads come along
+ * (a trigger of the dossier keeps them right afterwards: schema 004). */
 static const char insert_sql[] =
-  "INSERT INTO task (dossier_id, rule_id, trigger_key, created_at, " VALUE_COLUMNS ")"
-  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)";
+  "INSERT INTO task (dossier_id, rule_id, trigger_key, created_at, " VALUE_COLUMNS ","
+  "                  dossier_officer, dossier_kind, dossier_live, dossier_sort_key)"
+  " SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,"
+  "        d.officer, d.kind, d.deleted_at IS NULL, d.sort_key FROM dossier d WHERE d.id = ?1";
 
 /* ?1 id, then the values from ?5 like the insert */
 static const char update_sql[] =
@@ -182,7 +186,7 @@ values_from_spec (TaskValues *v, const IpdTaskSpec *spec, const char *role)
   v->texts[COL_GRACE_UNTIL] = spec->grace_until;
   v->texts[COL_COMPLETED_BY] = spec->completed_by;
   /* "done_date IS NULL" is what every reader takes for "open" (the list's
-   * next deadline, the sidebar's filter, the index task_open_due). */
+   * next deadline, the sidebar's filter, the index task_agenda). */
   v->texts[COL_DONE_DATE] = open ? NULL : (spec->done_date ? spec->done_date : spec->due_date);
   v->trigger_event_id = spec->trigger_event_id;
   v->event_id = open ? 0 : spec->done_event_id;
@@ -736,64 +740,207 @@ ipd_store_list_tasks (IpdStore *self, gint64 dossier_id, GError **error)
   return collect_tasks (self, stmt, error);
 }
 
-/* The agenda reads the open tasks through the partial index task_open_due
- * (CROSS JOIN keeps task the outer table whatever the filters). A passed
- * milestone or opportunity is not overdue: nobody has anything to do. */
-static const char agenda_sql[] =
-  "SELECT " TASK_COLUMNS " FROM task t CROSS JOIN dossier d ON d.id = t.dossier_id"
-  " WHERE t.done_date IS NULL AND t.due_date <= ?2 AND d.deleted_at IS NULL"
-  "   AND NOT (t.due_date < ?1 AND ifnull (t.role, '') IN ('milestone', 'opportunity'))"
-  "   AND (?3 IS NULL OR d.officer = ?3) AND (?4 IS NULL OR d.kind = ?4)"
-  " ORDER BY t.due_date, d.sort_key, t.id";
+/* The agenda reads the open tasks in two runs, overdue then the others,
+ * each through its partial index, which holds every column the agenda
+ * filters on (the dossier's officer, kind and trash state are copied onto
+ * the task): a count reads the index alone, a page the index in order and
+ * then only its own rows and dossiers. A passed milestone or opportunity is
+ * not overdue (nobody has anything to do), so the overdue run has its own
+ * index without them. ?1 first day, ?2 last day, ?3 officer, ?4 kind. */
+#define AGENDA_OVERDUE_WHERE \
+  " WHERE t.done_date IS NULL AND ifnull (t.role, '') NOT IN ('milestone', 'opportunity')" \
+  "   AND t.due_date BETWEEN ?1 AND ?2 AND t.dossier_live = 1" \
+  "   AND (?3 IS NULL OR t.dossier_officer = ?3) AND (?4 IS NULL OR t.dossier_kind = ?4)"
+#define AGENDA_CURRENT_WHERE \
+  " WHERE t.done_date IS NULL AND t.due_date BETWEEN ?1 AND ?2 AND t.dossier_live = 1" \
+  "   AND (?3 IS NULL OR t.dossier_officer = ?3) AND (?4 IS NULL OR t.dossier_kind = ?4)"
+
+/* CROSS JOIN keeps task the outer table; ?5 the limit, -1 for none. */
+#define AGENDA_SELECT(index, where) \
+  "SELECT " TASK_COLUMNS " FROM task t INDEXED BY " index " CROSS JOIN dossier d ON d.id = t.dossier_id" \
+  where " ORDER BY t.due_date, t.dossier_sort_key, t.id LIMIT ?5"
+#define AGENDA_COUNT(index, where) \
+  "SELECT count(*) FROM task t INDEXED BY " index where
+
+static const char *agenda_sql[] = {
+  AGENDA_SELECT ("task_agenda", AGENDA_CURRENT_WHERE),
+  AGENDA_SELECT ("task_agenda_overdue", AGENDA_OVERDUE_WHERE),
+};
+static const char *count_agenda_sql[] = {
+  AGENDA_COUNT ("task_agenda", AGENDA_CURRENT_WHERE),
+  AGENDA_COUNT ("task_agenda_overdue", AGENDA_OVERDUE_WHERE),
+};
 
 const char *
-ipd_store_agenda_sql (void)
+ipd_store_agenda_sql (gboolean overdue)
 {
-  return agenda_sql;
+  return agenda_sql[overdue ? 1 : 0];
+}
+
+const char *
+ipd_store_count_agenda_sql (gboolean overdue)
+{
+  return count_agenda_sql[overdue ? 1 : 0];
 }
 
 /* The longest agenda asked for: a century. */
 #define MAX_AGENDA_DAYS 36525
 
-/**
- * ipd_store_agenda:
- *
- * Returns: (transfer container) (element-type IpdTask): the open tasks of
- *   the register (trash left out) due up to @query's today + days, overdue
- *   ones included, by due date then dossier name.
- */
-GPtrArray *
-ipd_store_agenda (IpdStore *self, const IpdAgendaQuery *query, GError **error)
-{
-  g_autoptr(IpdStmt) stmt = NULL;
-  g_autofree char *today = NULL, *until = NULL;
-  g_autoptr(GDate) date = NULL;
+/* The days each run covers, from the query; a run with first > last is empty. */
+typedef struct {
+  char *first[2];   /* [0] from today on, [1] overdue */
+  char *last[2];
+} AgendaRuns;
 
-  g_return_val_if_fail (IPD_IS_STORE (self), NULL);
-  g_return_val_if_fail (query != NULL, NULL);
+static void
+agenda_runs_clear (AgendaRuns *runs)
+{
+  for (guint i = 0; i < 2; i++)
+    {
+      g_free (runs->first[i]);
+      g_free (runs->last[i]);
+    }
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (AgendaRuns, agenda_runs_clear)
+
+static char *
+add_days (const char *iso, int days)
+{
+  g_autoptr(GDate) date = ipd_date_to_gdate (iso);
+
+  if (days >= 0)
+    g_date_add_days (date, days);
+  else
+    g_date_subtract_days (date, -days);
+  return ipd_date_from_gdate (date);
+}
+
+static gboolean
+agenda_runs (const IpdAgendaQuery *query, AgendaRuns *runs, GError **error)
+{
+  g_autofree char *today = NULL, *from = NULL;
 
   if (query->days < 0 || query->days > MAX_AGENDA_DAYS)
     {
       g_set_error (error, IPD_ERROR, IPD_ERROR_INVALID,
                    /* Translators: %d is the largest number of days allowed */
                    _("Agenda: give a number of days from 0 to %d"), MAX_AGENDA_DAYS);
-      return NULL;
+      return FALSE;
     }
   today = query->today ? ipd_date_parse (query->today, error) : ipd_date_today ();
   if (today == NULL)
-    return NULL;
-  date = ipd_date_to_gdate (today);
-  g_date_add_days (date, query->days);
-  until = ipd_date_from_gdate (date);
+    return FALSE;
+  from = query->from ? ipd_date_parse (query->from, error) : g_strdup ("");
+  if (from == NULL)
+    return FALSE;
 
-  stmt = ipd_store_prepare (self, agenda_sql, error);
+  runs->first[0] = g_strdup (strcmp (from, today) > 0 ? from : today);
+  runs->last[0] = add_days (today, query->days);
+  runs->first[1] = g_strdup (from);
+  runs->last[1] = add_days (today, -1);
+  return TRUE;
+}
+
+static IpdStmt *
+prepare_run (IpdStore *self, const char *sql, const IpdAgendaQuery *query, const AgendaRuns *runs,
+             guint run, gint64 limit, GError **error)
+{
+  IpdStmt *stmt = ipd_store_prepare (self, sql, error);
+
   if (stmt == NULL)
     return NULL;
-  ipd_bind_text (stmt, 1, today);
-  ipd_bind_text (stmt, 2, until);
+  ipd_bind_text (stmt, 1, runs->first[run]);
+  ipd_bind_text (stmt, 2, runs->last[run]);
   ipd_bind_text (stmt, 3, query->officer);
   ipd_bind_text (stmt, 4, query->kind);
-  return collect_tasks (self, stmt, error);
+  if (sqlite3_bind_parameter_count (stmt) >= 5)
+    sqlite3_bind_int64 (stmt, 5, limit);
+  return stmt;
+}
+
+static gboolean
+collect_run (IpdStore *self, const IpdAgendaQuery *query, const AgendaRuns *runs, guint run,
+             GPtrArray *tasks, GError **error)
+{
+  g_autoptr(IpdStmt) stmt = NULL;
+  gint64 limit = query->limit == 0 ? -1 : (gint64) query->limit - tasks->len;
+  int rc;
+
+  if (limit == 0 || strcmp (runs->first[run], runs->last[run]) > 0)
+    return TRUE;
+  stmt = prepare_run (self, agenda_sql[run], query, runs, run, limit, error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (tasks, task_from_row (stmt));
+  if (rc != SQLITE_DONE)
+    return ipd_store_set_error (self, error, rc, "task");
+  return TRUE;
+}
+
+/**
+ * ipd_store_agenda:
+ *
+ * Returns: (transfer container) (element-type IpdTask): the open tasks of
+ *   the register (trash left out) due from @query's from (overdue ones
+ *   included when it is %NULL) up to today + days, by due date then
+ *   dossier name; the first @query's limit of them when it is not 0.
+ */
+GPtrArray *
+ipd_store_agenda (IpdStore *self, const IpdAgendaQuery *query, GError **error)
+{
+  g_auto(AgendaRuns) runs = { { NULL } };
+  g_autoptr(GPtrArray) tasks = NULL;
+
+  g_return_val_if_fail (IPD_IS_STORE (self), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+
+  if (!agenda_runs (query, &runs, error))
+    return NULL;
+  tasks = g_ptr_array_new_with_free_func ((GDestroyNotify) ipd_task_unref);
+  if (!collect_run (self, query, &runs, 1, tasks, error)
+      || !collect_run (self, query, &runs, 0, tasks, error))
+    return NULL;
+  return g_steal_pointer (&tasks);
+}
+
+/**
+ * ipd_store_count_agenda:
+ *
+ * Returns: how many tasks ipd_store_agenda() would list for @query without
+ *   its limit, or -1 on error.
+ */
+gint64
+ipd_store_count_agenda (IpdStore *self, const IpdAgendaQuery *query, GError **error)
+{
+  g_auto(AgendaRuns) runs = { { NULL } };
+  gint64 n = 0;
+
+  g_return_val_if_fail (IPD_IS_STORE (self), -1);
+  g_return_val_if_fail (query != NULL, -1);
+
+  if (!agenda_runs (query, &runs, error))
+    return -1;
+  for (guint run = 0; run < 2; run++)
+    {
+      g_autoptr(IpdStmt) stmt = NULL;
+      int rc;
+
+      if (strcmp (runs.first[run], runs.last[run]) > 0)
+        continue;
+      stmt = prepare_run (self, count_agenda_sql[run], query, &runs, run, 0, error);
+      if (stmt == NULL)
+        return -1;
+      rc = sqlite3_step (stmt);
+      if (rc != SQLITE_ROW)
+        {
+          ipd_store_set_error (self, error, rc, "task");
+          return -1;
+        }
+      n += sqlite3_column_int64 (stmt, 0);
+    }
+  return n;
 }
 
 static IpdTask *

@@ -94,7 +94,7 @@ typedef struct {
   char  *new_values;   /* JSON object, or NULL */
 } IpdAuditEntry;
 
-#define IPD_STORE_SCHEMA_VERSION 3
+#define IPD_STORE_SCHEMA_VERSION 4
 
 char     *ipd_store_default_path   (void);
 IpdStore *ipd_store_open           (const char    *path,
@@ -164,10 +164,14 @@ typedef struct {
                           * milestone or opportunity whose day has passed */
   const char *officer;   /* NULL: every officer */
   const char *kind;      /* NULL: every kind */
+  const char *from;      /* YYYY-MM-DD: only tasks due on or after it; NULL: no lower
+                          * bound, overdue ones included */
+  guint       limit;     /* at most this many tasks, the first in order; 0: all */
 } IpdAgendaQuery;
 
 GPtrArray *ipd_store_list_tasks      (IpdStore *self, gint64 dossier_id, GError **error);
 GPtrArray *ipd_store_agenda          (IpdStore *self, const IpdAgendaQuery *query, GError **error);
+gint64     ipd_store_count_agenda    (IpdStore *self, const IpdAgendaQuery *query, GError **error);
 gboolean   ipd_store_complete_task   (IpdStore *self, gint64 task_id, const char *date,
                                       GError **error);
 gboolean   ipd_store_recompute_all_tasks (IpdStore *self, GCancellable *cancellable,

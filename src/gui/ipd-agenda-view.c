@@ -22,8 +22,9 @@
 #include "ipd-task.h"
 #include "ipd-vocabulary.h"
 
-/* A section shows this many rows until the officer asks for all of them:
- * a register of 100 000 dossiers can have thousands of deadlines. */
+/* A section shows this many rows, and as many more each time the officer
+ * asks: a register of 100 000 dossiers can have thousands of deadlines, so
+ * the store is asked for each section's count and first rows only. */
 #define MAX_ROWS_PER_SECTION 150
 
 struct _IpdAgendaView
@@ -40,9 +41,10 @@ struct _IpdAgendaView
 
   IpdStore      *store;
   GPtrArray     *tasks;         /* IpdTask: those listed, by due date */
+  guint          n_tasks;       /* in every section, listed or not */
   GPtrArray     *officers;      /* char*: the officer filter's names, after "All officers" */
   gboolean       filling;       /* the filters' lists are being replaced */
-  gboolean       show_all;      /* every row, not the first of each section */
+  guint          limits[IPD_AGENDA_N_SECTIONS];   /* rows each section lists */
   GtkNativeDialog *chooser;
 };
 
@@ -63,6 +65,13 @@ add_toast (IpdAgendaView *self, AdwToast *toast)
       return;
     }
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+}
+
+static void
+reset_limits (IpdAgendaView *self)
+{
+  for (guint i = 0; i < IPD_AGENDA_N_SECTIONS; i++)
+    self->limits[i] = MAX_ROWS_PER_SECTION;
 }
 
 /* Filters --------------------------------------------------------------------- */
@@ -204,7 +213,7 @@ on_filter_changed (IpdAgendaView *self)
 {
   if (self->filling)
     return;
-  self->show_all = FALSE;
+  reset_limits (self);
   show_agenda (self);
 }
 
@@ -464,9 +473,12 @@ task_row (IpdAgendaView *self, IpdTask *task, const char *today)
 }
 
 static void
-show_all_clicked (IpdAgendaView *self)
+show_more_clicked (GtkButton *button, IpdAgendaView *self)
 {
-  self->show_all = TRUE;
+  guint section = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "section"));
+
+  g_return_if_fail (section < IPD_AGENDA_N_SECTIONS);
+  self->limits[section] += MAX_ROWS_PER_SECTION;
   ipd_agenda_view_refresh (self);
 }
 
@@ -489,7 +501,7 @@ section_group (IpdAgendaView *self, IpdAgendaSection section, guint n_tasks)
 }
 
 static void
-add_more_row (IpdAgendaView *self, AdwPreferencesGroup *group, guint hidden)
+add_more_row (IpdAgendaView *self, AdwPreferencesGroup *group, IpdAgendaSection section, guint hidden)
 {
   /* Translators: rows of the agenda not shown yet */
   g_autofree char *label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Show %u More Deadline",
@@ -499,7 +511,8 @@ add_more_row (IpdAgendaView *self, AdwPreferencesGroup *group, guint hidden)
   gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
   gtk_widget_set_margin_top (button, 6);
   gtk_widget_add_css_class (button, "pill");
-  g_signal_connect_object (button, "clicked", G_CALLBACK (show_all_clicked), self, G_CONNECT_SWAPPED);
+  g_object_set_data (G_OBJECT (button), "section", GUINT_TO_POINTER (section));
+  g_signal_connect_object (button, "clicked", G_CALLBACK (show_more_clicked), self, 0);
   adw_preferences_group_add (group, button);
 }
 
@@ -512,38 +525,115 @@ remove_sections (IpdAgendaView *self)
     gtk_box_remove (self->sections, child);
 }
 
-/* The tasks come sorted by due date, so each section is one run of them. */
-static void
-show_tasks (IpdAgendaView *self, const char *today)
+/* The days of @section as of @today (those of ipd_agenda_section_of()):
+ * from @from (NULL: no lower bound) to today + @days. Returns FALSE when it
+ * has none (this month ends within this week). The overdue section ends
+ * today: its caller leaves today's tasks out. */
+static gboolean
+section_days (IpdAgendaSection section, const char *today, char **from, int *days)
 {
-  guint counts[IPD_AGENDA_N_SECTIONS] = { 0 };
-  AdwPreferencesGroup *group = NULL;
-  int current = -1;
-  guint shown = 0;
+  g_autoptr(GDate) now = ipd_date_to_gdate (today);
+  g_autoptr(GDate) week_end = g_date_copy (now);
+  g_autoptr(GDate) month_end = g_date_new_dmy (g_date_get_days_in_month (g_date_get_month (now),
+                                                                         g_date_get_year (now)),
+                                               g_date_get_month (now), g_date_get_year (now));
+  GDate *later;
+
+  g_date_add_days (week_end, G_DATE_SUNDAY - g_date_get_weekday (now));
+  *from = NULL;
+  switch (section)
+    {
+    case IPD_AGENDA_OVERDUE:
+      *days = 0;
+      return TRUE;
+    case IPD_AGENDA_THIS_WEEK:
+      *from = g_strdup (today);
+      *days = g_date_days_between (now, week_end);
+      return TRUE;
+    case IPD_AGENDA_THIS_MONTH:
+      if (g_date_compare (month_end, week_end) <= 0)
+        return FALSE;
+      g_date_add_days (week_end, 1);
+      *from = ipd_date_from_gdate (week_end);
+      *days = g_date_days_between (now, month_end);
+      return TRUE;
+    case IPD_AGENDA_LATER:
+    default:
+      later = g_date_compare (month_end, week_end) > 0 ? month_end : week_end;
+      g_date_add_days (later, 1);
+      *from = ipd_date_from_gdate (later);
+      *days = IPD_AGENDA_DAYS;
+      return g_date_days_between (now, later) <= IPD_AGENDA_DAYS;
+    }
+}
+
+/* Asks the store for @section's count and first rows; appends them to
+ * self->tasks. */
+static gboolean
+load_section (IpdAgendaView *self, IpdAgendaSection section, const IpdAgendaQuery *filters,
+              guint *n_tasks, GError **error)
+{
+  g_autofree char *from = NULL;
+  g_autoptr(GPtrArray) page = NULL;
+  IpdAgendaQuery query = *filters;
+  gint64 n;
+
+  *n_tasks = 0;
+  if (!section_days (section, filters->today, &from, &query.days))
+    return TRUE;
+  query.from = from;
+  query.limit = self->limits[section];
+  n = ipd_store_count_agenda (self->store, &query, error);
+  if (n >= 0 && section == IPD_AGENDA_OVERDUE)
+    {
+      IpdAgendaQuery due_today = query;
+      gint64 n_today;
+
+      due_today.from = filters->today;
+      n_today = ipd_store_count_agenda (self->store, &due_today, error);
+      n = n_today < 0 ? -1 : n - n_today;
+    }
+  if (n < 0)
+    return FALSE;
+  page = ipd_store_agenda (self->store, &query, error);
+  if (page == NULL)
+    return FALSE;
+  for (guint i = 0; i < page->len; i++)
+    {
+      IpdTask *task = g_ptr_array_index (page, i);
+      if (section != IPD_AGENDA_OVERDUE || strcmp (task->due_date, filters->today) < 0)
+        g_ptr_array_add (self->tasks, ipd_task_ref (task));
+    }
+  *n_tasks = (guint) n;
+  return TRUE;
+}
+
+/* Each section with deadlines: its title, count and first rows. */
+static gboolean
+load_sections (IpdAgendaView *self, const IpdAgendaQuery *filters, GError **error)
+{
+  const char *today = filters->today;
 
   remove_sections (self);
-  for (guint i = 0; i < self->tasks->len; i++)
-    counts[ipd_agenda_section_of (((IpdTask *) g_ptr_array_index (self->tasks, i))->due_date, today)]++;
-  for (guint i = 0; i < self->tasks->len; i++)
+  self->n_tasks = 0;
+  for (guint section = 0; section < IPD_AGENDA_N_SECTIONS; section++)
     {
-      IpdTask *task = g_ptr_array_index (self->tasks, i);
-      IpdAgendaSection section = ipd_agenda_section_of (task->due_date, today);
+      guint first = self->tasks->len;
+      guint n_tasks;
+      AdwPreferencesGroup *group;
 
-      if ((int) section != current)
-        {
-          if (group != NULL && shown < counts[current])
-            add_more_row (self, group, counts[current] - shown);
-          group = section_group (self, section, counts[section]);
-          current = section;
-          shown = 0;
-        }
-      if (!self->show_all && shown >= MAX_ROWS_PER_SECTION)
+      if (!load_section (self, section, filters, &n_tasks, error))
+        return FALSE;
+      if (n_tasks == 0)
         continue;
-      adw_preferences_group_add (group, task_row (self, task, today));
-      shown++;
+      self->n_tasks += n_tasks;
+      group = section_group (self, section, n_tasks);
+      for (guint i = first; i < self->tasks->len; i++)
+        adw_preferences_group_add (group, task_row (self, g_ptr_array_index (self->tasks, i), today));
+      if (self->tasks->len - first < n_tasks)
+        add_more_row (self, group, section, MIN (n_tasks - (self->tasks->len - first), MAX_ROWS_PER_SECTION));
     }
-  if (group != NULL && shown < counts[current])
-    add_more_row (self, group, counts[current] - shown);
+  return TRUE;
 }
 
 static void
@@ -560,7 +650,7 @@ show_empty (IpdAgendaView *self)
 static void
 update_count (IpdAgendaView *self)
 {
-  guint n = self->tasks ? self->tasks->len : 0;
+  guint n = self->tasks ? self->n_tasks : 0;
   /* Translators: the number of deadlines in the agenda */
   g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u deadline", "%u deadlines", n), n);
 
@@ -575,7 +665,6 @@ show_agenda (IpdAgendaView *self)
   g_autofree char *today = ipd_date_today ();
   g_autoptr(GError) error = NULL;
   IpdAgendaQuery query = { .today = today, .days = IPD_AGENDA_DAYS };
-  GPtrArray *tasks;
 
   g_clear_pointer (&self->tasks, g_ptr_array_unref);
   if (self->store == NULL)
@@ -587,19 +676,18 @@ show_agenda (IpdAgendaView *self)
     }
   query.officer = chosen_officer (self);
   query.kind = chosen_kind (self);
-  tasks = ipd_store_agenda (self->store, &query, &error);
-  if (tasks == NULL)
+  self->tasks = g_ptr_array_new_with_free_func ((GDestroyNotify) ipd_task_unref);
+  if (!load_sections (self, &query, &error))
     {
+      g_clear_pointer (&self->tasks, g_ptr_array_unref);
       remove_sections (self);
       update_count (self);
       adw_status_page_set_description (self->error_page, error->message);
       gtk_stack_set_visible_child_name (self->stack, "error");
       return;
     }
-  self->tasks = tasks;
-  show_tasks (self, today);
   update_count (self);
-  if (tasks->len == 0)
+  if (self->n_tasks == 0)
     show_empty (self);
   else
     gtk_stack_set_visible_child_name (self->stack, "agenda");
@@ -633,7 +721,7 @@ ipd_agenda_view_set_store (IpdAgendaView *self, IpdStore *store)
   gtk_drop_down_set_selected (self->officer_filter, 0);
   gtk_drop_down_set_selected (self->kind_filter, 0);
   self->filling = FALSE;
-  self->show_all = FALSE;
+  reset_limits (self);
   /* asked again when shown: the agenda of a hidden view is not worked out */
   g_clear_pointer (&self->tasks, g_ptr_array_unref);
   remove_sections (self);
@@ -644,7 +732,8 @@ ipd_agenda_view_set_store (IpdAgendaView *self, IpdStore *store)
 /**
  * ipd_agenda_view_get_tasks:
  *
- * Returns: (transfer none) (nullable): the tasks listed (IpdTask), in their order
+ * Returns: (transfer none) (nullable): the tasks listed (IpdTask), in their
+ *   order: the first rows of each section
  */
 GPtrArray *
 ipd_agenda_view_get_tasks (IpdAgendaView *self)
@@ -655,18 +744,38 @@ ipd_agenda_view_get_tasks (IpdAgendaView *self)
 
 /* Export ----------------------------------------------------------------------- */
 
-/* Writes the tasks listed (all of them, also those of a section not
- * unfolded) to @path as an iCalendar file. */
+/* Writes every task the filters show (also those of a section not
+ * unfolded) to @path as an iCalendar file; @n_tasks: how many. */
+static gboolean
+export_agenda (IpdAgendaView *self, const char *path, guint *n_tasks, GError **error)
+{
+  g_autofree char *today = ipd_date_today ();
+  IpdAgendaQuery query = { .today = today, .days = IPD_AGENDA_DAYS };
+  g_autoptr(GPtrArray) tasks = NULL;
+
+  *n_tasks = 0;
+  if (self->store != NULL && self->tasks != NULL)
+    {
+      query.officer = chosen_officer (self);
+      query.kind = chosen_kind (self);
+      tasks = ipd_store_agenda (self->store, &query, error);
+      if (tasks == NULL)
+        return FALSE;
+    }
+  else
+    tasks = g_ptr_array_new ();
+  *n_tasks = tasks->len;
+  return ipd_ics_write_file (tasks, path, error);
+}
+
 gboolean
 ipd_agenda_view_export (IpdAgendaView *self, const char *path, GError **error)
 {
-  g_autoptr(GPtrArray) none = NULL;
+  guint n_tasks;
 
   g_return_val_if_fail (IPD_IS_AGENDA_VIEW (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
-  if (self->tasks == NULL)
-    none = g_ptr_array_new ();
-  return ipd_ics_write_file (self->tasks ? self->tasks : none, path, error);
+  return export_agenda (self, path, &n_tasks, error);
 }
 
 static void
@@ -677,7 +786,7 @@ on_export_response (GtkNativeDialog *chooser, int response, IpdAgendaView *self)
   g_autofree char *name = NULL;
   g_autofree char *text = NULL;
   g_autoptr(GError) error = NULL;
-  guint n = self->tasks ? self->tasks->len : 0;
+  guint n;
 
   if (response == GTK_RESPONSE_ACCEPT)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
@@ -690,7 +799,7 @@ on_export_response (GtkNativeDialog *chooser, int response, IpdAgendaView *self)
       add_toast (self, adw_toast_new (_("The calendar can be saved only to a local folder.")));
       return;
     }
-  if (!ipd_agenda_view_export (self, path, &error))
+  if (!export_agenda (self, path, &n, &error))
     {
       add_toast (self, adw_toast_new (error->message));
       return;
@@ -777,6 +886,7 @@ static void
 ipd_agenda_view_init (IpdAgendaView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  reset_limits (self);
   setup_filter (self->officer_filter);
   setup_filter (self->kind_filter);
   fill_kinds (self);
