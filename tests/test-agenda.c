@@ -436,29 +436,15 @@ test_filters (Fixture *f, gconstpointer data)
 /* Mark done ---------------------------------------------------------------------- */
 
 static AdwMessageDialog *
-find_message_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-      if (ADW_IS_MESSAGE_DIALOG (window))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-  return NULL;
-}
-
-static AdwMessageDialog *
 click_done (Fixture *f, gint64 task_id)
 {
   g_autofree char *name = task_name ("done-task", task_id);
   AdwMessageDialog *dialog;
 
-  g_assert_null (find_message_dialog ());
+  g_assert_null (ADW_MESSAGE_DIALOG (ipd_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG)));
   g_signal_emit_by_name (named (GTK_WIDGET (f->window->agenda), name), "clicked");
   ipd_test_iterate (20);
-  dialog = find_message_dialog ();
+  dialog = ADW_MESSAGE_DIALOG (ipd_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_nonnull (dialog);
   return dialog;
 }
