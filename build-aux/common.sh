@@ -7,7 +7,7 @@ IPD_BUILD_PACKAGES=(
   meson ninja-build pkg-config gcc
   libglib2.0-dev libglib2.0-bin
   libgtk-4-dev libadwaita-1-dev
-  libsqlite3-dev libicu-dev libjson-glib-dev
+  libsqlite3-dev libicu-dev libjson-glib-dev libxlsxwriter-dev
   gettext desktop-file-utils appstream
 )
 

@@ -738,6 +738,8 @@ static const IpdCliCommand commands[] = {
   { "restore",  "REF",           N_("Bring a dossier back from the trash"), run_restore },
   { "number-format", "KIND PATTERN EXAMPLE", N_("Set the form of a kind's application numbers"), run_number_format },
   { "agenda",   NULL,            N_("List what is due (--days 30 --officer --kind), or write it to --ics FILE"), run_agenda },
+  { "export",   NULL,            N_("Write a register to .xlsx (--report applications --quarter 2026-Q3 -o FILE)"), ipd_cli_run_export },
+  { "setting",  "KEY [VALUE]",   N_("Show or set a register setting (agency.parent, agency.name, agency.place, …)"), ipd_cli_run_setting },
 };
 
 const IpdCliCommand *

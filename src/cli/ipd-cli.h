@@ -40,6 +40,12 @@ gboolean     ipd_cli_parse          (IpdCli *cli, const IpdCliCommand *command,
 IpdStore    *ipd_cli_open_store     (IpdCli *cli, IpdCliStatus *status);
 void         ipd_cli_print_json     (JsonNode *node);
 
+/* ipd-cli-export.c */
+IpdCliStatus ipd_cli_run_export (IpdCli *cli, const IpdCliCommand *command, int argc, char **argv);
+
+/* ipd-cli-settings.c */
+IpdCliStatus ipd_cli_run_setting (IpdCli *cli, const IpdCliCommand *command, int argc, char **argv);
+
 /* ipd-cli-json.c */
 JsonNode *ipd_cli_dossier_to_json   (IpdStore *store, IpdDossier *dossier,
                                      GPtrArray *events, GPtrArray *attachments);

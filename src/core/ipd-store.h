@@ -16,6 +16,7 @@
 #include "ipd-dossier.h"
 #include "ipd-event.h"
 #include "ipd-party.h"
+#include "ipd-report-period.h"
 #include "ipd-task.h"
 
 G_BEGIN_DECLS
@@ -194,6 +195,39 @@ gboolean   ipd_store_verify_audit    (IpdStore *self, gint64 *first_bad_id, GErr
 gboolean   ipd_store_check           (IpdStore *self, GPtrArray **problems, GError **error);
 gboolean   ipd_store_backup          (IpdStore *self, const char *destination,
                                       GCancellable *cancellable, GError **error);
+
+/* Registers (ipd-store-reports.c). A row's texts are valid only during
+ * the call; codes (kind, status, event type) are untranslated; dates ISO. */
+typedef struct {
+  gint64      id;
+  const char *reference;
+  const char *kind;
+  const char *name;
+  const char *applicant;
+  const char *address;       /* "commune, province" of the applicant, else owner */
+  const char *products;      /* Nice classes with goods, else a GI's products, one a line */
+  const char *app_number;
+  const char *filing_date;
+  const char *status;
+  const char *event_type;    /* the latest event up to the period's end */
+  const char *event_date;
+  const char *task_title;    /* the next open deadline (English msgid) */
+  const char *task_due;
+  const char *officer;
+  const char *note;
+} IpdApplicationRow;
+
+typedef gboolean (*IpdApplicationRowFunc) (const IpdApplicationRow *row, gpointer user_data,
+                                           GError **error);
+
+/* Dossiers filed in @period or with an event in it; @filters: kind,
+ * status, officer, province (other fields ignored; NULL: none). */
+gint64     ipd_store_count_application_rows  (IpdStore *self, const IpdReportPeriod *period,
+                                              const IpdQuery *filters, GError **error);
+gboolean   ipd_store_foreach_application_row (IpdStore *self, const IpdReportPeriod *period,
+                                              const IpdQuery *filters,
+                                              IpdApplicationRowFunc func, gpointer user_data,
+                                              GError **error);
 
 void ipd_problem_free     (IpdProblem *problem);
 void ipd_facet_count_free (IpdFacetCount *count);

@@ -1,0 +1,263 @@
+/* ipd-xlsx-layout.c — a worksheet laid out as a Vietnamese official document
+ *
+ * The conventions (domain.md): governing body over agency top left, the
+ * national motto top right, a centred upper-case title, "Tính đến ngày …",
+ * Times New Roman, dates dd/mm/yyyy, "NGƯỜI LẬP BIỂU" and "KT. GIÁM ĐỐC /
+ * PHÓ GIÁM ĐỐC" under the table.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "ipd-xlsx-layout.h"
+
+#include <glib/gi18n-lib.h>
+#include <stdio.h>
+
+#include "ipd-date.h"
+#include "ipd-error.h"
+
+#define FONT "Times New Roman"
+#define FONT_SIZE 12
+
+static lxw_format *
+new_format (lxw_workbook *workbook, gboolean bold, uint8_t align)
+{
+  lxw_format *format = workbook_add_format (workbook);
+
+  format_set_font_name (format, FONT);
+  format_set_font_size (format, FONT_SIZE);
+  format_set_text_wrap (format);
+  format_set_align (format, align);
+  if (bold)
+    format_set_bold (format);
+  return format;
+}
+
+static lxw_format *
+new_table_format (lxw_workbook *workbook, gboolean bold, uint8_t align, uint8_t valign)
+{
+  lxw_format *format = new_format (workbook, bold, align);
+
+  format_set_align (format, valign);
+  format_set_border (format, LXW_BORDER_THIN);
+  return format;
+}
+
+static void
+add_formats (IpdXlsxLayout *layout)
+{
+  lxw_workbook *wb = layout->workbook;
+
+  layout->left = new_format (wb, FALSE, LXW_ALIGN_CENTER);
+  layout->left_bold = new_format (wb, TRUE, LXW_ALIGN_CENTER);
+  layout->centre = new_format (wb, FALSE, LXW_ALIGN_CENTER);
+  layout->centre_bold = new_format (wb, TRUE, LXW_ALIGN_CENTER);
+  layout->motto_bold = new_format (wb, TRUE, LXW_ALIGN_CENTER);
+  format_set_underline (layout->motto_bold, LXW_UNDERLINE_SINGLE);
+  layout->title = new_format (wb, TRUE, LXW_ALIGN_CENTER);
+  format_set_font_size (layout->title, 14);
+  layout->place = new_format (wb, FALSE, LXW_ALIGN_CENTER);
+  format_set_italic (layout->place);
+  layout->header = new_table_format (wb, TRUE, LXW_ALIGN_CENTER, LXW_ALIGN_VERTICAL_CENTER);
+  layout->cell = new_table_format (wb, FALSE, LXW_ALIGN_LEFT, LXW_ALIGN_VERTICAL_TOP);
+  layout->cell_centre = new_table_format (wb, FALSE, LXW_ALIGN_CENTER, LXW_ALIGN_VERTICAL_TOP);
+  layout->cell_date = new_table_format (wb, FALSE, LXW_ALIGN_CENTER, LXW_ALIGN_VERTICAL_TOP);
+  format_set_num_format (layout->cell_date, "dd/mm/yyyy");
+}
+
+static gboolean
+set_lxw_error (GError **error, lxw_error rc, const char *path)
+{
+  g_set_error (error, IPD_ERROR, IPD_ERROR_IO,
+               /* Translators: a file name, then the reason from the spreadsheet library */
+               _("Could not write the spreadsheet “%s”: %s"), path, lxw_strerror (rc));
+  return FALSE;
+}
+
+IpdXlsxLayout *
+ipd_xlsx_layout_new (const char *path, const char *sheet_name, lxw_col_t n_columns,
+                     GError **error)
+{
+  lxw_workbook_options options = { .constant_memory = LXW_TRUE, .use_zip64 = LXW_TRUE };
+  g_autoptr(IpdXlsxLayout) layout = g_new0 (IpdXlsxLayout, 1);
+
+  g_return_val_if_fail (n_columns >= 4, NULL);
+  layout->n_columns = n_columns;
+  layout->workbook = workbook_new_opt (path, &options);
+  if (layout->workbook == NULL)
+    {
+      g_set_error (error, IPD_ERROR, IPD_ERROR_IO,
+                   _("Could not write the spreadsheet “%s”"), path);
+      return NULL;
+    }
+  layout->sheet = workbook_add_worksheet (layout->workbook, sheet_name);
+  if (layout->sheet == NULL)
+    {
+      g_set_error (error, IPD_ERROR, IPD_ERROR_FAILED, "bad sheet name “%s”", sheet_name);
+      return NULL;
+    }
+  add_formats (layout);
+  return g_steal_pointer (&layout);
+}
+
+static void
+merge_row (IpdXlsxLayout *layout, lxw_row_t row, lxw_col_t first, lxw_col_t last,
+           const char *text, lxw_format *format)
+{
+  worksheet_merge_range (layout->sheet, row, first, row, last, text ? text : "", format);
+}
+
+/* "ngày 30 tháng 9 năm 2026" wording, from an ISO date. */
+static char *
+cutoff_text (const char *iso)
+{
+  g_autoptr(GDate) date = ipd_date_to_gdate (iso);
+
+  if (date == NULL)
+    return g_strdup ("");
+  /* Translators: the cut-off date of a report: day, month, year;
+   * Vietnamese: "Tính đến ngày %d tháng %d năm %d" */
+  return g_strdup_printf (_("As of %02d/%02d/%d"), g_date_get_day (date),
+                          g_date_get_month (date), g_date_get_year (date));
+}
+
+/* Rows 0–5: agency and motto, a blank row, the title, the cut-off, a blank row. */
+void
+ipd_xlsx_layout_heading (IpdXlsxLayout *layout, IpdStore *store, const char *title,
+                         const char *cutoff)
+{
+  g_autofree char *parent = ipd_store_dup_setting (store, IPD_SETTING_AGENCY_PARENT);
+  g_autofree char *agency = ipd_store_dup_setting (store, IPD_SETTING_AGENCY_NAME);
+  g_autofree char *cutoff_line = cutoff_text (cutoff);
+  lxw_col_t last = layout->n_columns - 1;
+  lxw_col_t left_end = MAX (2, last / 3);
+  lxw_col_t right_start = last - MAX (3, last / 2 - 1);
+
+  merge_row (layout, 0, 0, left_end, parent, layout->left);
+  /* Translators: the national motto's first line on official documents */
+  merge_row (layout, 0, right_start, last, _("SOCIALIST REPUBLIC OF VIETNAM"), layout->centre_bold);
+  merge_row (layout, 1, 0, left_end, agency, layout->left_bold);
+  /* Translators: the national motto's second line */
+  merge_row (layout, 1, right_start, last, _("Independence - Freedom - Happiness"), layout->motto_bold);
+  merge_row (layout, 3, 0, last, title, layout->title);
+  merge_row (layout, 4, 0, last, cutoff_line, layout->place);
+}
+
+void
+ipd_xlsx_layout_header_cell (IpdXlsxLayout *layout, lxw_row_t row, lxw_col_t col,
+                             const char *text)
+{
+  worksheet_write_string (layout->sheet, row, col, text, layout->header);
+}
+
+void
+ipd_xlsx_layout_text (IpdXlsxLayout *layout, lxw_row_t row, lxw_col_t col, const char *text)
+{
+  if (text && *text)
+    worksheet_write_string (layout->sheet, row, col, text, layout->cell);
+  else
+    worksheet_write_blank (layout->sheet, row, col, layout->cell);
+}
+
+/* A real date cell shown dd/mm/yyyy; a bordered blank without a date. */
+void
+ipd_xlsx_layout_date (IpdXlsxLayout *layout, lxw_row_t row, lxw_col_t col, const char *iso)
+{
+  g_autoptr(GDate) date = iso ? ipd_date_to_gdate (iso) : NULL;
+  lxw_datetime value = { 0 };
+
+  if (date == NULL)
+    {
+      worksheet_write_blank (layout->sheet, row, col, layout->cell_date);
+      return;
+    }
+  value.year = g_date_get_year (date);
+  value.month = g_date_get_month (date);
+  value.day = g_date_get_day (date);
+  worksheet_write_datetime (layout->sheet, row, col, &value, layout->cell_date);
+}
+
+/* From @row: the place-and-date line, then who drew up the register and
+ * who signs for the director, right-hand side under the table. */
+void
+ipd_xlsx_layout_signature (IpdXlsxLayout *layout, IpdStore *store, lxw_row_t row,
+                           const char *today)
+{
+  g_autofree char *place = ipd_store_dup_setting (store, IPD_SETTING_AGENCY_PLACE);
+  g_autoptr(GDate) date = ipd_date_to_gdate (today);
+  g_autofree char *line = NULL;
+  lxw_col_t last = layout->n_columns - 1;
+  lxw_col_t left_end = MAX (2, last / 3);
+  lxw_col_t right_start = last - MAX (3, last / 2 - 1);
+
+  /* Translators: place and date of an official document: place, day, month,
+   * year; Vietnamese: "%s, ngày %d tháng %d năm %d" */
+  line = g_strdup_printf (_("%s, %02d/%02d/%d"), place && *place ? place : "……",
+                          g_date_get_day (date), g_date_get_month (date), g_date_get_year (date));
+  merge_row (layout, row, right_start, last, line, layout->place);
+  /* Translators: the person who drew up a register, above their signature */
+  merge_row (layout, row + 1, 0, left_end, _("PREPARED BY"), layout->centre_bold);
+  /* Translators: signing on behalf of the director */
+  merge_row (layout, row + 1, right_start, last, _("P.P. DIRECTOR"), layout->centre_bold);
+  /* Translators: the deputy director who signs */
+  merge_row (layout, row + 2, right_start, last, _("DEPUTY DIRECTOR"), layout->centre_bold);
+}
+
+/* A4 landscape, one page wide, the header rows on every page, "Trang X/Y". */
+void
+ipd_xlsx_layout_print_setup (IpdXlsxLayout *layout, lxw_row_t header_first,
+                             lxw_row_t header_last)
+{
+  g_autofree char *footer = NULL;
+
+  worksheet_set_landscape (layout->sheet);
+  worksheet_set_paper (layout->sheet, 9);   /* A4 */
+  worksheet_set_margins (layout->sheet, 0.4, 0.4, 0.6, 0.6);
+  worksheet_center_horizontally (layout->sheet);
+  worksheet_fit_to_pages (layout->sheet, 1, 0);
+  worksheet_repeat_rows (layout->sheet, header_first, header_last);
+  /* Translators: the page footer; &P is the page, &N the number of pages */
+  footer = g_strdup_printf ("&C%s", _("Page &P/&N"));
+  worksheet_set_footer (layout->sheet, footer);
+}
+
+void
+ipd_xlsx_layout_properties (IpdXlsxLayout *layout, IpdStore *store, const char *title)
+{
+  g_autofree char *agency = ipd_store_dup_setting (store, IPD_SETTING_AGENCY_NAME);
+  lxw_doc_properties properties = { 0 };
+
+  properties.title = (char *) title;
+  properties.author = (char *) g_get_real_name ();
+  properties.company = agency ? agency : (char *) "";
+  /* Translators: the program, named in the document properties */
+  properties.comments = (char *) _("Written by IP Dossiers");
+  workbook_set_properties (layout->workbook, &properties);
+}
+
+/* Writes the file; the layout is spent either way. */
+gboolean
+ipd_xlsx_layout_close (IpdXlsxLayout *layout, GError **error)
+{
+  lxw_workbook *workbook = g_steal_pointer (&layout->workbook);
+  const char *path = workbook->filename;
+  g_autofree char *name = g_strdup (path ? path : "");
+  lxw_error rc = workbook_close (workbook);
+
+  if (rc != LXW_NO_ERROR)
+    return set_lxw_error (error, rc, name);
+  return TRUE;
+}
+
+void
+ipd_xlsx_layout_free (IpdXlsxLayout *layout)
+{
+  if (layout == NULL)
+    return;
+  if (layout->workbook)
+    {
+      /* an abandoned export: the caller deletes the file written here */
+      workbook_close (layout->workbook);
+    }
+  g_free (layout);
+}

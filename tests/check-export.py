@@ -1,0 +1,240 @@
+#!/usr/bin/python3
+# check-export.py — reads ipdossiers-cli's register of applications (.xlsx)
+# with an independent reader (python3-openpyxl) and checks it cell by cell.
+#
+# Makes a register with $IPD_CLI (set by meson test): the sample data, one
+# dossier filed in the third quarter of 2026 and events at fixed dates,
+# then checks the layout of an official document (agency lines, motto,
+# title, cut-off, two-row merged headers, signature block), the rows of
+# the period and their date cells, freeze panes, autofilter, print setup,
+# document properties; filters; an empty period; refused periods and
+# reports. Run with LANGUAGE=C: the English texts are checked.
+# Exit status 0 when all is well, 1 otherwise.
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+import datetime
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+try:
+    import openpyxl
+except ImportError:
+    print("python3-openpyxl is missing (Debian package python3-openpyxl)", file=sys.stderr)
+    sys.exit(1)
+
+HEADING_ROWS = 6
+HEADER_1, HEADER_2, FIRST = 7, 8, 9          # 1-based rows, as openpyxl counts
+COLUMNS = 16
+failures = []
+
+
+def check(condition, message):
+    if not condition:
+        failures.append(message)
+
+
+def equal(actual, expected, what):
+    check(actual == expected, f"{what}: {actual!r}, expected {expected!r}")
+
+
+def cli(db, *args, ok=True):
+    env = dict(os.environ, LANGUAGE="C", LC_ALL="C.UTF-8")
+    result = subprocess.run([os.environ["IPD_CLI"], "--db", db, *args],
+                            capture_output=True, text=True, env=env)
+    if ok and result.returncode != 0:
+        raise SystemExit(f"{' '.join(args)} failed ({result.returncode}): {result.stderr}")
+    return result
+
+
+def make_register(folder):
+    db = os.path.join(folder, "register.ipd")
+    cli(db, "demo")
+    cli(db, "add", "--kind", "trademark", "--name", "Gạo Séng Cù Mường Khương",
+        "--filing-date", "05/08/2026", "--app-number", "4-2026-31234",
+        "--applicant", "HTX Nông nghiệp Liên Sơn", "--officer", "Lò Văn Minh",
+        "--class", "30=Gạo; gạo nếp", "--public-note", "Nộp trực tiếp")
+    refs = {d["name"]: d["reference"] for d in json.loads(cli(db, "--json", "list").stdout)}
+    cli(db, "event", "add", refs["Thịt lợn Trà xanh Thái Nguyên"], "--type", "formality_accepted",
+        "--date", "10/07/2026")
+    cli(db, "event", "add", refs["Mường Ảng"], "--type", "published", "--date", "30/09/2026")
+    # an event the day after the quarter: not in its register
+    cli(db, "event", "add", refs["Chè Lai Châu"], "--type", "published", "--date", "01/10/2026")
+    cli(db, "setting", "agency.parent", "UBND TỈNH LAI CHÂU")
+    cli(db, "setting", "agency.name", "SỞ KHOA HỌC VÀ CÔNG NGHỆ")
+    cli(db, "setting", "agency.place", "Lai Châu")
+    return db, refs
+
+
+def merged(ws):
+    return {str(r) for r in ws.merged_cells.ranges}
+
+
+def check_layout(wb, ws, title):
+    equal(ws.title, "Applications", "sheet name")
+    equal(ws["A1"].value, "UBND TỈNH LAI CHÂU", "governing body")
+    equal(ws["A2"].value, "SỞ KHOA HỌC VÀ CÔNG NGHỆ", "agency")
+    equal(ws["J1"].value, "SOCIALIST REPUBLIC OF VIETNAM", "motto")
+    equal(ws["J2"].value, "Independence - Freedom - Happiness", "motto, second line")
+    equal(ws["A4"].value, title, "title")
+    equal(ws["A5"].value, "As of 30/09/2026", "cut-off")
+    for cell in ("A1", "A4", "A7", "A9"):
+        equal(ws[cell].font.name, "Times New Roman", f"font of {cell}")
+    check(ws["A4"].font.b, "the title is bold")
+    check(ws["D9"].alignment.wrap_text, "table cells wrap")
+    check(ws["D9"].border.left.style == "thin" and ws["D9"].border.bottom.style == "thin",
+          "table cells have borders")
+    ranges = merged(ws)
+    for r in ("A1:F1", "J1:P1", "A2:F2", "J2:P2", "A4:P4", "A5:P5",
+              "H7:I7", "K7:L7", "M7:N7",
+              "A7:A8", "B7:B8", "C7:C8", "D7:D8", "E7:E8", "F7:F8", "G7:G8", "J7:J8", "O7:O8", "P7:P8"):
+        check(r in ranges, f"merged range {r} missing (merges: {sorted(ranges)})")
+    header_1 = [ws.cell(HEADER_1, c).value for c in range(1, COLUMNS + 1)]
+    header_2 = [ws.cell(HEADER_2, c).value for c in range(1, COLUMNS + 1)]
+    equal(header_1, ["No.", "Reference", "Kind", "Name", "Applicant", "Address (commune, province)",
+                     "Products / Nice classes", "Application", None, "Current status", "Latest event",
+                     None, "Next deadline", None, "Officer", "Note"], "first header row")
+    equal(header_2, [None] * 7 + ["Number", "Filing date", None, "Event", "Date", "Deadline",
+                                  "Due date", None, None], "second header row")
+    equal(ws.freeze_panes, "A9", "freeze panes")
+    equal(ws.print_title_rows, "$7:$8", "print title rows")
+    equal(ws.page_setup.orientation, "landscape", "orientation")
+    equal(str(ws.page_setup.paperSize), "9", "paper size (A4)")
+    check(ws.sheet_properties.pageSetUpPr.fitToPage, "fit to page")
+    check(ws.page_setup.fitToWidth in (None, 1, "1"), f"fit to width: {ws.page_setup.fitToWidth!r}")
+    equal(str(ws.page_setup.fitToHeight), "0", "fit to height (any number of pages)")
+    equal(ws.oddFooter.center.text, "Page &P/&N", "footer")
+    for c in range(1, COLUMNS + 1):
+        width = ws.column_dimensions[openpyxl.utils.get_column_letter(c)].width
+        check(width and width >= 5, f"column {c} has no width set")
+    equal(wb.properties.title, title, "document title")
+    check(bool(wb.properties.creator), "document author")
+
+
+def check_company(path):
+    import zipfile
+    with zipfile.ZipFile(path) as z:
+        app = z.read("docProps/app.xml").decode("utf-8")
+    check("<Company>SỞ KHOA HỌC VÀ CÔNG NGHỆ</Company>" in app, f"company in docProps/app.xml: {app}")
+
+
+def row_values(ws, row):
+    return [ws.cell(row, c).value for c in range(1, COLUMNS + 1)]
+
+
+def check_signature(ws, after):
+    today = datetime.date.today()
+    equal(ws.cell(after + 2, 10).value, f"Lai Châu, {today:%d/%m/%Y}", "place and date")
+    equal(ws.cell(after + 3, 1).value, "PREPARED BY", "who drew up the register")
+    equal(ws.cell(after + 3, 10).value, "P.P. DIRECTOR", "signature")
+    equal(ws.cell(after + 4, 10).value, "DEPUTY DIRECTOR", "signature, second line")
+
+
+def date(text):
+    return datetime.datetime.strptime(text, "%Y-%m-%d") if text else None
+
+
+def check_quarter(db, folder):
+    path = os.path.join(folder, "q3.xlsx")
+    cli(db, "export", "--report", "applications", "--quarter", "2026-Q3", "-o", path)
+    check(os.listdir(folder).count("q3.xlsx") == 1 and not [f for f in os.listdir(folder) if f.endswith(".part")],
+          f"files left: {os.listdir(folder)}")
+    wb = openpyxl.load_workbook(path)
+    ws = wb.active
+    title = "REGISTER OF INDUSTRIAL PROPERTY APPLICATIONS, QUARTER III OF 2026"
+    check_layout(wb, ws, title)
+    check_company(path)
+    listed = {d["name"]: d for d in json.loads(cli(db, "--json", "list").stdout)}
+
+    rows = [row_values(ws, r) for r in range(FIRST, FIRST + 3)]
+    # filing-date order: Mường Ảng (2023), Thịt lợn (2025), Gạo Séng Cù (2026)
+    equal([r[3] for r in rows], ["Mường Ảng", "Thịt lợn Trà xanh Thái Nguyên", "Gạo Séng Cù Mường Khương"],
+          "the rows of the quarter")
+    equal(ws.cell(FIRST + 3, 1).value, None, "no fourth row (Chè Lai Châu's event is in October)")
+    equal([r[0] for r in rows], [1, 2, 3], "STT")
+    new = rows[2]
+    equal(new[:10], [3, listed["Gạo Séng Cù Mường Khương"]["reference"], "Trademark", "Gạo Séng Cù Mường Khương",
+                     "HTX Nông nghiệp Liên Sơn", "Tỉnh Thái Nguyên", "30: Gạo; gạo nếp", "4-2026-31234",
+                     datetime.datetime(2026, 8, 5), "In preparation"], "the new dossier's row")
+    equal(new[14:], ["Lò Văn Minh", "Nộp trực tiếp"], "officer and note")
+    pork = rows[1]
+    equal(pork[1:4], [listed["Thịt lợn Trà xanh Thái Nguyên"]["reference"], "Trademark",
+                      "Thịt lợn Trà xanh Thái Nguyên"], "pork: reference, kind, name")
+    equal(pork[7:12], ["4-2025-20619", datetime.datetime(2025, 8, 15), "Accepted as valid",
+                       "Accepted as valid", datetime.datetime(2026, 7, 10)], "pork: application, status, event")
+    equal(pork[13], date(listed["Thịt lợn Trà xanh Thái Nguyên"].get("next_deadline")), "pork: next deadline")
+    gi = rows[0]
+    equal(gi[2], "Geographical indication", "GI kind")
+    equal(gi[9:12], ["Published", "Published in the Gazette", datetime.datetime(2026, 9, 30)], "GI: status, event")
+    for r in range(FIRST, FIRST + 3):
+        for col in (9, 12):
+            cell = ws.cell(r, col)
+            check(cell.is_date, f"{cell.coordinate} is not a date cell")
+            equal(cell.number_format, "dd/mm/yyyy", f"number format of {cell.coordinate}")
+    equal(ws.auto_filter.ref, "A8:P11", "autofilter")
+    check_signature(ws, FIRST + 2)
+
+
+def check_filters(db, folder):
+    path = os.path.join(folder, "gi.xlsx")
+    cli(db, "export", "--report", "applications", "--quarter", "2026-Q3", "--kind", "gi", "-o", path)
+    ws = openpyxl.load_workbook(path).active
+    equal([ws.cell(FIRST, 4).value, ws.cell(FIRST + 1, 4).value], ["Mường Ảng", None], "--kind gi")
+    path = os.path.join(folder, "officer.xlsx")
+    cli(db, "export", "--report", "applications", "--from", "01/08/2026", "--to", "31/08/2026",
+        "--officer", "Lò Văn Minh", "-o", path)
+    wb = openpyxl.load_workbook(path)
+    ws = wb.active
+    equal([ws.cell(FIRST, 4).value, ws.cell(FIRST + 1, 4).value], ["Gạo Séng Cù Mường Khương", None],
+          "--from --to --officer")
+    equal(ws["A4"].value, "REGISTER OF INDUSTRIAL PROPERTY APPLICATIONS, FROM 01/08/2026 TO 31/08/2026",
+          "title of a range")
+    equal(ws["A5"].value, "As of 31/08/2026", "cut-off of a range")
+
+
+def check_empty(db, folder):
+    path = os.path.join(folder, "empty.xlsx")
+    cli(db, "export", "--report", "applications", "--quarter", "2026-Q1", "-o", path)
+    wb = openpyxl.load_workbook(path)
+    ws = wb.active
+    equal(ws.cell(FIRST, 1).value, "No data", "empty period")
+    check("A9:P9" in merged(ws), "the 'no data' row spans the table")
+    equal(ws.auto_filter.ref, "A8:P9", "autofilter of an empty register")
+    equal(ws["A4"].value, "REGISTER OF INDUSTRIAL PROPERTY APPLICATIONS, QUARTER I OF 2026", "title")
+    check_signature(ws, FIRST)
+
+
+def check_refused(db, folder):
+    out = os.path.join(folder, "refused.xlsx")
+    for args, words in ((["--quarter", "2026-Q5"], "2026-Q3"),
+                        (["--year", "2026", "--quarter", "2026-Q1"], "one period"),
+                        (["--from", "01/08/2026"], "--to"),
+                        (["--from", "31/08/2026", "--to", "01/08/2026"], "before")):
+        result = cli(db, "export", "--report", "applications", *args, "-o", out, ok=False)
+        equal(result.returncode, 1, f"exit status of {args}")
+        check(words in result.stderr, f"message for {args}: {result.stderr!r}")
+    result = cli(db, "export", "--report", "titles", "--year", "2026", "-o", out, ok=False)
+    equal(result.returncode, 1, "titles: exit status")
+    check("not available yet" in result.stderr, f"titles: {result.stderr!r}")
+    check(not os.path.exists(out), "a refused export wrote a file")
+
+
+def main():
+    with tempfile.TemporaryDirectory() as folder:
+        db, _ = make_register(folder)
+        out = os.path.join(folder, "out")
+        os.mkdir(out)
+        check_quarter(db, out)
+        check_filters(db, folder)
+        check_empty(db, folder)
+        check_refused(db, folder)
+    for failure in failures:
+        print("FAIL:", failure)
+    print(f"{len(failures)} failure(s)")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,212 @@
+/* test-export.c — periods of the registers, and that an export that does
+ * not finish leaves no file. The workbook's contents are checked by an
+ * independent reader in check-export.py.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "ipd-demo.h"
+#include "ipd-error.h"
+#include "ipd-export.h"
+#include "ipd-store.h"
+#include "ipd-test-util.h"
+
+static void
+test_quarters (void)
+{
+  static const struct { const char *text, *from, *to; } cases[] = {
+    { "2026-Q1", "2026-01-01", "2026-03-31" },
+    { "2024-Q1", "2024-01-01", "2024-03-31" },
+    { "2026-Q2", "2026-04-01", "2026-06-30" },
+    { "2026-q3", "2026-07-01", "2026-09-30" },
+    { "2026-Q4", "2026-10-01", "2026-12-31" },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      IpdReportPeriod period;
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (ipd_report_period_quarter (&period, cases[i].text, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (period.type, ==, IPD_PERIOD_QUARTER);
+      g_assert_cmpstr (period.from, ==, cases[i].from);
+      g_assert_cmpstr (period.to, ==, cases[i].to);
+    }
+}
+
+static void
+test_bad_periods (void)
+{
+  static const char * const quarters[] = { "", "2026", "2026-Q5", "2026-Q0", "2026Q3", "Q3-2026",
+                                           "26-Q3", "2026-Q3x", "1800-Q1", "abcd-Q1" };
+  IpdReportPeriod period;
+
+  for (guint i = 0; i < G_N_ELEMENTS (quarters); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_assert_false (ipd_report_period_quarter (&period, quarters[i], &error));
+      g_assert_error (error, IPD_ERROR, IPD_ERROR_INVALID);
+    }
+  {
+    g_autoptr(GError) error = NULL;
+    g_assert_false (ipd_report_period_year (&period, 99, &error));
+    g_assert_error (error, IPD_ERROR, IPD_ERROR_INVALID);
+  }
+  {
+    g_autoptr(GError) error = NULL;
+    g_assert_false (ipd_report_period_range (&period, "15/08/2026", "01/07/2026", &error));
+    g_assert_error (error, IPD_ERROR, IPD_ERROR_INVALID);
+  }
+  {
+    g_autoptr(GError) error = NULL;
+    g_assert_false (ipd_report_period_range (&period, "31/02/2026", "01/07/2026", &error));
+    g_assert_error (error, IPD_ERROR, IPD_ERROR_INVALID);
+  }
+}
+
+static void
+test_year_and_range (void)
+{
+  IpdReportPeriod period;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert_true (ipd_report_period_year (&period, 2026, &error));
+  g_assert_cmpstr (period.from, ==, "2026-01-01");
+  g_assert_cmpstr (period.to, ==, "2026-12-31");
+  g_assert_true (ipd_report_period_range (&period, "01/07/2026", "2026-08-15", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (period.type, ==, IPD_PERIOD_RANGE);
+  g_assert_cmpstr (period.from, ==, "2026-07-01");
+  g_assert_cmpstr (period.to, ==, "2026-08-15");
+  text = ipd_report_period_describe (&period);
+  g_assert_nonnull (strstr (text, "01/07/2026"));
+  g_assert_nonnull (strstr (text, "15/08/2026"));
+}
+
+/* The demo register in a fresh folder. */
+static IpdStore *
+demo_store (const char *dir)
+{
+  g_autofree char *path = g_build_filename (dir, "register.ipd", NULL);
+  g_autoptr(GError) error = NULL;
+  IpdStore *store = ipd_store_open (path, IPD_STORE_DEFAULT, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (ipd_demo_load (store, &error), >, 0);
+  g_assert_no_error (error);
+  return store;
+}
+
+static guint
+count_files (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  guint n = 0;
+
+  while (g_dir_read_name (d))
+    n++;
+  return n;
+}
+
+static void
+cancel_at_start (double fraction, gpointer user_data)
+{
+  (void) fraction;
+  g_cancellable_cancel (user_data);
+}
+
+static void
+test_cancelled_leaves_no_file (void)
+{
+  g_autofree char *dir = ipd_test_make_dir ("export-XXXXXX");
+  g_autofree char *out_dir = g_build_filename (dir, "out", NULL);
+  g_autofree char *out = g_build_filename (out_dir, "register.xlsx", NULL);
+  g_autoptr(IpdStore) store = demo_store (dir);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  IpdReportPeriod period;
+
+  g_assert_cmpint (g_mkdir (out_dir, 0700), ==, 0);
+  g_assert_true (ipd_report_period_year (&period, 2025, NULL));
+  /* cancelled before it starts */
+  g_cancellable_cancel (cancellable);
+  g_assert_false (ipd_export_applications (store, &period, NULL, out, NULL, NULL, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpuint (count_files (out_dir), ==, 0);
+  g_clear_error (&error);
+
+  /* cancelled while it runs: the first progress report (before the first
+   * row) cancels; an earlier file of the same name is left as it was */
+  g_cancellable_reset (cancellable);
+  g_assert_true (g_file_set_contents (out, "earlier", -1, NULL));
+  g_assert_false (ipd_export_applications (store, &period, NULL, out, cancel_at_start,
+                                           cancellable, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpuint (count_files (out_dir), ==, 1);
+  {
+    g_autofree char *contents = NULL;
+    g_assert_true (g_file_get_contents (out, &contents, NULL, NULL));
+    g_assert_cmpstr (contents, ==, "earlier");
+  }
+  g_clear_error (&error);
+
+  /* not cancelled: the file is replaced, nothing else is left */
+  g_cancellable_reset (cancellable);
+  g_assert_true (ipd_export_applications (store, &period, NULL, out, NULL, NULL,
+                                          cancellable, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_files (out_dir), ==, 1);
+  {
+    g_autofree char *contents = NULL;
+    gsize length = 0;
+    g_assert_true (g_file_get_contents (out, &contents, &length, NULL));
+    g_assert_cmpuint (length, >, 1000);
+    g_assert_true (memcmp (contents, "PK", 2) == 0);
+  }
+  ipd_test_remove_dir (dir);
+}
+
+static void
+test_failure_leaves_no_file (void)
+{
+  g_autofree char *dir = ipd_test_make_dir ("export-XXXXXX");
+  g_autofree char *missing = g_build_filename (dir, "no-such-folder", "register.xlsx", NULL);
+  g_autofree char *out = g_build_filename (dir, "register.xlsx", NULL);
+  g_autoptr(IpdStore) store = demo_store (dir);
+  g_autoptr(GError) error = NULL;
+  IpdReportPeriod period;
+  guint before;
+
+  g_assert_true (ipd_report_period_quarter (&period, "2025-Q3", NULL));
+  before = count_files (dir);
+  g_assert_false (ipd_export_applications (store, &period, NULL, missing, NULL, NULL, NULL, &error));
+  g_assert_error (error, IPD_ERROR, IPD_ERROR_IO);
+  g_assert_cmpuint (count_files (dir), ==, before);
+  g_clear_error (&error);
+
+  /* the destination is a folder: the rename fails, the temporary file goes */
+  g_assert_cmpint (g_mkdir (out, 0700), ==, 0);
+  before = count_files (dir);
+  g_assert_false (ipd_export_applications (store, &period, NULL, out, NULL, NULL, NULL, &error));
+  g_assert_error (error, IPD_ERROR, IPD_ERROR_IO);
+  g_assert_cmpuint (count_files (dir), ==, before);
+  g_assert_true (g_file_test (out, G_FILE_TEST_IS_DIR));
+  ipd_test_remove_dir (dir);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/export/period/quarters", test_quarters);
+  g_test_add_func ("/export/period/bad", test_bad_periods);
+  g_test_add_func ("/export/period/year-and-range", test_year_and_range);
+  g_test_add_func ("/export/cancelled-leaves-no-file", test_cancelled_leaves_no_file);
+  g_test_add_func ("/export/failure-leaves-no-file", test_failure_leaves_no_file);
+  return g_test_run ();
+}
