@@ -2,6 +2,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <locale.h>
+
 #include "ipd-test-gui.h"
 
 /* Runs @n iterations of the main loop without waiting. */
@@ -103,4 +107,27 @@ ipd_test_find_toplevel (GType type)
         return GTK_WINDOW (window);
     }
   return NULL;
+}
+
+/**
+ * ipd_test_init_gui:
+ *
+ * Sets up a display test: the locale and the catalogue of the build tree
+ * (IPD_LOCALEDIR), GTK and libadwaita.
+ *
+ * Returns: whether the test runs translated (LANGUAGE other than C): the
+ *   checks of English labels then stay out.
+ */
+gboolean
+ipd_test_init_gui (int *argc, char ***argv)
+{
+  const char *language = g_getenv ("LANGUAGE");
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("IPD_LOCALEDIR") ? g_getenv ("IPD_LOCALEDIR") : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  gtk_test_init (argc, argv, NULL);
+  adw_init ();
+  return language != NULL && !g_str_equal (language, "C");
 }

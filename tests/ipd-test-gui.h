@@ -13,5 +13,6 @@ GtkWidget *ipd_test_find_named      (GtkWidget *widget, const char *name);
 void       ipd_test_collect_labels  (GtkWidget *widget, GString *text);
 void       ipd_test_save_screenshot (GtkWidget *window, const char *name);
 GtkWindow *ipd_test_find_toplevel   (GType type);
+gboolean   ipd_test_init_gui        (int *argc, char ***argv);
 
 G_END_DECLS

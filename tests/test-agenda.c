@@ -1026,14 +1026,7 @@ main (int argc, char **argv)
 {
   /* LANGUAGE=vi gives the Vietnamese screenshot; the checks of English
    * labels run in the untranslated (C) run only. */
-  gboolean translated = g_getenv ("LANGUAGE") != NULL && !g_str_equal (g_getenv ("LANGUAGE"), "C");
-
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("IPD_LOCALEDIR") ? g_getenv ("IPD_LOCALEDIR") : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  gboolean translated = ipd_test_init_gui (&argc, &argv);
 
   if (!translated)
     {

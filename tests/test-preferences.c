@@ -524,14 +524,7 @@ test_screenshots (Fixture *f, gconstpointer data)
 int
 main (int argc, char **argv)
 {
-  gboolean translated = g_getenv ("LANGUAGE") != NULL && !g_str_equal (g_getenv ("LANGUAGE"), "C");
-
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("IPD_LOCALEDIR") ? g_getenv ("IPD_LOCALEDIR") : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  gboolean translated = ipd_test_init_gui (&argc, &argv);
 
   if (!translated)
     {
