@@ -8,7 +8,10 @@
 # title, cut-off, two-row merged headers, signature block), the rows of
 # the period and their date cells, freeze panes, autofilter, print setup,
 # document properties; filters; an empty period; refused periods and
-# reports. Run with LANGUAGE=C: the English texts are checked.
+# reports. Then the register of titles: two granted marks added (one
+# renewed, one recorded as expired), the titles in force at the cut-off,
+# renewals, a GI's indefinite term, merges, date cells, an empty period.
+# Run with LANGUAGE=C: the English texts are checked.
 # Exit status 0 when all is well, 1 otherwise.
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
@@ -215,10 +218,115 @@ def check_refused(db, folder):
         result = cli(db, "export", "--report", "applications", *args, "-o", out, ok=False)
         equal(result.returncode, 1, f"exit status of {args}")
         check(words in result.stderr, f"message for {args}: {result.stderr!r}")
-    result = cli(db, "export", "--report", "titles", "--year", "2026", "-o", out, ok=False)
-    equal(result.returncode, 1, "titles: exit status")
-    check("not available yet" in result.stderr, f"titles: {result.stderr!r}")
+    result = cli(db, "export", "--report", "statistics", "--year", "2026", "-o", out, ok=False)
+    equal(result.returncode, 1, "statistics: exit status")
+    check("not available yet" in result.stderr, f"statistics: {result.stderr!r}")
+    result = cli(db, "export", "--report", "patents", "--year", "2026", "-o", out, ok=False)
+    equal(result.returncode, 1, "unknown report: exit status")
+    check("is not a report" in result.stderr, f"unknown report: {result.stderr!r}")
     check(not os.path.exists(out), "a refused export wrote a file")
+
+
+TITLE_COLUMNS = 10
+
+
+def add_titles(db):
+    """A trademark renewed once before the cut-off (and once after), and a
+    collective mark recorded as expired in September 2026."""
+    honey = cli(db, "add", "--kind", "trademark", "--name", "Mật ong Bạc Hà", "--filing-date", "10/01/2015",
+                "--certificate", "250123", "--grant-date", "10/06/2016", "--owner", "HTX Ong mật Bạc Hà",
+                "--class", "30=Mật ong", "--public-note", "Gia hạn lần 1").stdout.strip()
+    orange = cli(db, "add", "--kind", "collective", "--name", "Cam Hàm Yên", "--filing-date", "01/02/2017",
+                 "--certificate", "287654", "--grant-date", "20/03/2018", "--owner", "Hội Cam Hàm Yên",
+                 "--class", "31=Cam quả tươi").stdout.strip()
+    cli(db, "event", "add", honey, "--type", "renewed", "--date", "05/12/2024")
+    cli(db, "event", "add", honey, "--type", "renewed", "--date", "05/10/2026")
+    cli(db, "event", "add", orange, "--type", "expired", "--date", "15/09/2026")
+
+
+def title_rows(ws):
+    rows = []
+    r = FIRST
+    while ws.cell(r, 1).value is not None:
+        rows.append([ws.cell(r, c).value for c in range(1, TITLE_COLUMNS + 1)])
+        r += 1
+    return rows
+
+
+def check_titles_layout(wb, ws, title):
+    equal(ws.title, "Titles", "titles: sheet name")
+    equal(ws["A4"].value, title, "titles: title")
+    equal(wb.properties.title, title, "titles: document title")
+    equal(ws["G1"].value, "SOCIALIST REPUBLIC OF VIETNAM", "titles: motto")
+    ranges = merged(ws)
+    for r in ("A1:D1", "G1:J1", "A4:J4", "A5:J5", "B7:D7", "A7:A8", "E7:E8", "F7:F8", "G7:G8",
+              "H7:H8", "I7:I8", "J7:J8"):
+        check(r in ranges, f"titles: merged range {r} missing (merges: {sorted(ranges)})")
+    equal([ws.cell(HEADER_1, c).value for c in range(1, TITLE_COLUMNS + 1)],
+          ["No.", "Certificate", None, None, "Owner", "Kind", "Name", "Products / Nice classes",
+           "Renewals", "Note"], "titles: first header row")
+    equal([ws.cell(HEADER_2, c).value for c in range(1, TITLE_COLUMNS + 1)],
+          [None, "Number", "Grant date", "Expiry date"] + [None] * 6, "titles: second header row")
+    equal(ws.freeze_panes, "A9", "titles: freeze panes")
+    equal(ws.print_title_rows, "$7:$8", "titles: print title rows")
+    equal(ws.page_setup.orientation, "landscape", "titles: orientation")
+
+
+def check_titles(db, folder):
+    add_titles(db)
+    path = os.path.join(folder, "titles.xlsx")
+    cli(db, "export", "--report", "titles", "--quarter", "2026-Q3", "-o", path)
+    check(not [f for f in os.listdir(folder) if f.endswith(".part")], f"files left: {os.listdir(folder)}")
+    wb = openpyxl.load_workbook(path)
+    ws = wb.active
+    check_titles_layout(wb, ws, "REGISTER OF INDUSTRIAL PROPERTY TITLES, QUARTER III OF 2026")
+    rows = title_rows(ws)
+    # in force on 30/09/2026, by grant date; not Cam Hàm Yên (expired on 15/09),
+    # not Chè Thái Nguyên (no grant date), not the applications
+    equal([r[6] for r in rows], ["Tân Cương", "Mật ong Bạc Hà", "Chè Lai Châu", "Hà thủ ô đỏ Sìn Hồ",
+                                 "Chanh leo Lai Châu", "Lai Châu"], "titles in force")
+    equal([r[0] for r in rows], [1, 2, 3, 4, 5, 6], "titles: STT")
+    honey = rows[1]
+    equal(honey[1:3], ["250123", datetime.datetime(2016, 6, 10)], "honey: certificate, grant date")
+    equal(honey[4:], ["HTX Ong mật Bạc Hà", "Trademark", "Mật ong Bạc Hà", "30: Mật ong", 1, "Gia hạn lần 1"],
+          "honey: owner … note (one renewal by the cut-off, not the October one)")
+    equal(rows[2][1:9], ["412345", datetime.datetime(2023, 7, 5), datetime.datetime(2031, 3, 12),
+                         "Sở Khoa học và Công nghệ tỉnh Lai Châu", "Certification mark", "Chè Lai Châu",
+                         "30: Chè; trà", 0], "Chè Lai Châu's row")
+    gi = rows[5]
+    equal(gi[1:8], ["00146", datetime.datetime(2025, 8, 19), "Indefinite",
+                    "Sở Khoa học và Công nghệ tỉnh Lai Châu", "Geographical indication", "Lai Châu",
+                    "Chè xanh\nChè Ô long\nChè Đông phương mỹ nhân"], "the GI's row (managing organisation)")
+    equal(rows[0][3], "Indefinite", "Tân Cương's expiry")
+    for r in range(FIRST, FIRST + len(rows)):
+        cells = [ws.cell(r, 3)] + ([ws.cell(r, 4)] if ws.cell(r, 4).value != "Indefinite" else [])
+        for cell in cells:
+            check(cell.is_date, f"titles: {cell.coordinate} is not a date cell")
+            equal(cell.number_format, "dd/mm/yyyy", f"titles: number format of {cell.coordinate}")
+    equal(ws.auto_filter.ref, f"A8:J{FIRST + len(rows) - 1}", "titles: autofilter")
+    equal(ws.cell(FIRST + len(rows) + 1, 7).value, f"Lai Châu, {datetime.date.today():%d/%m/%Y}",
+          "titles: place and date")
+    equal(ws.cell(FIRST + len(rows) + 2, 1).value, "PREPARED BY", "titles: who drew up the register")
+
+    # a cut-off before the expiry event: Cam Hàm Yên is still in force
+    path = os.path.join(folder, "titles-aug.xlsx")
+    cli(db, "export", "--report", "titles", "--from", "01/01/2026", "--to", "31/08/2026", "-o", path)
+    rows = title_rows(openpyxl.load_workbook(path).active)
+    check("Cam Hàm Yên" in [r[6] for r in rows], f"titles before the expiry: {[r[6] for r in rows]}")
+    # --kind gi
+    path = os.path.join(folder, "titles-gi.xlsx")
+    cli(db, "export", "--report", "titles", "--year", "2026", "--kind", "gi", "-o", path)
+    equal([r[6] for r in title_rows(openpyxl.load_workbook(path).active)], ["Tân Cương", "Lai Châu"],
+          "titles --kind gi")
+
+    # before any grant: the empty register
+    path = os.path.join(folder, "titles-empty.xlsx")
+    cli(db, "export", "--report", "titles", "--year", "2000", "-o", path)
+    ws = openpyxl.load_workbook(path).active
+    equal(ws.cell(FIRST, 1).value, "No data", "titles: empty period")
+    check("A9:J9" in merged(ws), "titles: the 'no data' row spans the table")
+    equal(ws.auto_filter.ref, "A8:J9", "titles: autofilter of an empty register")
+    equal(ws["A4"].value, "REGISTER OF INDUSTRIAL PROPERTY TITLES, YEAR 2000", "titles: empty title")
 
 
 def main():
@@ -230,6 +338,9 @@ def main():
         check_filters(db, folder)
         check_empty(db, folder)
         check_refused(db, folder)
+        titles = os.path.join(folder, "titles")
+        os.mkdir(titles)
+        check_titles(db, titles)
     for failure in failures:
         print("FAIL:", failure)
     print(f"{len(failures)} failure(s)")

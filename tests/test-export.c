@@ -171,6 +171,38 @@ test_cancelled_leaves_no_file (void)
   ipd_test_remove_dir (dir);
 }
 
+/* The register of titles shares the temporary file: cancelled while it
+ * writes the rows (the demo has titles in force at the end of 2025), it
+ * leaves nothing; not cancelled, it writes the register alone. */
+static void
+test_titles_cancelled_leaves_no_file (void)
+{
+  g_autofree char *dir = ipd_test_make_dir ("export-XXXXXX");
+  g_autofree char *out_dir = g_build_filename (dir, "out", NULL);
+  g_autofree char *out = g_build_filename (out_dir, "titles.xlsx", NULL);
+  g_autoptr(IpdStore) store = demo_store (dir);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  IpdReportPeriod period;
+
+  g_assert_cmpint (g_mkdir (out_dir, 0700), ==, 0);
+  g_assert_true (ipd_report_period_year (&period, 2025, NULL));
+  g_assert_cmpint (ipd_store_count_title_rows (store, &period, NULL, NULL), >, 0);
+  g_assert_false (ipd_export_titles (store, &period, NULL, out, cancel_at_start,
+                                     cancellable, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpuint (count_files (out_dir), ==, 0);
+  g_clear_error (&error);
+
+  g_cancellable_reset (cancellable);
+  g_assert_true (ipd_export_titles (store, &period, NULL, out, NULL, NULL, cancellable, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_files (out_dir), ==, 1);
+  g_assert_true (g_file_test (out, G_FILE_TEST_IS_REGULAR));
+  g_clear_object (&store);
+  ipd_test_remove_dir (dir);
+}
+
 static void
 test_failure_leaves_no_file (void)
 {
@@ -207,6 +239,7 @@ main (int argc, char **argv)
   g_test_add_func ("/export/period/bad", test_bad_periods);
   g_test_add_func ("/export/period/year-and-range", test_year_and_range);
   g_test_add_func ("/export/cancelled-leaves-no-file", test_cancelled_leaves_no_file);
+  g_test_add_func ("/export/titles-cancelled-leaves-no-file", test_titles_cancelled_leaves_no_file);
   g_test_add_func ("/export/failure-leaves-no-file", test_failure_leaves_no_file);
   return g_test_run ();
 }

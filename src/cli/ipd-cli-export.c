@@ -97,10 +97,10 @@ ipd_cli_run_export (IpdCli *cli, const IpdCliCommand *command, int argc, char **
     return status;
   if (o.report == NULL)
     return ipd_cli_usage_error (_("Choose a report with --report applications"));
-  if (g_str_equal (o.report, "titles") || g_str_equal (o.report, "statistics"))
+  if (g_str_equal (o.report, "statistics"))
     /* Translators: %s is the report's name */
     return ipd_cli_usage_error (_("The report “%s” is not available yet"), o.report);
-  if (!g_str_equal (o.report, "applications"))
+  if (!g_str_equal (o.report, "applications") && !g_str_equal (o.report, "titles"))
     return ipd_cli_usage_error (_("“%s” is not a report; choose applications, titles or statistics"), o.report);
   if (o.output == NULL)
     return ipd_cli_usage_error (_("Name the file to write with -o FILE.xlsx"));
@@ -114,7 +114,8 @@ ipd_cli_run_export (IpdCli *cli, const IpdCliCommand *command, int argc, char **
   filters.province = o.province;
   if ((store = ipd_cli_open_store (cli, &status)) == NULL)
     return status;
-  if (!ipd_export_applications (store, &period, &filters, o.output, NULL, NULL, NULL, &error))
+  if (!(g_str_equal (o.report, "titles") ? ipd_export_titles : ipd_export_applications)
+        (store, &period, &filters, o.output, NULL, NULL, NULL, &error))
     return ipd_cli_fail (cli, error);
   return IPD_CLI_OK;
 }

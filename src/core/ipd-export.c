@@ -1,4 +1,5 @@
-/* ipd-export.c — the register of applications (sổ theo dõi đơn) as .xlsx
+/* ipd-export.c — the register of applications (sổ theo dõi đơn) as .xlsx,
+ * and the workbook every register shares
  *
  * The workbook is written next to the destination under a temporary name
  * and renamed at the end, so a cancelled or failed export leaves nothing
@@ -7,7 +8,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include "ipd-export.h"
+#include "ipd-export-private.h"
 
 #include <glib/gi18n-lib.h>
 #include <errno.h>
@@ -15,8 +16,6 @@
 
 #include "ipd-date.h"
 #include "ipd-error.h"
-#include "ipd-vocabulary.h"
-#include "ipd-xlsx-layout.h"
 
 enum {
   COL_NUMBER, COL_REFERENCE, COL_KIND, COL_NAME, COL_APPLICANT, COL_ADDRESS, COL_PRODUCTS,
@@ -25,19 +24,9 @@ enum {
   N_COLUMNS
 };
 
-#define HEADER_FIRST IPD_XLSX_HEADING_ROWS
-#define HEADER_LAST  (HEADER_FIRST + 1)
-#define FIRST_ROW    (HEADER_LAST + 1)
 #define PROGRESS_EVERY 512
 
-typedef struct {
-  const char *title;        /* English msgid */
-  double      width;        /* in characters */
-} Column;
-
-/* Columns spanning both header rows have a NULL group; a group's title
- * is on the first row, over the sub-titles of its columns. */
-static const Column columns[N_COLUMNS] = {
+static const IpdXlsxColumn columns[N_COLUMNS] = {
   /* Translators: "số thứ tự", the running number column of a register */
   { N_("No."), 5 },
   { N_("Reference"), 14 },
@@ -57,144 +46,109 @@ static const Column columns[N_COLUMNS] = {
   { N_("Note"), 24 },
 };
 
-typedef struct {
-  lxw_col_t   first, last;
-  const char *title;
-} Group;
-
-static const Group groups[] = {
+static const IpdXlsxGroup groups[] = {
   { COL_APP_NUMBER, COL_FILING_DATE, N_("Application") },
   { COL_EVENT, COL_EVENT_DATE, N_("Latest event") },
   { COL_DEADLINE, COL_DUE_DATE, N_("Next deadline") },
 };
 
-static gboolean
-in_group (lxw_col_t col)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (groups); i++)
-    if (col >= groups[i].first && col <= groups[i].last)
-      return TRUE;
-  return FALSE;
-}
-
-/* constant_memory flushes a row as soon as a later one is written, and a
- * vertical merge writes into the second row (platform.md): so first every
- * first-row value and horizontal merge, then the vertical merges, then
- * the second row. */
-static void
-write_header (IpdXlsxLayout *layout)
-{
-  for (lxw_col_t col = 0; col < N_COLUMNS; col++)
-    {
-      worksheet_set_column (layout->sheet, col, col, columns[col].width, NULL);
-      if (!in_group (col))
-        ipd_xlsx_layout_header_cell (layout, HEADER_FIRST, col, _(columns[col].title));
-    }
-  for (guint i = 0; i < G_N_ELEMENTS (groups); i++)
-    worksheet_merge_range (layout->sheet, HEADER_FIRST, groups[i].first, HEADER_FIRST,
-                           groups[i].last, _(groups[i].title), layout->header);
-  for (lxw_col_t col = 0; col < N_COLUMNS; col++)
-    if (!in_group (col))
-      worksheet_merge_range (layout->sheet, HEADER_FIRST, col, HEADER_LAST, col,
-                             _(columns[col].title), layout->header);
-  for (lxw_col_t col = 0; col < N_COLUMNS; col++)
-    if (in_group (col))
-      ipd_xlsx_layout_header_cell (layout, HEADER_LAST, col, _(columns[col].title));
-}
-
-typedef struct {
-  IpdXlsxLayout    *layout;
-  lxw_row_t         row;
-  gint64            done, total;
-  IpdExportProgress progress;
-  gpointer          user_data;
-  GCancellable     *cancellable;
-} Writer;
-
-static const char *
-label_or_empty (IpdVocabulary vocabulary, const char *code)
+const char *
+ipd_export_label (IpdVocabulary vocabulary, const char *code)
 {
   return code ? ipd_vocabulary_label (vocabulary, code) : NULL;
+}
+
+/* FALSE (with the error) once the export is cancelled. */
+gboolean
+ipd_export_writer_begin_row (IpdExportWriter *w, GError **error)
+{
+  if (g_cancellable_set_error_if_cancelled (w->cancellable, error))
+    return FALSE;
+  worksheet_write_number (w->layout->sheet, w->row, 0, (double) (w->done + 1),
+                          w->layout->cell_centre);
+  return TRUE;
+}
+
+void
+ipd_export_writer_end_row (IpdExportWriter *w)
+{
+  w->row++;
+  w->done++;
+  if (w->progress && w->done % PROGRESS_EVERY == 0 && w->total > 0)
+    w->progress ((double) w->done / (double) w->total, w->user_data);
 }
 
 static gboolean
 write_row (const IpdApplicationRow *r, gpointer data, GError **error)
 {
-  Writer *w = data;
+  IpdExportWriter *w = data;
   IpdXlsxLayout *layout = w->layout;
 
-  if (g_cancellable_set_error_if_cancelled (w->cancellable, error))
+  if (!ipd_export_writer_begin_row (w, error))
     return FALSE;
-  worksheet_write_number (layout->sheet, w->row, COL_NUMBER, (double) (w->done + 1),
-                          layout->cell_centre);
   ipd_xlsx_layout_text (layout, w->row, COL_REFERENCE, r->reference);
-  ipd_xlsx_layout_text (layout, w->row, COL_KIND, label_or_empty (IPD_VOCAB_KIND, r->kind));
+  ipd_xlsx_layout_text (layout, w->row, COL_KIND, ipd_export_label (IPD_VOCAB_KIND, r->kind));
   ipd_xlsx_layout_text (layout, w->row, COL_NAME, r->name);
   ipd_xlsx_layout_text (layout, w->row, COL_APPLICANT, r->applicant);
   ipd_xlsx_layout_text (layout, w->row, COL_ADDRESS, r->address);
   ipd_xlsx_layout_text (layout, w->row, COL_PRODUCTS, r->products);
   ipd_xlsx_layout_text (layout, w->row, COL_APP_NUMBER, r->app_number);
   ipd_xlsx_layout_date (layout, w->row, COL_FILING_DATE, r->filing_date);
-  ipd_xlsx_layout_text (layout, w->row, COL_STATUS, label_or_empty (IPD_VOCAB_STATUS, r->status));
-  ipd_xlsx_layout_text (layout, w->row, COL_EVENT, label_or_empty (IPD_VOCAB_EVENT_TYPE, r->event_type));
+  ipd_xlsx_layout_text (layout, w->row, COL_STATUS, ipd_export_label (IPD_VOCAB_STATUS, r->status));
+  ipd_xlsx_layout_text (layout, w->row, COL_EVENT, ipd_export_label (IPD_VOCAB_EVENT_TYPE, r->event_type));
   ipd_xlsx_layout_date (layout, w->row, COL_EVENT_DATE, r->event_date);
   ipd_xlsx_layout_text (layout, w->row, COL_DEADLINE,
                         r->task_title ? g_dgettext (GETTEXT_PACKAGE, r->task_title) : NULL);
   ipd_xlsx_layout_date (layout, w->row, COL_DUE_DATE, r->task_due);
   ipd_xlsx_layout_text (layout, w->row, COL_OFFICER, r->officer);
   ipd_xlsx_layout_text (layout, w->row, COL_NOTE, r->note);
-  w->row++;
-  w->done++;
-  if (w->progress && w->done % PROGRESS_EVERY == 0 && w->total > 0)
-    w->progress ((double) w->done / (double) w->total, w->user_data);
+  ipd_export_writer_end_row (w);
   return TRUE;
 }
 
-static char *
-register_title (const IpdReportPeriod *period)
+static gboolean
+write_rows (IpdStore *store, const IpdReportPeriod *period, const IpdQuery *filters,
+            IpdExportWriter *w, GError **error)
 {
-  g_autofree char *when = ipd_report_period_describe (period);
-
-  /* Translators: a register's title, upper case; %s is the period,
-   * e.g. "QUARTER III OF 2026"; Vietnamese:
-   * "SỔ THEO DÕI ĐƠN ĐĂNG KÝ SỞ HỮU CÔNG NGHIỆP %s" */
-  return g_strdup_printf (_("REGISTER OF INDUSTRIAL PROPERTY APPLICATIONS, %s"), when);
+  return ipd_store_foreach_application_row (store, period, filters, write_row, w, error);
 }
 
 /* Everything but the file's name: the workbook at @tmp_path. */
 static gboolean
-write_workbook (IpdStore *store, const IpdReportPeriod *period, const IpdQuery *filters,
-                const char *tmp_path, Writer *w, GError **error)
+write_workbook (const IpdExportRegister *reg, IpdStore *store,
+                const IpdReportPeriod *period, const IpdQuery *filters,
+                const char *tmp_path, IpdExportWriter *w, GError **error)
 {
-  g_autofree char *title = register_title (period);
+  g_autofree char *title = reg->title (period);
   g_autofree char *today = ipd_date_today ();
   g_autoptr(IpdXlsxLayout) layout = NULL;
+  lxw_col_t last = reg->n_columns - 1;
 
-  if ((w->total = ipd_store_count_application_rows (store, period, filters, error)) < 0)
+  if ((w->total = reg->count (store, period, filters, error)) < 0)
     return FALSE;
-  /* Translators: a worksheet's name, at most 31 characters; Vietnamese: "Sổ theo dõi đơn" */
-  layout = ipd_xlsx_layout_new (tmp_path, _("Applications"), N_COLUMNS, error);
+  layout = ipd_xlsx_layout_new (tmp_path, _(reg->sheet_name), reg->n_columns, error);
   if (layout == NULL)
     return FALSE;
   w->layout = layout;
-  w->row = FIRST_ROW;
+  w->row = IPD_EXPORT_FIRST_ROW;
   ipd_xlsx_layout_properties (layout, store, title);
   ipd_xlsx_layout_heading (layout, store, title, period->to);
-  write_header (layout);
+  ipd_xlsx_layout_table_header (layout, IPD_EXPORT_HEADER_FIRST, reg->columns,
+                                reg->groups, reg->n_groups);
   if (w->progress)
     w->progress (0.0, w->user_data);
-  if (!ipd_store_foreach_application_row (store, period, filters, write_row, w, error))
+  if (!reg->rows (store, period, filters, w, error))
     return FALSE;
   if (w->done == 0)
     /* Translators: the only row of an empty register; Vietnamese: "Không có số liệu" */
     {
-      worksheet_merge_range (layout->sheet, FIRST_ROW, 0, FIRST_ROW, N_COLUMNS - 1,
+      worksheet_merge_range (layout->sheet, IPD_EXPORT_FIRST_ROW, 0, IPD_EXPORT_FIRST_ROW, last,
                              _("No data"), layout->cell_centre);
-      w->row = FIRST_ROW + 1;
+      w->row = IPD_EXPORT_FIRST_ROW + 1;
     }
-  worksheet_freeze_panes (layout->sheet, FIRST_ROW, 0);
-  worksheet_autofilter (layout->sheet, HEADER_LAST, 0, w->row - 1, N_COLUMNS - 1);
-  ipd_xlsx_layout_print_setup (layout, HEADER_FIRST, HEADER_LAST);
+  worksheet_freeze_panes (layout->sheet, IPD_EXPORT_FIRST_ROW, 0);
+  worksheet_autofilter (layout->sheet, IPD_EXPORT_HEADER_LAST, 0, w->row - 1, last);
+  ipd_xlsx_layout_print_setup (layout, IPD_EXPORT_HEADER_FIRST, IPD_EXPORT_HEADER_LAST);
   ipd_xlsx_layout_signature (layout, store, w->row + 1, today);
   return ipd_xlsx_layout_close (layout, error);
 }
@@ -219,12 +173,12 @@ temporary_path (const char *path)
 }
 
 gboolean
-ipd_export_applications (IpdStore *store, const IpdReportPeriod *period,
-                         const IpdQuery *filters, const char *path,
-                         IpdExportProgress progress, gpointer user_data,
-                         GCancellable *cancellable, GError **error)
+ipd_export_register (const IpdExportRegister *reg, IpdStore *store,
+                     const IpdReportPeriod *period, const IpdQuery *filters, const char *path,
+                     IpdExportProgress progress, gpointer user_data,
+                     GCancellable *cancellable, GError **error)
 {
-  Writer w = { .progress = progress, .user_data = user_data, .cancellable = cancellable };
+  IpdExportWriter w = { .progress = progress, .user_data = user_data, .cancellable = cancellable };
   g_autofree char *tmp = NULL;
 
   g_return_val_if_fail (IPD_IS_STORE (store), FALSE);
@@ -232,7 +186,7 @@ ipd_export_applications (IpdStore *store, const IpdReportPeriod *period,
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
   tmp = temporary_path (path);
-  if (!write_workbook (store, period, filters, tmp, &w, error)
+  if (!write_workbook (reg, store, period, filters, tmp, &w, error)
       || g_cancellable_set_error_if_cancelled (cancellable, error))
     {
       g_unlink (tmp);
@@ -249,4 +203,31 @@ ipd_export_applications (IpdStore *store, const IpdReportPeriod *period,
   if (progress)
     progress (1.0, user_data);
   return TRUE;
+}
+
+static char *
+register_title (const IpdReportPeriod *period)
+{
+  g_autofree char *when = ipd_report_period_describe (period);
+
+  /* Translators: a register's title, upper case; %s is the period,
+   * e.g. "QUARTER III OF 2026"; Vietnamese:
+   * "SỔ THEO DÕI ĐƠN ĐĂNG KÝ SỞ HỮU CÔNG NGHIỆP %s" */
+  return g_strdup_printf (_("REGISTER OF INDUSTRIAL PROPERTY APPLICATIONS, %s"), when);
+}
+
+static const IpdExportRegister applications = {
+  /* Translators: a worksheet's name, at most 31 characters; Vietnamese: "Sổ theo dõi đơn" */
+  N_("Applications"), register_title, columns, N_COLUMNS, groups, G_N_ELEMENTS (groups),
+  ipd_store_count_application_rows, write_rows
+};
+
+gboolean
+ipd_export_applications (IpdStore *store, const IpdReportPeriod *period,
+                         const IpdQuery *filters, const char *path,
+                         IpdExportProgress progress, gpointer user_data,
+                         GCancellable *cancellable, GError **error)
+{
+  return ipd_export_register (&applications, store, period, filters, path, progress, user_data,
+                              cancellable, error);
 }

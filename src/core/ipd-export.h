@@ -21,4 +21,14 @@ gboolean ipd_export_applications (IpdStore            *store,
                                   GCancellable        *cancellable,
                                   GError             **error);
 
+/* The titles in force at @period's end (the cut-off). */
+gboolean ipd_export_titles       (IpdStore            *store,
+                                  const IpdReportPeriod *period,
+                                  const IpdQuery      *filters,
+                                  const char          *path,
+                                  IpdExportProgress    progress,
+                                  gpointer             user_data,
+                                  GCancellable        *cancellable,
+                                  GError             **error);
+
 G_END_DECLS

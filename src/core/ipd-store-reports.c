@@ -10,13 +10,9 @@
 
 #include "ipd-error.h"
 
-/* The dossiers of the register of applications: filed in the period or
- * with an event in it, live, with the filters of @query (?3 … ?6). */
-#define APPLICATIONS_WHERE                                                          \
-  " FROM dossier d WHERE d.deleted_at IS NULL"                                      \
-  "  AND (d.filing_date BETWEEN ?1 AND ?2"                                          \
-  "       OR EXISTS (SELECT 1 FROM event e WHERE e.dossier_id = d.id"               \
-  "                  AND e.date BETWEEN ?1 AND ?2))"                                \
+/* The filters of @query (?3 … ?6), on live dossiers d. */
+#define FILTERS_WHERE                                                               \
+  " WHERE d.deleted_at IS NULL"                                                     \
   "  AND (?3 IS NULL OR d.kind = ?3)"                                               \
   "  AND (?4 IS NULL OR d.status = ?4)"                                             \
   "  AND (?5 IS NULL OR d.officer = ?5)"                                            \
@@ -24,6 +20,22 @@
   "        JOIN dossier_party dp ON dp.party_id = p.id"                             \
   "        WHERE p.province = ?6 AND dp.role IN ('applicant', 'owner', 'managing_org')" \
   "        UNION ALL SELECT a.dossier_id FROM area_unit a WHERE a.province = ?6))"
+
+/* The dossiers of the register of applications: filed in the period or
+ * with an event in it. */
+#define APPLICATIONS_WHERE                                                          \
+  " FROM dossier d" FILTERS_WHERE                                                   \
+  "  AND (d.filing_date BETWEEN ?1 AND ?2"                                          \
+  "       OR EXISTS (SELECT 1 FROM event e WHERE e.dossier_id = d.id"               \
+  "                  AND e.date BETWEEN ?1 AND ?2))"
+
+/* Nice classes with their goods, else a GI's products, one a line */
+#define PRODUCTS_SQL                                                                \
+  "  coalesce ((SELECT group_concat (line, char (10)) FROM"                         \
+  "              (SELECT n.number || coalesce (': ' || n.goods, '') AS line FROM nice_class n" \
+  "               WHERE n.dossier_id = d.id ORDER BY n.position)),"                 \
+  "            (SELECT group_concat (name, char (10)) FROM"                         \
+  "              (SELECT g.name FROM gi_product g WHERE g.dossier_id = d.id ORDER BY g.position)))"
 
 static const char count_sql[] = "SELECT count(*)" APPLICATIONS_WHERE;
 
@@ -36,12 +48,7 @@ static const char rows_sql[] =
   "     FROM dossier_party dp JOIN party p ON p.id = dp.party_id"
   "     WHERE dp.dossier_id = d.id AND dp.role IN ('applicant', 'owner', 'managing_org')"
   "     ORDER BY dp.role <> 'applicant', dp.position LIMIT 1),"
-  /* Nice classes with their goods, else a GI's products, one a line */
-  "  coalesce ((SELECT group_concat (line, char (10)) FROM"
-  "              (SELECT n.number || coalesce (': ' || n.goods, '') AS line FROM nice_class n"
-  "               WHERE n.dossier_id = d.id ORDER BY n.position)),"
-  "            (SELECT group_concat (name, char (10)) FROM"
-  "              (SELECT g.name FROM gi_product g WHERE g.dossier_id = d.id ORDER BY g.position))),"
+  PRODUCTS_SQL ","
   "  d.app_number, d.filing_date, d.status,"
   /* the latest event up to the cut-off */
   "  (SELECT e.type FROM event e WHERE e.dossier_id = d.id AND e.date <= ?2"
@@ -57,6 +64,32 @@ static const char rows_sql[] =
   APPLICATIONS_WHERE
   " ORDER BY d.filing_date IS NULL, d.filing_date, d.reference";
 
+/* Titles in force at the cut-off ?2: granted by then, not ended by an
+ * event dated by then (expired, withdrawn, invalidated …), and for a kind
+ * with a term, expiring after it. */
+#define TITLES_WHERE                                                                \
+  " FROM dossier d JOIN kind k ON k.code = d.kind" FILTERS_WHERE                    \
+  "  AND d.grant_date IS NOT NULL AND d.grant_date <= ?2"                           \
+  "  AND NOT EXISTS (SELECT 1 FROM event e JOIN event_type t ON t.code = e.type"    \
+  "                  WHERE e.dossier_id = d.id AND t.ends_dossier AND e.date <= ?2)" \
+  "  AND (k.term_years = 0 OR d.expiry_date > ?2)"
+
+static const char titles_count_sql[] = "SELECT count(*)" TITLES_WHERE;
+
+static const char titles_sql[] =
+  "SELECT d.id, d.reference, d.certificate_number, d.grant_date, d.expiry_date,"
+  "  k.term_years = 0,"
+  "  coalesce ((SELECT p.name FROM dossier_party dp JOIN party p ON p.id = dp.party_id"
+  "             WHERE dp.dossier_id = d.id AND dp.role IN ('owner', 'applicant', 'managing_org')"
+  "             ORDER BY dp.role <> 'owner', dp.role <> 'applicant', dp.position LIMIT 1),"
+  "            d.applicant_name),"
+  "  d.kind, d.name," PRODUCTS_SQL ","
+  "  (SELECT count(*) FROM event e WHERE e.dossier_id = d.id AND e.type = 'renewed'"
+  "     AND e.date <= ?2),"
+  "  d.public_note"
+  TITLES_WHERE
+  " ORDER BY d.grant_date, d.certificate_number, d.reference";
+
 static void
 bind_report (IpdStmt *stmt, const IpdReportPeriod *period, const IpdQuery *filters)
 {
@@ -68,16 +101,16 @@ bind_report (IpdStmt *stmt, const IpdReportPeriod *period, const IpdQuery *filte
   ipd_bind_text (stmt, 6, filters ? filters->province : NULL);
 }
 
-gint64
-ipd_store_count_application_rows (IpdStore *self, const IpdReportPeriod *period,
-                                  const IpdQuery *filters, GError **error)
+static gint64
+count_rows (IpdStore *self, const char *sql, const IpdReportPeriod *period,
+            const IpdQuery *filters, GError **error)
 {
   g_autoptr(IpdStmt) stmt = NULL;
   int rc;
 
   g_return_val_if_fail (IPD_IS_STORE (self), -1);
   g_return_val_if_fail (period != NULL, -1);
-  if ((stmt = ipd_store_prepare (self, count_sql, error)) == NULL)
+  if ((stmt = ipd_store_prepare (self, sql, error)) == NULL)
     return -1;
   bind_report (stmt, period, filters);
   rc = sqlite3_step (stmt);
@@ -89,57 +122,110 @@ ipd_store_count_application_rows (IpdStore *self, const IpdReportPeriod *period,
   return sqlite3_column_int64 (stmt, 0);
 }
 
+gint64
+ipd_store_count_application_rows (IpdStore *self, const IpdReportPeriod *period,
+                                  const IpdQuery *filters, GError **error)
+{
+  return count_rows (self, count_sql, period, filters, error);
+}
+
+gint64
+ipd_store_count_title_rows (IpdStore *self, const IpdReportPeriod *period,
+                            const IpdQuery *filters, GError **error)
+{
+  return count_rows (self, titles_count_sql, period, filters, error);
+}
+
 static const char *
 text_at (IpdStmt *stmt, int column)
 {
   return (const char *) sqlite3_column_text (stmt, column);
 }
 
-static void
-read_row (IpdStmt *stmt, IpdApplicationRow *row)
+/* One statement row handed on as a register's row. */
+typedef gboolean (*StepFunc) (IpdStmt *stmt, gpointer func, gpointer user_data, GError **error);
+
+static gboolean
+application_step (IpdStmt *stmt, gpointer func, gpointer user_data, GError **error)
 {
-  row->id = sqlite3_column_int64 (stmt, 0);
-  row->reference = text_at (stmt, 1);
-  row->kind = text_at (stmt, 2);
-  row->name = text_at (stmt, 3);
-  row->applicant = text_at (stmt, 4);
-  row->address = text_at (stmt, 5);
-  row->products = text_at (stmt, 6);
-  row->app_number = text_at (stmt, 7);
-  row->filing_date = text_at (stmt, 8);
-  row->status = text_at (stmt, 9);
-  row->event_type = text_at (stmt, 10);
-  row->event_date = text_at (stmt, 11);
-  row->task_title = text_at (stmt, 12);
-  row->task_due = text_at (stmt, 13);
-  row->officer = text_at (stmt, 14);
-  row->note = text_at (stmt, 15);
+  IpdApplicationRow row;
+
+  row.id = sqlite3_column_int64 (stmt, 0);
+  row.reference = text_at (stmt, 1);
+  row.kind = text_at (stmt, 2);
+  row.name = text_at (stmt, 3);
+  row.applicant = text_at (stmt, 4);
+  row.address = text_at (stmt, 5);
+  row.products = text_at (stmt, 6);
+  row.app_number = text_at (stmt, 7);
+  row.filing_date = text_at (stmt, 8);
+  row.status = text_at (stmt, 9);
+  row.event_type = text_at (stmt, 10);
+  row.event_date = text_at (stmt, 11);
+  row.task_title = text_at (stmt, 12);
+  row.task_due = text_at (stmt, 13);
+  row.officer = text_at (stmt, 14);
+  row.note = text_at (stmt, 15);
+  return ((IpdApplicationRowFunc) func) (&row, user_data, error);
 }
 
-/* Calls @func for each row in the register's order; stops at the first
+static gboolean
+title_step (IpdStmt *stmt, gpointer func, gpointer user_data, GError **error)
+{
+  IpdTitleRow row;
+
+  row.id = sqlite3_column_int64 (stmt, 0);
+  row.reference = text_at (stmt, 1);
+  row.certificate_number = text_at (stmt, 2);
+  row.grant_date = text_at (stmt, 3);
+  row.expiry_date = text_at (stmt, 4);
+  row.indefinite = sqlite3_column_int (stmt, 5) != 0;
+  row.owner = text_at (stmt, 6);
+  row.kind = text_at (stmt, 7);
+  row.name = text_at (stmt, 8);
+  row.products = text_at (stmt, 9);
+  row.renewals = sqlite3_column_int64 (stmt, 10);
+  row.note = text_at (stmt, 11);
+  return ((IpdTitleRowFunc) func) (&row, user_data, error);
+}
+
+/* Calls @step for each row in the register's order; stops at the first
  * FALSE it returns (with its error). */
-gboolean
-ipd_store_foreach_application_row (IpdStore *self, const IpdReportPeriod *period,
-                                   const IpdQuery *filters, IpdApplicationRowFunc func,
-                                   gpointer user_data, GError **error)
+static gboolean
+foreach_row (IpdStore *self, const char *sql, const IpdReportPeriod *period,
+             const IpdQuery *filters, StepFunc step, gpointer func,
+             gpointer user_data, GError **error)
 {
   g_autoptr(IpdStmt) stmt = NULL;
   int rc;
 
   g_return_val_if_fail (IPD_IS_STORE (self), FALSE);
   g_return_val_if_fail (period != NULL && func != NULL, FALSE);
-  if ((stmt = ipd_store_prepare (self, rows_sql, error)) == NULL)
+  if ((stmt = ipd_store_prepare (self, sql, error)) == NULL)
     return FALSE;
   bind_report (stmt, period, filters);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      IpdApplicationRow row;
-
-      read_row (stmt, &row);
-      if (!func (&row, user_data, error))
-        return FALSE;
-    }
+    if (!step (stmt, func, user_data, error))
+      return FALSE;
   if (rc != SQLITE_DONE)
     return ipd_store_set_error (self, error, rc, "report");
   return TRUE;
+}
+
+gboolean
+ipd_store_foreach_application_row (IpdStore *self, const IpdReportPeriod *period,
+                                   const IpdQuery *filters, IpdApplicationRowFunc func,
+                                   gpointer user_data, GError **error)
+{
+  return foreach_row (self, rows_sql, period, filters, application_step, (gpointer) func,
+                      user_data, error);
+}
+
+gboolean
+ipd_store_foreach_title_row (IpdStore *self, const IpdReportPeriod *period,
+                             const IpdQuery *filters, IpdTitleRowFunc func,
+                             gpointer user_data, GError **error)
+{
+  return foreach_row (self, titles_sql, period, filters, title_step, (gpointer) func,
+                      user_data, error);
 }

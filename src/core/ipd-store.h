@@ -229,6 +229,33 @@ gboolean   ipd_store_foreach_application_row (IpdStore *self, const IpdReportPer
                                               IpdApplicationRowFunc func, gpointer user_data,
                                               GError **error);
 
+/* The register of titles: one row per title in force at the cut-off. */
+typedef struct {
+  gint64      id;
+  const char *reference;
+  const char *certificate_number;
+  const char *grant_date;
+  const char *expiry_date;
+  gboolean    indefinite;    /* the kind has no term (geographical indications) */
+  const char *owner;         /* the owner, else the applicant, the managing organisation */
+  const char *kind;
+  const char *name;
+  const char *products;
+  gint64      renewals;      /* "renewed" events up to the cut-off */
+  const char *note;
+} IpdTitleRow;
+
+typedef gboolean (*IpdTitleRowFunc) (const IpdTitleRow *row, gpointer user_data, GError **error);
+
+/* Titles granted on or before @period's end and in force then: not ended
+ * by an event dated up to it, and (for marks) expiring after it. */
+gint64     ipd_store_count_title_rows        (IpdStore *self, const IpdReportPeriod *period,
+                                              const IpdQuery *filters, GError **error);
+gboolean   ipd_store_foreach_title_row       (IpdStore *self, const IpdReportPeriod *period,
+                                              const IpdQuery *filters,
+                                              IpdTitleRowFunc func, gpointer user_data,
+                                              GError **error);
+
 void ipd_problem_free     (IpdProblem *problem);
 void ipd_facet_count_free (IpdFacetCount *count);
 void ipd_audit_entry_free (IpdAuditEntry *entry);

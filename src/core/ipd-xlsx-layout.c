@@ -150,6 +150,46 @@ ipd_xlsx_layout_header_cell (IpdXlsxLayout *layout, lxw_row_t row, lxw_col_t col
   worksheet_write_string (layout->sheet, row, col, text, layout->header);
 }
 
+static gboolean
+in_group (lxw_col_t col, const IpdXlsxGroup *groups, guint n_groups)
+{
+  for (guint i = 0; i < n_groups; i++)
+    if (col >= groups[i].first && col <= groups[i].last)
+      return TRUE;
+  return FALSE;
+}
+
+/* Two header rows from @row, with the column widths: a column outside
+ * every group spans both rows; a group's title is on the first row, over
+ * the sub-titles of its columns. constant_memory flushes a row as soon as
+ * a later one is written, and a vertical merge writes into the second row
+ * (platform.md): so first every first-row value and horizontal merge,
+ * then the vertical merges, then the second row. */
+void
+ipd_xlsx_layout_table_header (IpdXlsxLayout *layout, lxw_row_t row,
+                              const IpdXlsxColumn *columns,
+                              const IpdXlsxGroup *groups, guint n_groups)
+{
+  lxw_col_t n = layout->n_columns;
+
+  for (lxw_col_t col = 0; col < n; col++)
+    {
+      worksheet_set_column (layout->sheet, col, col, columns[col].width, NULL);
+      if (!in_group (col, groups, n_groups))
+        ipd_xlsx_layout_header_cell (layout, row, col, _(columns[col].title));
+    }
+  for (guint i = 0; i < n_groups; i++)
+    worksheet_merge_range (layout->sheet, row, groups[i].first, row, groups[i].last,
+                           _(groups[i].title), layout->header);
+  for (lxw_col_t col = 0; col < n; col++)
+    if (!in_group (col, groups, n_groups))
+      worksheet_merge_range (layout->sheet, row, col, row + 1, col,
+                             _(columns[col].title), layout->header);
+  for (lxw_col_t col = 0; col < n; col++)
+    if (in_group (col, groups, n_groups))
+      ipd_xlsx_layout_header_cell (layout, row + 1, col, _(columns[col].title));
+}
+
 void
 ipd_xlsx_layout_text (IpdXlsxLayout *layout, lxw_row_t row, lxw_col_t col, const char *text)
 {

@@ -31,12 +31,27 @@ typedef struct {
   lxw_format    *cell_date;   /* real date, dd/mm/yyyy */
 } IpdXlsxLayout;
 
+/* A table column: its English title (msgid) and width in characters. */
+typedef struct {
+  const char *title;
+  double      width;
+} IpdXlsxColumn;
+
+/* A title over the sub-titles of columns @first to @last. */
+typedef struct {
+  lxw_col_t   first, last;
+  const char *title;
+} IpdXlsxGroup;
+
 IpdXlsxLayout *ipd_xlsx_layout_new     (const char *path, const char *sheet_name,
                                         lxw_col_t n_columns, GError **error);
 void      ipd_xlsx_layout_heading      (IpdXlsxLayout *layout, IpdStore *store,
                                         const char *title, const char *cutoff);
 void      ipd_xlsx_layout_header_cell  (IpdXlsxLayout *layout, lxw_row_t row, lxw_col_t col,
                                         const char *text);
+void      ipd_xlsx_layout_table_header (IpdXlsxLayout *layout, lxw_row_t row,
+                                        const IpdXlsxColumn *columns,
+                                        const IpdXlsxGroup *groups, guint n_groups);
 void      ipd_xlsx_layout_date         (IpdXlsxLayout *layout, lxw_row_t row, lxw_col_t col,
                                         const char *iso);
 void      ipd_xlsx_layout_text         (IpdXlsxLayout *layout, lxw_row_t row, lxw_col_t col,
