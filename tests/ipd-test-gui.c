@@ -4,8 +4,8 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
-#include <locale.h>
 
+#include "ipd-i18n.h"
 #include "ipd-test-gui.h"
 
 /* Runs @n iterations of the main loop without waiting. */
@@ -123,10 +123,7 @@ ipd_test_init_gui (int *argc, char ***argv)
 {
   const char *language = g_getenv ("LANGUAGE");
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("IPD_LOCALEDIR") ? g_getenv ("IPD_LOCALEDIR") : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  ipd_i18n_init ();
   gtk_test_init (argc, argv, NULL);
   adw_init ();
   return language != NULL && !g_str_equal (language, "C");

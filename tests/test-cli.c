@@ -33,7 +33,7 @@ result_free (Result *result)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Result, result_free)
 
 static Result *
-run_argv (const char *const *argv)
+run_argv_in (const char *const *argv, const char *language)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE
@@ -41,7 +41,7 @@ run_argv (const char *const *argv)
   g_autoptr(GSubprocess) process = NULL;
   Result *result = g_new0 (Result, 1);
 
-  g_subprocess_launcher_setenv (launcher, "LANGUAGE", "C", TRUE);
+  g_subprocess_launcher_setenv (launcher, "LANGUAGE", language, TRUE);
   g_subprocess_launcher_unsetenv (launcher, "IPDOSSIERS_DB");
   process = g_subprocess_launcher_spawnv (launcher, argv, &error);
   g_assert_no_error (error);
@@ -50,6 +50,12 @@ run_argv (const char *const *argv)
   g_assert_true (g_subprocess_get_if_exited (process));
   result->status = g_subprocess_get_exit_status (process);
   return result;
+}
+
+static Result *
+run_argv (const char *const *argv)
+{
+  return run_argv_in (argv, "C");
 }
 
 /* ipdossiers-cli --db DB ARGS… */
@@ -571,6 +577,21 @@ test_agenda_ics (Fixture *f, gconstpointer data)
   g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
 }
 
+/* Started from the build tree (build-aux/run), the tool finds the
+ * catalogue built there and speaks Vietnamese before any install. */
+static void
+test_speaks_vietnamese_uninstalled (void)
+{
+  const char *argv[] = { g_getenv ("IPD_CLI"), "--help", NULL };
+  g_autoptr(Result) result = NULL;
+
+  g_assert_nonnull (g_getenv ("IPD_LOCALEDIR"));
+  result = run_argv_in (argv, "vi");
+  g_assert_cmpint (result->status, ==, 0);
+  g_assert_nonnull (strstr (result->out, "Cách dùng"));
+  g_assert_null (strstr (result->out, "Usage:"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -584,5 +605,6 @@ main (int argc, char **argv)
   g_test_add ("/cli/generate-is-reproducible", Fixture, NULL, fixture_set_up, test_generate_is_reproducible, fixture_tear_down);
   g_test_add ("/cli/agenda", Fixture, NULL, fixture_set_up, test_agenda, fixture_tear_down);
   g_test_add ("/cli/agenda-ics", Fixture, NULL, fixture_set_up, test_agenda_ics, fixture_tear_down);
+  g_test_add_func ("/cli/speaks-vietnamese-uninstalled", test_speaks_vietnamese_uninstalled);
   return g_test_run ();
 }

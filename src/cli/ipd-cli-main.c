@@ -11,9 +11,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <locale.h>
 #include <stdio.h>
 
+#include "ipd-i18n.h"
 #include "ipd-cli.h"
 #include "ipd-error.h"
 
@@ -188,10 +188,7 @@ main (int argc, char **argv)
   int first;
   IpdCliStatus status;
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  ipd_i18n_init ();
   g_set_prgname ("ipdossiers-cli");
 
   first = take_leading_options (&cli, argc, argv);

@@ -3,8 +3,8 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <locale.h>
 
+#include "ipd-i18n.h"
 #include "ipd-application.h"
 
 int
@@ -12,10 +12,7 @@ main (int argc, char **argv)
 {
   g_autoptr(IpdApplication) app = NULL;
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  ipd_i18n_init ();
 
   app = ipd_application_new ();
   return g_application_run (G_APPLICATION (app), argc, argv);

@@ -1,0 +1,11 @@
+/* ipd-i18n.h — the programs' translations
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+void ipd_i18n_init (void);
+
+G_END_DECLS
