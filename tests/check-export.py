@@ -11,6 +11,9 @@
 # reports. Then the register of titles: two granted marks added (one
 # renewed, one recorded as expired), the titles in force at the cut-off,
 # renewals, a GI's indefinite term, merges, date cells, an empty period.
+# Then the statistics report: a few dossiers and grants at fixed dates,
+# every count compared with counts made independently with sqlite3 on the
+# register, the sheets, the period comparisons, the chart, an empty period.
 # Run with LANGUAGE=C: the English texts are checked.
 # Exit status 0 when all is well, 1 otherwise.
 #
@@ -218,9 +221,6 @@ def check_refused(db, folder):
         result = cli(db, "export", "--report", "applications", *args, "-o", out, ok=False)
         equal(result.returncode, 1, f"exit status of {args}")
         check(words in result.stderr, f"message for {args}: {result.stderr!r}")
-    result = cli(db, "export", "--report", "statistics", "--year", "2026", "-o", out, ok=False)
-    equal(result.returncode, 1, "statistics: exit status")
-    check("not available yet" in result.stderr, f"statistics: {result.stderr!r}")
     result = cli(db, "export", "--report", "patents", "--year", "2026", "-o", out, ok=False)
     equal(result.returncode, 1, "unknown report: exit status")
     check("is not a report" in result.stderr, f"unknown report: {result.stderr!r}")
@@ -329,6 +329,195 @@ def check_titles(db, folder):
     equal(ws["A4"].value, "REGISTER OF INDUSTRIAL PROPERTY TITLES, YEAR 2000", "titles: empty title")
 
 
+STAT_SHEETS = ["By kind and status", "Period comparison", "By province", "Support programmes"]
+KINDS = [("trademark", "Trademark"), ("collective", "Collective mark"),
+         ("certification", "Certification mark"), ("gi", "Geographical indication")]
+
+
+def add_statistics(db):
+    """Grants in Q3 2026, Q2 2026 and Q3 2025; a filing in each; a programme."""
+    tea = cli(db, "add", "--kind", "trademark", "--name", "Chè Phong Thổ", "--filing-date", "15/08/2026",
+              "--programme", "Chương trình 68", "--amount", "12.500.000").stdout.strip()
+    cli(db, "event", "add", tea, "--type", "granted", "--date", "20/09/2026")
+    rice = cli(db, "add", "--kind", "collective", "--name", "Gạo Tam Đường", "--filing-date", "10/05/2026",
+               "--programme", "Chương trình 68", "--amount", "7.000.000").stdout.strip()
+    cli(db, "event", "add", rice, "--type", "granted", "--date", "01/06/2026")
+    ginger = cli(db, "add", "--kind", "trademark", "--name", "Gừng Sìn Hồ", "--filing-date",
+                 "01/08/2025").stdout.strip()
+    cli(db, "event", "add", ginger, "--type", "granted", "--date", "30/09/2025")
+    # a deleted dossier counts nowhere
+    gone = cli(db, "add", "--kind", "trademark", "--name", "Đã xoá", "--filing-date", "02/08/2026",
+               "--programme", "Chương trình 68", "--amount", "1.000.000").stdout.strip()
+    cli(db, "trash", gone)
+
+
+def expected_statistics(db, ranges):
+    """The same counts, by an independent query of the register."""
+    import sqlite3
+    con = sqlite3.connect(db)
+    live = "FROM dossier d WHERE d.deleted_at IS NULL"
+    by_status = {(k, s): n for k, s, n in con.execute(f"SELECT d.kind, d.status, count(*) {live} GROUP BY 1, 2")}
+    periods = []
+    for first, last in ranges:
+        filed = dict(con.execute(f"SELECT d.kind, count(*) {live} AND d.filing_date BETWEEN ? AND ?"
+                                 " GROUP BY 1", (first, last)))
+        granted = dict(con.execute(f"SELECT d.kind, count(DISTINCT d.id) {live.replace('WHERE', 'JOIN event e ON e.dossier_id = d.id WHERE')}"
+                                   " AND e.type = 'granted' AND e.date BETWEEN ? AND ? GROUP BY 1", (first, last)))
+        periods.append((filed, granted))
+    provinces = {}
+    for (province,) in con.execute("SELECT DISTINCT province FROM party WHERE province IS NOT NULL"
+                                   " UNION SELECT province FROM area_unit WHERE province IS NOT NULL"):
+        n = con.execute(f"SELECT count(*) {live} AND d.id IN (SELECT dp.dossier_id FROM dossier_party dp"
+                        " JOIN party p ON p.id = dp.party_id WHERE p.province = ?"
+                        " AND dp.role IN ('applicant', 'owner', 'managing_org')"
+                        " UNION SELECT dossier_id FROM area_unit WHERE province = ?)", (province, province)).fetchone()[0]
+        if n:
+            provinces[province] = n
+    programmes = {p: (n, a) for p, n, a in con.execute(
+        f"SELECT d.programme, count(*), sum(d.support_amount) {live} AND d.programme <> '' GROUP BY 1")}
+    con.close()
+    return by_status, periods, provinces, programmes
+
+
+def table(ws, first_row=FIRST):
+    rows = []
+    r = first_row
+    while ws.cell(r, 1).value is not None or ws.cell(r, 2).value is not None:
+        rows.append([ws.cell(r, c).value for c in range(1, ws.max_column + 1)])
+        r += 1
+    return rows
+
+
+def check_statistics_sheets(wb, title):
+    equal(wb.sheetnames, STAT_SHEETS + ["Chart"], "statistics: sheet names")
+    equal([c.title for c in wb.chartsheets], ["Chart"], "statistics: the chart sheet")
+    for name in STAT_SHEETS:
+        ws = wb[name]
+        equal(ws["A4"].value, title, f"statistics: title of {name}")
+        equal(ws["A2"].value, "SỞ KHOA HỌC VÀ CÔNG NGHỆ", f"statistics: agency on {name}")
+        equal(ws["D1"].value if ws.max_column <= 7 else ws["J1"].value, "SOCIALIST REPUBLIC OF VIETNAM",
+              f"statistics: motto on {name}")
+        equal(ws.page_setup.orientation, "landscape", f"statistics: orientation of {name}")
+        equal(ws.print_title_rows, "$7:$8", f"statistics: print title rows of {name}")
+    equal(wb.properties.title, title, "statistics: document title")
+    charts = wb.chartsheets[0]._charts
+    equal(len(charts), 1, "statistics: one chart")
+    if charts:
+        chart = charts[0]
+        equal(chart.tagname, "barChart", "statistics: a bar chart")
+        equal(chart.type, "col", "statistics: columns")
+        series = chart.series[0]
+        equal(series.val.numRef.f, "'By kind and status'!$P$9:$P$12", "statistics: the chart's values")
+        equal(series.cat.numRef.f if series.cat.numRef else series.cat.strRef.f,
+              "'By kind and status'!$A$9:$A$12", "statistics: the chart's categories")
+
+
+def check_kinds_by_status(ws, by_status):
+    header = [ws.cell(HEADER_1, c).value for c in range(1, ws.max_column + 1)]
+    equal(header[0], "Kind", "statistics: first column")
+    equal(header[-1], "Total", "statistics: totals column")
+    rows = table(ws)
+    equal(len(rows), len(KINDS) + 1, "statistics: a row per kind and a totals row")
+    equal([r[0] for r in rows], [label for _, label in KINDS] + ["Total"], "statistics: kinds")
+    status_of_column = header[1:-1]
+    for (code, label), row in zip(KINDS, rows):
+        expected = {s: n for (k, s), n in by_status.items() if k == code}
+        equal(sum(row[1:-1]), sum(expected.values()), f"statistics: dossiers of {code}")
+        equal(row[-1], sum(expected.values()), f"statistics: total of {code}")
+        equal(sorted(n for n in row[1:-1] if n), sorted(expected.values()), f"statistics: counts of {code}")
+    equal(rows[-1][-1], sum(by_status.values()), "statistics: grand total")
+    equal(rows[-1][1:-1], [sum(r[c] for r in rows[:-1]) for c in range(1, len(status_of_column) + 1)],
+          "statistics: totals row")
+    # the column of a known status: the demo's granted titles
+    granted = status_of_column.index("Granted") + 1
+    equal([r[granted] for r in rows[:-1]], [by_status.get((code, "granted"), 0) for code, _ in KINDS],
+          "statistics: the Granted column")
+    equal(ws.cell(FIRST, 2).number_format, "#,##0", "statistics: number format")
+
+
+def check_periods(ws, periods, headers):
+    equal([ws.cell(HEADER_1, c).value for c in range(1, 8)], ["Kind", "Filed", None, None, "Granted", None, None],
+          "statistics: comparison header")
+    equal([ws.cell(HEADER_2, c).value for c in range(2, 8)], headers * 2, "statistics: the periods")
+    rows = table(ws)
+    equal([r[0] for r in rows], [label for _, label in KINDS] + ["Total"], "statistics: comparison rows")
+    for (code, _), row in zip(KINDS, rows):
+        equal(row[1:4], [p[0].get(code, 0) for p in periods], f"statistics: filed, {code}")
+        equal(row[4:7], [p[1].get(code, 0) for p in periods], f"statistics: granted, {code}")
+    equal(rows[-1][1:], [sum(p[0].values()) for p in periods] + [sum(p[1].values()) for p in periods],
+          "statistics: comparison totals")
+
+
+def check_statistics(db, folder):
+    add_statistics(db)
+    path = os.path.join(folder, "statistics.xlsx")
+    cli(db, "export", "--report", "statistics", "--quarter", "2026-Q3", "-o", path)
+    check(not [f for f in os.listdir(folder) if f.endswith(".part")], f"files left: {os.listdir(folder)}")
+    wb = openpyxl.load_workbook(path)
+    check_statistics_sheets(wb, "INDUSTRIAL PROPERTY STATISTICS, QUARTER III OF 2026")
+    by_status, periods, provinces, programmes = expected_statistics(
+        db, [("2026-07-01", "2026-09-30"), ("2026-04-01", "2026-06-30"), ("2025-07-01", "2025-09-30")])
+    check_kinds_by_status(wb["By kind and status"], by_status)
+    check_periods(wb["Period comparison"], periods,
+                  ["This period\n01/07/2026 – 30/09/2026", "Previous period\n01/04/2026 – 30/06/2026",
+                   "Same period a year earlier\n01/07/2025 – 30/09/2025"])
+    # the fixed dossiers: a grant in each period, filings in each
+    equal([p[1].get("trademark", 0) for p in periods], [1, 0, 1], "statistics: trademark grants (sqlite3)")
+    equal([p[1].get("collective", 0) for p in periods], [0, 1, 0], "statistics: collective grants (sqlite3)")
+    check(periods[0][0].get("trademark", 0) >= 2, f"statistics: trademark filings in Q3 2026: {periods[0][0]}")
+    ws = wb["By province"]
+    equal([ws.cell(HEADER_1, c).value for c in range(1, 4)], ["No.", "Province", "Dossiers"],
+          "statistics: province header")
+    rows = table(ws)
+    equal({r[1]: r[2] for r in rows}, provinces, "statistics: by province")
+    equal([r[0] for r in rows], list(range(1, len(rows) + 1)), "statistics: province STT")
+    check(len(rows) >= 2, f"statistics: provinces {rows}")
+    ws = wb["Support programmes"]
+    rows = table(ws)
+    equal({r[1]: (r[2], r[3]) for r in rows[:-1]}, programmes, "statistics: programmes")
+    equal(programmes.get("Chương trình 68"), (2, 19500000), "statistics: the fixed programme (sqlite3)")
+    equal(rows[-1][:4], ["Total", None, sum(n for n, _ in programmes.values()),
+                         sum(a for _, a in programmes.values())], "statistics: programmes total")
+    equal(ws.cell(FIRST, 4).number_format, "#,##0", "statistics: amount number format")
+    check_statistics_range(db, folder)
+    check_statistics_empty(db, folder)
+
+
+def check_statistics_range(db, folder):
+    """A range: the previous period is the same number of days before it."""
+    path = os.path.join(folder, "statistics-range.xlsx")
+    cli(db, "export", "--report", "statistics", "--from", "01/09/2026", "--to", "30/09/2026",
+        "--kind", "trademark", "-o", path)
+    wb = openpyxl.load_workbook(path)
+    _, periods, _, _ = expected_statistics(
+        db, [("2026-09-01", "2026-09-30"), ("2026-08-02", "2026-08-31"), ("2025-09-01", "2025-09-30")])
+    ws = wb["Period comparison"]
+    equal([ws.cell(HEADER_2, c).value for c in range(2, 5)],
+          ["This period\n01/09/2026 – 30/09/2026", "Previous period\n02/08/2026 – 31/08/2026",
+           "Same period a year earlier\n01/09/2025 – 30/09/2025"], "statistics: periods of a range")
+    rows = table(ws)
+    equal(rows[0][4:7], [p[1].get("trademark", 0) for p in periods], "statistics: range, trademark grants")
+    equal(rows[0][4:7], [1, 0, 1], "statistics: range, fixed grants")
+    equal(rows[1][1:], [0] * 6, "statistics: --kind trademark leaves other kinds at zero")
+
+
+def check_statistics_empty(db, folder):
+    path = os.path.join(folder, "statistics-empty.xlsx")
+    cli(db, "export", "--report", "statistics", "--year", "2000", "--kind", "gi", "--officer", "Nobody",
+        "-o", path)
+    wb = openpyxl.load_workbook(path)
+    equal(wb.sheetnames, STAT_SHEETS + ["Chart"], "statistics, empty: sheet names")
+    equal(wb["By kind and status"]["A4"].value, "INDUSTRIAL PROPERTY STATISTICS, YEAR 2000",
+          "statistics, empty: title")
+    rows = table(wb["By kind and status"])
+    equal([v for r in rows for v in r[1:]], [0] * (len(rows) * (len(rows[0]) - 1)), "statistics, empty: zeros")
+    rows = table(wb["Period comparison"])
+    equal([v for r in rows for v in r[1:]], [0] * 30, "statistics, empty: comparison zeros")
+    equal(wb["By province"].cell(FIRST, 1).value, "No data", "statistics, empty: provinces")
+    equal(wb["Support programmes"].cell(FIRST, 1).value, "No data", "statistics, empty: programmes")
+    equal(len(wb.chartsheets[0]._charts), 1, "statistics, empty: the chart")
+
+
 def main():
     with tempfile.TemporaryDirectory() as folder:
         db, _ = make_register(folder)
@@ -341,6 +530,9 @@ def main():
         titles = os.path.join(folder, "titles")
         os.mkdir(titles)
         check_titles(db, titles)
+        statistics = os.path.join(folder, "statistics")
+        os.mkdir(statistics)
+        check_statistics(db, statistics)
     for failure in failures:
         print("FAIL:", failure)
     print(f"{len(failures)} failure(s)")

@@ -14,6 +14,7 @@
 #include "ipd-export.h"
 #include "ipd-store.h"
 #include "ipd-test-util.h"
+#include "ipd-vocabulary.h"
 
 static void
 test_quarters (void)
@@ -231,6 +232,105 @@ test_failure_leaves_no_file (void)
   ipd_test_remove_dir (dir);
 }
 
+typedef struct {
+  GCancellable *cancellable;
+  double        last;
+  guint         reports;
+  double        cancel_at;   /* > 1: never */
+} Progress;
+
+static void
+follow_progress (double fraction, gpointer user_data)
+{
+  Progress *p = user_data;
+
+  g_assert_cmpfloat (fraction, >=, p->last);
+  g_assert_cmpfloat (fraction, <=, 1.0);
+  p->last = fraction;
+  p->reports++;
+  if (fraction >= p->cancel_at)
+    g_cancellable_cancel (p->cancellable);
+}
+
+/* The statistics: progress in steps up to 1; cancelled half-way (after
+ * the sheets by kind and by period), no file; a missing folder, an error. */
+static void
+test_statistics_progress_and_cancel (void)
+{
+  g_autofree char *dir = ipd_test_make_dir ("export-XXXXXX");
+  g_autofree char *out_dir = g_build_filename (dir, "out", NULL);
+  g_autofree char *out = g_build_filename (out_dir, "statistics.xlsx", NULL);
+  g_autofree char *missing = g_build_filename (dir, "no-such-folder", "statistics.xlsx", NULL);
+  g_autoptr(IpdStore) store = demo_store (dir);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  Progress progress = { cancellable, 0, 0, 2.0 };
+  IpdReportPeriod period;
+
+  g_assert_cmpint (g_mkdir (out_dir, 0700), ==, 0);
+  g_assert_true (ipd_report_period_quarter (&period, "2025-Q3", NULL));
+  g_assert_true (ipd_export_statistics (store, &period, NULL, out, follow_progress, &progress,
+                                        cancellable, &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat (progress.last, ==, 1.0);
+  g_assert_cmpuint (progress.reports, >=, 6);
+  g_assert_cmpuint (count_files (out_dir), ==, 1);
+  g_assert_true (g_file_test (out, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpint (g_unlink (out), ==, 0);
+
+  progress = (Progress) { cancellable, 0, 0, 0.4 };
+  g_assert_false (ipd_export_statistics (store, &period, NULL, out, follow_progress, &progress,
+                                         cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpuint (count_files (out_dir), ==, 0);
+  g_clear_error (&error);
+
+  g_assert_false (ipd_export_statistics (store, &period, NULL, missing, NULL, NULL, NULL, &error));
+  g_assert_error (error, IPD_ERROR, IPD_ERROR_IO);
+  g_clear_object (&store);
+  ipd_test_remove_dir (dir);
+}
+
+/* The store's statistics: every kind in a period's rows, and the counts
+ * by kind and status add up to the live dossiers. */
+static void
+test_statistics_store (void)
+{
+  g_autofree char *dir = ipd_test_make_dir ("export-XXXXXX");
+  g_autoptr(IpdStore) store = demo_store (dir);
+  g_autoptr(GPtrArray) by_status = NULL, period_rows = NULL, empty = NULL;
+  IpdQuery all = { NULL };
+  IpdQuery gi = { .kind = "gi" };
+  IpdReportPeriod period;
+  gint64 total = 0;
+  guint n_kinds;
+
+  ipd_vocabulary_terms (IPD_VOCAB_KIND, &n_kinds);
+  by_status = ipd_store_statistics (store, IPD_STAT_KIND_STATUS, NULL, NULL, NULL);
+  g_assert_nonnull (by_status);
+  for (guint i = 0; i < by_status->len; i++)
+    total += ((IpdStatRow *) g_ptr_array_index (by_status, i))->count;
+  g_assert_cmpint (total, >, 0);
+  g_assert_cmpint (total, ==, ipd_store_count_dossiers (store, &all, NULL));
+
+  g_assert_true (ipd_report_period_year (&period, 2000, NULL));
+  period_rows = ipd_store_statistics (store, IPD_STAT_PERIOD, &period, NULL, NULL);
+  g_assert_nonnull (period_rows);
+  g_assert_cmpuint (period_rows->len, ==, n_kinds);
+  for (guint i = 0; i < period_rows->len; i++)
+    {
+      IpdStatRow *s = g_ptr_array_index (period_rows, i);
+      g_assert_cmpint (s->count, ==, 0);
+      g_assert_cmpint (s->value, ==, 0);
+    }
+  empty = ipd_store_statistics (store, IPD_STAT_PROGRAMME, NULL, &gi, NULL);
+  g_assert_nonnull (empty);
+  for (guint i = 0; i < empty->len; i++)
+    g_assert_cmpint (((IpdStatRow *) g_ptr_array_index (empty, i))->count, >, 0);
+  g_clear_object (&store);
+  ipd_test_remove_dir (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -241,5 +341,7 @@ main (int argc, char **argv)
   g_test_add_func ("/export/cancelled-leaves-no-file", test_cancelled_leaves_no_file);
   g_test_add_func ("/export/titles-cancelled-leaves-no-file", test_titles_cancelled_leaves_no_file);
   g_test_add_func ("/export/failure-leaves-no-file", test_failure_leaves_no_file);
+  g_test_add_func ("/export/statistics/progress-and-cancel", test_statistics_progress_and_cancel);
+  g_test_add_func ("/export/statistics/store", test_statistics_store);
   return g_test_run ();
 }

@@ -70,6 +70,26 @@ check_filters (const ExportOptions *o)
   return IPD_CLI_OK;
 }
 
+typedef gboolean (*ExportFunc) (IpdStore *store, const IpdReportPeriod *period,
+                               const IpdQuery *filters, const char *path,
+                               IpdExportProgress progress, gpointer user_data,
+                               GCancellable *cancellable, GError **error);
+
+static ExportFunc
+find_report (const char *name)
+{
+  static const struct { const char *name; ExportFunc export; } reports[] = {
+    { "applications", ipd_export_applications },
+    { "titles", ipd_export_titles },
+    { "statistics", ipd_export_statistics },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (reports); i++)
+    if (g_str_equal (name, reports[i].name))
+      return reports[i].export;
+  return NULL;
+}
+
 IpdCliStatus
 ipd_cli_run_export (IpdCli *cli, const IpdCliCommand *command, int argc, char **argv)
 {
@@ -90,6 +110,7 @@ ipd_cli_run_export (IpdCli *cli, const IpdCliCommand *command, int argc, char **
   IpdReportPeriod period;
   IpdQuery filters = { NULL };
   IpdCliStatus status;
+  ExportFunc export;
   IpdStore *store;
   GError *error = NULL;
 
@@ -97,10 +118,7 @@ ipd_cli_run_export (IpdCli *cli, const IpdCliCommand *command, int argc, char **
     return status;
   if (o.report == NULL)
     return ipd_cli_usage_error (_("Choose a report with --report applications"));
-  if (g_str_equal (o.report, "statistics"))
-    /* Translators: %s is the report's name */
-    return ipd_cli_usage_error (_("The report “%s” is not available yet"), o.report);
-  if (!g_str_equal (o.report, "applications") && !g_str_equal (o.report, "titles"))
+  if ((export = find_report (o.report)) == NULL)
     return ipd_cli_usage_error (_("“%s” is not a report; choose applications, titles or statistics"), o.report);
   if (o.output == NULL)
     return ipd_cli_usage_error (_("Name the file to write with -o FILE.xlsx"));
@@ -114,8 +132,7 @@ ipd_cli_run_export (IpdCli *cli, const IpdCliCommand *command, int argc, char **
   filters.province = o.province;
   if ((store = ipd_cli_open_store (cli, &status)) == NULL)
     return status;
-  if (!(g_str_equal (o.report, "titles") ? ipd_export_titles : ipd_export_applications)
-        (store, &period, &filters, o.output, NULL, NULL, NULL, &error))
+  if (!export (store, &period, &filters, o.output, NULL, NULL, NULL, &error))
     return ipd_cli_fail (cli, error);
   return IPD_CLI_OK;
 }

@@ -45,6 +45,11 @@ gboolean ipd_export_register (const IpdExportRegister *reg, IpdStore *store,
                               const IpdReportPeriod *period, const IpdQuery *filters,
                               const char *path, IpdExportProgress progress, gpointer user_data,
                               GCancellable *cancellable, GError **error);
+/* Calls @write with a temporary file next to @path, renamed to @path if
+ * it succeeds (and the export was not cancelled), deleted otherwise. */
+typedef gboolean (*IpdExportWriteFunc) (const char *tmp_path, gpointer data, GError **error);
+gboolean ipd_export_write_file (const char *path, IpdExportWriteFunc write, gpointer data,
+                                GCancellable *cancellable, GError **error);
 gboolean ipd_export_writer_begin_row (IpdExportWriter *writer, GError **error);
 void     ipd_export_writer_end_row   (IpdExportWriter *writer);
 const char *ipd_export_label         (IpdVocabulary vocabulary, const char *code);

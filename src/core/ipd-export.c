@@ -173,21 +173,15 @@ temporary_path (const char *path)
 }
 
 gboolean
-ipd_export_register (const IpdExportRegister *reg, IpdStore *store,
-                     const IpdReportPeriod *period, const IpdQuery *filters, const char *path,
-                     IpdExportProgress progress, gpointer user_data,
-                     GCancellable *cancellable, GError **error)
+ipd_export_write_file (const char *path, IpdExportWriteFunc write, gpointer data,
+                       GCancellable *cancellable, GError **error)
 {
-  IpdExportWriter w = { .progress = progress, .user_data = user_data, .cancellable = cancellable };
   g_autofree char *tmp = NULL;
 
-  g_return_val_if_fail (IPD_IS_STORE (store), FALSE);
-  g_return_val_if_fail (period != NULL && path != NULL, FALSE);
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
   tmp = temporary_path (path);
-  if (!write_workbook (reg, store, period, filters, tmp, &w, error)
-      || g_cancellable_set_error_if_cancelled (cancellable, error))
+  if (!write (tmp, data, error) || g_cancellable_set_error_if_cancelled (cancellable, error))
     {
       g_unlink (tmp);
       return FALSE;
@@ -200,6 +194,39 @@ ipd_export_register (const IpdExportRegister *reg, IpdStore *store,
                    path, g_strerror (saved));
       return FALSE;
     }
+  return TRUE;
+}
+
+typedef struct {
+  const IpdExportRegister *reg;
+  IpdStore                *store;
+  const IpdReportPeriod   *period;
+  const IpdQuery          *filters;
+  IpdExportWriter         *writer;
+} RegisterJob;
+
+static gboolean
+write_register (const char *tmp_path, gpointer data, GError **error)
+{
+  RegisterJob *job = data;
+
+  return write_workbook (job->reg, job->store, job->period, job->filters, tmp_path,
+                         job->writer, error);
+}
+
+gboolean
+ipd_export_register (const IpdExportRegister *reg, IpdStore *store,
+                     const IpdReportPeriod *period, const IpdQuery *filters, const char *path,
+                     IpdExportProgress progress, gpointer user_data,
+                     GCancellable *cancellable, GError **error)
+{
+  IpdExportWriter w = { .progress = progress, .user_data = user_data, .cancellable = cancellable };
+  RegisterJob job = { reg, store, period, filters, &w };
+
+  g_return_val_if_fail (IPD_IS_STORE (store), FALSE);
+  g_return_val_if_fail (period != NULL && path != NULL, FALSE);
+  if (!ipd_export_write_file (path, write_register, &job, cancellable, error))
+    return FALSE;
   if (progress)
     progress (1.0, user_data);
   return TRUE;

@@ -31,4 +31,16 @@ gboolean ipd_export_titles       (IpdStore            *store,
                                   GCancellable        *cancellable,
                                   GError             **error);
 
+/* The statistics report: dossiers by kind and status, by province and
+ * by support programme (now), filings and grants of @period against the
+ * period before and the same period a year earlier, and a chart. */
+gboolean ipd_export_statistics   (IpdStore            *store,
+                                  const IpdReportPeriod *period,
+                                  const IpdQuery      *filters,
+                                  const char          *path,
+                                  IpdExportProgress    progress,
+                                  gpointer             user_data,
+                                  GCancellable        *cancellable,
+                                  GError             **error);
+
 G_END_DECLS

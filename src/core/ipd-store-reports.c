@@ -229,3 +229,91 @@ ipd_store_foreach_title_row (IpdStore *self, const IpdReportPeriod *period,
   return foreach_row (self, titles_sql, period, filters, title_step, (gpointer) func,
                       user_data, error);
 }
+
+/* Statistics: small grouped counts, returned whole as #IpdStatRow. */
+
+static const char stat_status_sql[] =
+  "SELECT d.kind, d.status, count(*), 0 FROM dossier d" FILTERS_WHERE
+  " GROUP BY d.kind, d.status";
+
+/* Per kind: filed in ?1–?2, and granted then (a `granted` event dated in it). */
+static const char stat_period_sql[] =
+  "SELECT k.code, NULL,"
+  "  (SELECT count(*) FROM dossier d" FILTERS_WHERE
+  "     AND d.kind = k.code AND d.filing_date BETWEEN ?1 AND ?2),"
+  "  (SELECT count(*) FROM dossier d" FILTERS_WHERE
+  "     AND d.kind = k.code AND EXISTS (SELECT 1 FROM event e WHERE e.dossier_id = d.id"
+  "       AND e.type = 'granted' AND e.date BETWEEN ?1 AND ?2))"
+  " FROM kind k ORDER BY k.code";
+
+/* As the sidebar's province facet: a dossier counts once in each province
+ * its applicant, owner or managing organisation (or a GI's area) is in. */
+static const char stat_province_sql[] =
+  "SELECT x.province, NULL, count(*), 0 FROM"
+  " (SELECT dp.dossier_id, p.province FROM dossier_party dp JOIN party p ON p.id = dp.party_id"
+  "   WHERE dp.role IN ('applicant', 'owner', 'managing_org')"
+  "  UNION SELECT dossier_id, province FROM area_unit) x"
+  " JOIN dossier d ON d.id = x.dossier_id" FILTERS_WHERE
+  "  AND x.province IS NOT NULL GROUP BY x.province ORDER BY x.province";
+
+static const char stat_programme_sql[] =
+  "SELECT d.programme, NULL, count(*), total (d.support_amount) FROM dossier d" FILTERS_WHERE
+  "  AND d.programme IS NOT NULL AND trim (d.programme) <> ''"
+  " GROUP BY d.programme ORDER BY d.programme";
+
+void
+ipd_stat_row_free (IpdStatRow *row)
+{
+  if (row == NULL)
+    return;
+  g_free (row->key);
+  g_free (row->key2);
+  g_free (row);
+}
+
+static GPtrArray *
+stat_rows (IpdStore *self, const char *sql, const IpdReportPeriod *period,
+           const IpdQuery *filters, GError **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) ipd_stat_row_free);
+  g_autoptr(IpdStmt) stmt = NULL;
+  IpdReportPeriod none = { 0 };
+  int rc;
+
+  g_return_val_if_fail (IPD_IS_STORE (self), NULL);
+  if ((stmt = ipd_store_prepare (self, sql, error)) == NULL)
+    return NULL;
+  bind_report (stmt, period ? period : &none, filters);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      IpdStatRow *row = g_new0 (IpdStatRow, 1);
+
+      row->key = g_strdup (text_at (stmt, 0));
+      row->key2 = g_strdup (text_at (stmt, 1));
+      row->count = sqlite3_column_int64 (stmt, 2);
+      row->value = sqlite3_column_int64 (stmt, 3);
+      g_ptr_array_add (rows, row);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      ipd_store_set_error (self, error, rc, "statistics");
+      return NULL;
+    }
+  return g_steal_pointer (&rows);
+}
+
+GPtrArray *
+ipd_store_statistics (IpdStore *self, IpdStatistic statistic, const IpdReportPeriod *period,
+                      const IpdQuery *filters, GError **error)
+{
+  static const char *const sql[] = {
+    [IPD_STAT_KIND_STATUS] = stat_status_sql,
+    [IPD_STAT_PERIOD] = stat_period_sql,
+    [IPD_STAT_PROVINCE] = stat_province_sql,
+    [IPD_STAT_PROGRAMME] = stat_programme_sql,
+  };
+
+  g_return_val_if_fail (statistic <= IPD_STAT_PROGRAMME, NULL);
+  g_return_val_if_fail (statistic != IPD_STAT_PERIOD || period != NULL, NULL);
+  return stat_rows (self, sql[statistic], period, filters, error);
+}

@@ -256,8 +256,31 @@ gboolean   ipd_store_foreach_title_row       (IpdStore *self, const IpdReportPer
                                               IpdTitleRowFunc func, gpointer user_data,
                                               GError **error);
 
+/* Statistics (ipd-store-reports.c), over live dossiers matching @filters
+ * (as the registers' filters). */
+typedef enum {
+  IPD_STAT_KIND_STATUS,  /* key kind, key2 status, count: dossiers now */
+  IPD_STAT_PERIOD,       /* key kind (every kind), count: filed in @period,
+                          * value: with a `granted` event dated in it */
+  IPD_STAT_PROVINCE,     /* key province, count: dossiers now, as the sidebar's facet */
+  IPD_STAT_PROGRAMME,    /* key support programme, count: dossiers, value: total amount (VND) */
+} IpdStatistic;
+
+typedef struct {
+  char  *key;
+  char  *key2;
+  gint64 count;
+  gint64 value;
+} IpdStatRow;
+
+/* A #GPtrArray of #IpdStatRow; @period only for IPD_STAT_PERIOD (else NULL). */
+GPtrArray *ipd_store_statistics (IpdStore *self, IpdStatistic statistic,
+                                 const IpdReportPeriod *period, const IpdQuery *filters,
+                                 GError **error);
+
 void ipd_problem_free     (IpdProblem *problem);
 void ipd_facet_count_free (IpdFacetCount *count);
+void ipd_stat_row_free    (IpdStatRow *row);
 void ipd_audit_entry_free (IpdAuditEntry *entry);
 void ipd_number_format_free (IpdNumberFormat *format);
 

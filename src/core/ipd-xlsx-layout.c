@@ -63,6 +63,11 @@ add_formats (IpdXlsxLayout *layout)
   layout->cell_centre = new_table_format (wb, FALSE, LXW_ALIGN_CENTER, LXW_ALIGN_VERTICAL_TOP);
   layout->cell_date = new_table_format (wb, FALSE, LXW_ALIGN_CENTER, LXW_ALIGN_VERTICAL_TOP);
   format_set_num_format (layout->cell_date, "dd/mm/yyyy");
+  /* the reader's locale shows the separators: "." in Vietnamese */
+  layout->cell_number = new_table_format (wb, FALSE, LXW_ALIGN_RIGHT, LXW_ALIGN_VERTICAL_TOP);
+  format_set_num_format (layout->cell_number, "#,##0");
+  layout->total = new_table_format (wb, TRUE, LXW_ALIGN_RIGHT, LXW_ALIGN_VERTICAL_TOP);
+  format_set_num_format (layout->total, "#,##0");
 }
 
 static gboolean
@@ -98,6 +103,25 @@ ipd_xlsx_layout_new (const char *path, const char *sheet_name, lxw_col_t n_colum
     }
   add_formats (layout);
   return g_steal_pointer (&layout);
+}
+
+/* A further worksheet, which the layout's functions then write to. */
+lxw_worksheet *
+ipd_xlsx_layout_add_sheet (IpdXlsxLayout *layout, const char *sheet_name, lxw_col_t n_columns,
+                           GError **error)
+{
+  lxw_worksheet *sheet;
+
+  g_return_val_if_fail (n_columns >= 4, NULL);
+  sheet = workbook_add_worksheet (layout->workbook, sheet_name);
+  if (sheet == NULL)
+    {
+      g_set_error (error, IPD_ERROR, IPD_ERROR_FAILED, "bad sheet name “%s”", sheet_name);
+      return NULL;
+    }
+  layout->sheet = sheet;
+  layout->n_columns = n_columns;
+  return sheet;
 }
 
 static void

@@ -29,6 +29,8 @@ typedef struct {
   lxw_format    *cell;        /* table body: borders, wrapped, top-aligned */
   lxw_format    *cell_centre;
   lxw_format    *cell_date;   /* real date, dd/mm/yyyy */
+  lxw_format    *cell_number; /* a whole number with thousands separators (amounts) */
+  lxw_format    *total;       /* a bold, bordered total */
 } IpdXlsxLayout;
 
 /* A table column: its English title (msgid) and width in characters. */
@@ -45,6 +47,8 @@ typedef struct {
 
 IpdXlsxLayout *ipd_xlsx_layout_new     (const char *path, const char *sheet_name,
                                         lxw_col_t n_columns, GError **error);
+lxw_worksheet *ipd_xlsx_layout_add_sheet (IpdXlsxLayout *layout, const char *sheet_name,
+                                          lxw_col_t n_columns, GError **error);
 void      ipd_xlsx_layout_heading      (IpdXlsxLayout *layout, IpdStore *store,
                                         const char *title, const char *cutoff);
 void      ipd_xlsx_layout_header_cell  (IpdXlsxLayout *layout, lxw_row_t row, lxw_col_t col,
