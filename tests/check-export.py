@@ -436,7 +436,7 @@ def check_kinds_by_status(ws, by_status):
 
 
 def check_periods(ws, periods, headers):
-    equal([ws.cell(HEADER_1, c).value for c in range(1, 8)], ["Kind", "Filed", None, None, "Granted", None, None],
+    equal([ws.cell(HEADER_1, c).value for c in range(1, 8)], ["Kind", "Applications filed", None, None, "Titles granted", None, None],
           "statistics: comparison header")
     equal([ws.cell(HEADER_2, c).value for c in range(2, 8)], headers * 2, "statistics: the periods")
     rows = table(ws)

@@ -239,9 +239,9 @@ write_periods_table (Report *r, IpdReportPeriod *periods, GPtrArray **stats, cha
   IpdXlsxColumn columns[7];
   static const IpdXlsxGroup groups[] = {
     /* Translators: dossiers filed in a period; Vietnamese: "Số đơn nộp" */
-    { 1, 3, N_("Filed") },
+    { 1, 3, N_("Applications filed") },
     /* Translators: certificates granted in a period; Vietnamese: "Số văn bằng được cấp" */
-    { 4, 6, N_("Granted") },
+    { 4, 6, N_("Titles granted") },
   };
   IpdXlsxLayout *layout = r->layout;
   gint64 totals[6] = { 0 };
