@@ -63,6 +63,17 @@ ipd_test_find_named (GtkWidget *widget, const char *name)
   return NULL;
 }
 
+/* The widget under @widget named @name; the test stops when there is none. */
+GtkWidget *
+ipd_test_get_named (GtkWidget *widget, const char *name)
+{
+  GtkWidget *found = ipd_test_find_named (widget, name);
+
+  if (found == NULL)
+    g_error ("no widget named “%s”", name);
+  return found;
+}
+
 /* Appends the text of every label under @widget to @text, one per line. */
 void
 ipd_test_collect_labels (GtkWidget *widget, GString *text)

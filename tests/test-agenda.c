@@ -172,16 +172,6 @@ fixture_tear_down (Fixture *f, gconstpointer data)
 
 /* Widgets ------------------------------------------------------------------------ */
 
-static GtkWidget *
-named (GtkWidget *within, const char *name)
-{
-  GtkWidget *found = ipd_test_find_named (within, name);
-
-  if (found == NULL)
-    g_error ("no widget named “%s”", name);
-  return found;
-}
-
 static char *
 task_name (const char *prefix, gint64 id)
 {
@@ -200,7 +190,7 @@ texts_of (GtkWidget *widget)
 static const char *
 agenda_page (Fixture *f)
 {
-  return gtk_stack_get_visible_child_name (GTK_STACK (named (GTK_WIDGET (f->window->agenda), "agenda-stack")));
+  return gtk_stack_get_visible_child_name (GTK_STACK (ipd_test_get_named (GTK_WIDGET (f->window->agenda), "agenda-stack")));
 }
 
 static void
@@ -291,7 +281,7 @@ test_sections (Fixture *f, gconstpointer data)
   for (guint i = 0; i < expected->len; i++)
     {
       IpdTask *task = g_ptr_array_index (expected, i);
-      GtkWidget *section = named (GTK_WIDGET (f->window->agenda), expected_section (f, task->due_date));
+      GtkWidget *section = ipd_test_get_named (GTK_WIDGET (f->window->agenda), expected_section (f, task->due_date));
       g_autofree char *name = task_name ("task", task->id);
 
       g_assert_nonnull (ipd_test_find_named (section, name));
@@ -321,7 +311,7 @@ test_sections (Fixture *f, gconstpointer data)
     g_assert_nonnull (strstr (text, due_shown));
     g_assert_nonnull (strstr (text, left));
     g_assert_nonnull (strstr (text, "Law on IP, Art. 119(1)"));
-    g_assert_nonnull (named (agenda_row (f, soon->id), task_name ("done-task", soon->id)));
+    g_assert_nonnull (ipd_test_get_named (agenda_row (f, soon->id), task_name ("done-task", soon->id)));
   }
 
   /* the filing 40 days ago is overdue */
@@ -331,7 +321,7 @@ test_sections (Fixture *f, gconstpointer data)
     g_autofree char *days = g_strdup_printf ("%d days overdue", overdue);
 
     g_assert_cmpint (overdue, >=, 8);
-    g_assert_nonnull (ipd_test_find_named (named (GTK_WIDGET (f->window->agenda), "overdue"),
+    g_assert_nonnull (ipd_test_find_named (ipd_test_get_named (GTK_WIDGET (f->window->agenda), "overdue"),
                                            task_name ("task", late->id)));
     g_assert_nonnull (strstr (text, days));
     g_assert_nonnull (strstr (text, "Chè Shan tuyết Tà Xùa"));
@@ -360,7 +350,7 @@ test_sections (Fixture *f, gconstpointer data)
 
   {
     g_autofree char *count = g_strdup_printf ("%u deadlines", expected->len);
-    g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (named (GTK_WIDGET (f->window->agenda), "agenda-count"))), ==, count);
+    g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (ipd_test_get_named (GTK_WIDGET (f->window->agenda), "agenda-count"))), ==, count);
   }
 }
 
@@ -396,8 +386,8 @@ assert_listed (Fixture *f, GPtrArray *expected)
 static void
 test_filters (Fixture *f, gconstpointer data)
 {
-  GtkDropDown *officer = GTK_DROP_DOWN (named (GTK_WIDGET (f->window->agenda), "agenda-officer"));
-  GtkDropDown *kind = GTK_DROP_DOWN (named (GTK_WIDGET (f->window->agenda), "agenda-kind"));
+  GtkDropDown *officer = GTK_DROP_DOWN (ipd_test_get_named (GTK_WIDGET (f->window->agenda), "agenda-officer"));
+  GtkDropDown *kind = GTK_DROP_DOWN (ipd_test_get_named (GTK_WIDGET (f->window->agenda), "agenda-kind"));
   g_autoptr(GPtrArray) all = store_agenda (f, IPD_AGENDA_DAYS, NULL, NULL);
   g_autoptr(GPtrArray) of_a = store_agenda (f, IPD_AGENDA_DAYS, OFFICER_A, NULL);
   g_autoptr(GPtrArray) gis = store_agenda (f, IPD_AGENDA_DAYS, NULL, "gi");
@@ -425,7 +415,7 @@ test_filters (Fixture *f, gconstpointer data)
   g_assert_cmpuint (none->len, ==, 0);
   choose (officer, OFFICER_A);
   g_assert_cmpstr (agenda_page (f), ==, "empty");
-  g_assert_nonnull (strstr (adw_status_page_get_description (ADW_STATUS_PAGE (named (GTK_WIDGET (f->window->agenda), "agenda-empty"))), "officer or kind"));
+  g_assert_nonnull (strstr (adw_status_page_get_description (ADW_STATUS_PAGE (ipd_test_get_named (GTK_WIDGET (f->window->agenda), "agenda-empty"))), "officer or kind"));
 
   choose (officer, "All officers");
   choose (kind, "All kinds");
@@ -442,7 +432,7 @@ click_done (Fixture *f, gint64 task_id)
   AdwMessageDialog *dialog;
 
   g_assert_null (ADW_MESSAGE_DIALOG (ipd_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG)));
-  g_signal_emit_by_name (named (GTK_WIDGET (f->window->agenda), name), "clicked");
+  g_signal_emit_by_name (ipd_test_get_named (GTK_WIDGET (f->window->agenda), name), "clicked");
   ipd_test_iterate (20);
   dialog = ADW_MESSAGE_DIALOG (ipd_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_nonnull (dialog);
@@ -511,7 +501,7 @@ test_mark_done (Fixture *f, gconstpointer data)
 
   /* the date asked for is today's, and a wrong one cannot be confirmed */
   dialog = click_done (f, soon->id);
-  entry = GTK_EDITABLE (named (GTK_WIDGET (dialog), "done-date"));
+  entry = GTK_EDITABLE (ipd_test_get_named (GTK_WIDGET (dialog), "done-date"));
   g_assert_cmpstr (gtk_editable_get_text (entry), ==, today_shown);
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "done"));
   gtk_editable_set_text (entry, "31/02/2026");
@@ -524,19 +514,19 @@ test_mark_done (Fixture *f, gconstpointer data)
 
   /* a date in the future, or before the filing, is refused by the register: nothing recorded */
   dialog = click_done (f, soon->id);
-  gtk_editable_set_text (GTK_EDITABLE (named (GTK_WIDGET (dialog), "done-date")), tomorrow_shown);
+  gtk_editable_set_text (GTK_EDITABLE (ipd_test_get_named (GTK_WIDGET (dialog), "done-date")), tomorrow_shown);
   answer (dialog, "done");
   g_assert_cmpuint (count_events (f, f->soon), ==, n_events);
   g_assert_nonnull (agenda_row (f, soon->id));
   dialog = click_done (f, soon->id);
-  gtk_editable_set_text (GTK_EDITABLE (named (GTK_WIDGET (dialog), "done-date")), before_filing_shown);
+  gtk_editable_set_text (GTK_EDITABLE (ipd_test_get_named (GTK_WIDGET (dialog), "done-date")), before_filing_shown);
   answer (dialog, "done");
   g_assert_cmpuint (count_events (f, f->soon), ==, n_events);
   g_assert_nonnull (agenda_row (f, soon->id));
 
   /* done yesterday: the event that completes it is recorded */
   dialog = click_done (f, soon->id);
-  gtk_editable_set_text (GTK_EDITABLE (named (GTK_WIDGET (dialog), "done-date")), yesterday_shown);
+  gtk_editable_set_text (GTK_EDITABLE (ipd_test_get_named (GTK_WIDGET (dialog), "done-date")), yesterday_shown);
   answer (dialog, "done");
   events = ipd_store_list_events (f->store, f->soon, NULL);
   g_assert_cmpuint (events->len, ==, n_events + 1);
@@ -626,9 +616,9 @@ test_empty (Fixture *f, gconstpointer data)
 {
   show_agenda (f);
   g_assert_cmpstr (agenda_page (f), ==, "empty");
-  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (named (GTK_WIDGET (f->window->agenda), "agenda-empty"))), ==, "Nothing Due in the Next 90 Days");
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (ipd_test_get_named (GTK_WIDGET (f->window->agenda), "agenda-empty"))), ==, "Nothing Due in the Next 90 Days");
   /* nothing to export */
-  g_assert_false (gtk_widget_is_sensitive (named (GTK_WIDGET (f->window->agenda), "agenda-export")));
+  g_assert_false (gtk_widget_is_sensitive (ipd_test_get_named (GTK_WIDGET (f->window->agenda), "agenda-export")));
   g_assert_cmpuint (ipd_agenda_view_get_tasks (f->window->agenda)->len, ==, 0);
 }
 
@@ -655,16 +645,16 @@ test_dossier_page (Fixture *f, gconstpointer data)
   ipd_window_open_dossier (f->window, f->action);
   ipd_test_iterate (20);
 
-  next = named (view, "next-deadline");
+  next = ipd_test_get_named (view, "next-deadline");
   g_assert_true (gtk_widget_get_visible (next));
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (next)), ==, expected);
 
   /* open and done deadlines stand among the events, which keep their buttons */
-  answer_row = named (view, task_name ("deadline", answer_task->id));
+  answer_row = ipd_test_get_named (view, task_name ("deadline", answer_task->id));
   answer_text = texts_of (answer_row);
   g_assert_nonnull (strstr (answer_text, "Respond to the office action"));
   g_assert_false (gtk_widget_has_css_class (answer_row, "dim-label"));
-  done_row = named (view, task_name ("deadline", formality->id));
+  done_row = ipd_test_get_named (view, task_name ("deadline", formality->id));
   done_text = texts_of (done_row);
   g_assert_true (gtk_widget_has_css_class (done_row, "dim-label"));
   g_assert_nonnull (strstr (done_text, done_on));
@@ -672,15 +662,15 @@ test_dossier_page (Fixture *f, gconstpointer data)
   for (guint i = 0; i < events->len; i++)
     {
       IpdEvent *event = g_ptr_array_index (events, i);
-      g_assert_nonnull (named (view, task_name ("edit-event", event->id)));
-      g_assert_nonnull (named (view, task_name ("delete-event", event->id)));
+      g_assert_nonnull (ipd_test_get_named (view, task_name ("edit-event", event->id)));
+      g_assert_nonnull (ipd_test_get_named (view, task_name ("delete-event", event->id)));
     }
 
   /* newest first: the answer's deadline above the office action, above the acceptance */
-  first_event = named (view, task_name ("edit-event", ((IpdEvent *) g_ptr_array_index (events, 0))->id));
+  first_event = ipd_test_get_named (view, task_name ("edit-event", ((IpdEvent *) g_ptr_array_index (events, 0))->id));
   {
     graphene_point_t a, b;
-    GtkWidget *office_action = named (view, task_name ("edit-event", ((IpdEvent *) g_ptr_array_index (events, 2))->id));
+    GtkWidget *office_action = ipd_test_get_named (view, task_name ("edit-event", ((IpdEvent *) g_ptr_array_index (events, 2))->id));
 
     g_assert_true (gtk_widget_compute_point (answer_row, view, &GRAPHENE_POINT_INIT (0, 0), &a));
     g_assert_true (gtk_widget_compute_point (office_action, view, &GRAPHENE_POINT_INIT (0, 0), &b));
@@ -694,7 +684,7 @@ test_dossier_page (Fixture *f, gconstpointer data)
   /* no open deadline: no line in the header */
   ipd_window_open_dossier (f->window, f->renewal);
   ipd_test_iterate (10);
-  g_assert_true (gtk_widget_get_visible (named (view, "next-deadline")));
+  g_assert_true (gtk_widget_get_visible (ipd_test_get_named (view, "next-deadline")));
   {
     g_autoptr(IpdDossier) lai_chau = ipd_store_find_dossier (f->store, "IPD-2026-0001", NULL);
     g_autoptr(GPtrArray) tasks = lai_chau ? ipd_store_list_tasks (f->store, lai_chau->id, NULL) : NULL;
@@ -706,7 +696,7 @@ test_dossier_page (Fixture *f, gconstpointer data)
       {
         ipd_window_open_dossier (f->window, lai_chau->id);
         ipd_test_iterate (10);
-        g_assert_false (gtk_widget_get_visible (named (view, "next-deadline")));
+        g_assert_false (gtk_widget_get_visible (ipd_test_get_named (view, "next-deadline")));
       }
   }
 }
@@ -744,7 +734,7 @@ test_export_ics (Fixture *f, gconstpointer data)
   g_clear_pointer (&contents, g_free);
 
   /* only what the filters show */
-  choose (GTK_DROP_DOWN (named (GTK_WIDGET (f->window->agenda), "agenda-kind")), "Geographical indication");
+  choose (GTK_DROP_DOWN (ipd_test_get_named (GTK_WIDGET (f->window->agenda), "agenda-kind")), "Geographical indication");
   listed = ipd_agenda_view_get_tasks (f->window->agenda);
   g_assert_true (ipd_agenda_view_export (f->window->agenda, path, &error));
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
@@ -799,7 +789,7 @@ holiday_listed (Fixture *f, const char *date, const char *name, gboolean off)
 static void
 wait_until_idle (IpdPreferencesWindow *preferences)
 {
-  GtkWidget *add = named (GTK_WIDGET (preferences), "add-holiday");
+  GtkWidget *add = ipd_test_get_named (GTK_WIDGET (preferences), "add-holiday");
   gint64 end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
 
   ipd_test_iterate (5);
@@ -812,10 +802,10 @@ wait_until_idle (IpdPreferencesWindow *preferences)
 static void
 type_holiday (IpdPreferencesWindow *preferences, const char *date, const char *name, gboolean working)
 {
-  gtk_editable_set_text (GTK_EDITABLE (named (GTK_WIDGET (preferences), "holiday-date")), date);
-  gtk_editable_set_text (GTK_EDITABLE (named (GTK_WIDGET (preferences), "holiday-name")), name);
-  gtk_switch_set_active (GTK_SWITCH (named (GTK_WIDGET (preferences), "holiday-working")), working);
-  g_signal_emit_by_name (named (GTK_WIDGET (preferences), "add-holiday"), "clicked");
+  gtk_editable_set_text (GTK_EDITABLE (ipd_test_get_named (GTK_WIDGET (preferences), "holiday-date")), date);
+  gtk_editable_set_text (GTK_EDITABLE (ipd_test_get_named (GTK_WIDGET (preferences), "holiday-name")), name);
+  gtk_switch_set_active (GTK_SWITCH (ipd_test_get_named (GTK_WIDGET (preferences), "holiday-working")), working);
+  g_signal_emit_by_name (ipd_test_get_named (GTK_WIDGET (preferences), "add-holiday"), "clicked");
   wait_until_idle (preferences);
 }
 
@@ -844,14 +834,14 @@ test_holidays (Fixture *f, gconstpointer data)
   preferences = open_holidays (f);
 
   /* wrong input: said, and nothing saved */
-  date_row = named (GTK_WIDGET (preferences), "holiday-date");
+  date_row = ipd_test_get_named (GTK_WIDGET (preferences), "holiday-date");
   type_holiday (preferences, "31/13/2026", "Ngày lỗi", FALSE);
   g_assert_true (gtk_widget_has_css_class (date_row, "error"));
   type_holiday (preferences, "01/01/2040", "Ngày lỗi", FALSE);
   g_assert_true (gtk_widget_has_css_class (date_row, "error"));
   gtk_widget_remove_css_class (date_row, "error");
   type_holiday (preferences, due_shown, "   ", FALSE);
-  g_assert_true (gtk_widget_has_css_class (named (GTK_WIDGET (preferences), "holiday-name"), "error"));
+  g_assert_true (gtk_widget_has_css_class (ipd_test_get_named (GTK_WIDGET (preferences), "holiday-name"), "error"));
   after = ipd_store_list_holidays (f->store, 0, NULL);
   g_assert_cmpuint (after->len, ==, before->len);
   g_clear_pointer (&after, g_ptr_array_unref);
@@ -873,7 +863,7 @@ test_holidays (Fixture *f, gconstpointer data)
   ipd_test_save_screenshot (GTK_WIDGET (preferences), "preferences-holidays.png");
 
   /* removed again: the deadline comes back */
-  g_signal_emit_by_name (named (GTK_WIDGET (preferences), remove_name), "clicked");
+  g_signal_emit_by_name (ipd_test_get_named (GTK_WIDGET (preferences), remove_name), "clicked");
   wait_until_idle (preferences);
   g_assert_false (holiday_listed (f, answer_task->due_date, NULL, TRUE));
   g_assert_null (ipd_test_find_named (GTK_WIDGET (preferences), remove_name));
@@ -886,7 +876,7 @@ test_holidays (Fixture *f, gconstpointer data)
   /* a make-up working Saturday is kept as one */
   type_holiday (preferences, "07/11/2026", "Ngày làm bù thử nghiệm", TRUE);
   g_assert_true (holiday_listed (f, "2026-11-07", "Ngày làm bù thử nghiệm", FALSE));
-  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (named (GTK_WIDGET (preferences), "holiday-year"))),
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (ipd_test_get_named (GTK_WIDGET (preferences), "holiday-year"))),
                     ==, 2026 - 2020);
   g_assert_nonnull (ipd_test_find_named (GTK_WIDGET (preferences), "remove-holiday-2026-11-07"));
 
@@ -997,7 +987,7 @@ test_reminders_setting (Fixture *f, gconstpointer data)
       return;
     }
   g_assert_true (g_settings_get_boolean (settings, "deadline-reminders"));
-  on = GTK_SWITCH (named (GTK_WIDGET (preferences), "deadline-reminders"));
+  on = GTK_SWITCH (ipd_test_get_named (GTK_WIDGET (preferences), "deadline-reminders"));
   g_assert_true (gtk_switch_get_active (on));
   gtk_switch_set_active (on, FALSE);
   g_assert_false (g_settings_get_boolean (settings, "deadline-reminders"));

@@ -31,16 +31,6 @@ typedef struct {
   IpdPreferencesWindow *preferences;
 } Fixture;
 
-static GtkWidget *
-widget_named (GtkWidget *within, const char *name)
-{
-  GtkWidget *found = ipd_test_find_named (within, name);
-
-  if (found == NULL)
-    g_error ("no widget named “%s”", name);
-  return found;
-}
-
 /* Whether a visible label under @widget says @text. */
 static gboolean
 shows_text (GtkWidget *widget, const char *text)
@@ -125,7 +115,7 @@ fixture_tear_down (Fixture *f, gconstpointer data)
 static void
 apply_row (Fixture *f, const char *name, const char *text)
 {
-  GtkWidget *row = widget_named (GTK_WIDGET (f->preferences), name);
+  GtkWidget *row = ipd_test_get_named (GTK_WIDGET (f->preferences), name);
 
   g_assert_true (ADW_IS_ENTRY_ROW (row));
   gtk_editable_set_text (GTK_EDITABLE (row), text);
@@ -136,7 +126,7 @@ apply_row (Fixture *f, const char *name, const char *text)
 static const char *
 row_text (Fixture *f, const char *name)
 {
-  return gtk_editable_get_text (GTK_EDITABLE (widget_named (GTK_WIDGET (f->preferences), name)));
+  return gtk_editable_get_text (GTK_EDITABLE (ipd_test_get_named (GTK_WIDGET (f->preferences), name)));
 }
 
 static void
@@ -198,13 +188,13 @@ test_register_read_only (Fixture *f, gconstpointer data)
 
   preferences = ipd_preferences_window_new (GTK_WINDOW (f->window), read_only);
   ipd_test_present (GTK_WINDOW (preferences));
-  row = widget_named (GTK_WIDGET (preferences), "agency-name");
+  row = ipd_test_get_named (GTK_WIDGET (preferences), "agency-name");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "SỞ KHOA HỌC VÀ CÔNG NGHỆ");
   g_assert_false (gtk_widget_is_sensitive (row));
-  gi = widget_named (GTK_WIDGET (preferences), "number-format-gi");
+  gi = ipd_test_get_named (GTK_WIDGET (preferences), "number-format-gi");
   g_assert_false (gtk_widget_is_sensitive (gi));
   /* the officer's own settings stay editable */
-  g_assert_true (gtk_widget_is_sensitive (widget_named (GTK_WIDGET (preferences), "officer-name")));
+  g_assert_true (gtk_widget_is_sensitive (ipd_test_get_named (GTK_WIDGET (preferences), "officer-name")));
 
   /* the pages say why */
   g_assert_true (shows_text (find_page (GTK_WIDGET (preferences), "register"), "read-only"));
@@ -283,20 +273,20 @@ number_accepted (IpdStore *store, const char *kind, const char *number)
 static void
 test_number_formats (Fixture *f, gconstpointer data)
 {
-  GtkWidget *group = widget_named (GTK_WIDGET (f->preferences), "number-format-gi");
-  GtkWidget *pattern = widget_named (group, "pattern");
-  GtkWidget *example = widget_named (group, "example");
-  GtkWidget *trademark = widget_named (GTK_WIDGET (f->preferences), "number-format-trademark");
+  GtkWidget *group = ipd_test_get_named (GTK_WIDGET (f->preferences), "number-format-gi");
+  GtkWidget *pattern = ipd_test_get_named (group, "pattern");
+  GtkWidget *example = ipd_test_get_named (group, "example");
+  GtkWidget *trademark = ipd_test_get_named (GTK_WIDGET (f->preferences), "number-format-trademark");
   g_autofree char *before = stored_pattern (f, "gi");
   IpdNumberFormatGroup *gi = IPD_NUMBER_FORMAT_GROUP (group);
 
   /* every kind has its group, filled from the register */
-  g_assert_nonnull (widget_named (GTK_WIDGET (f->preferences), "number-format-collective"));
-  g_assert_nonnull (widget_named (GTK_WIDGET (f->preferences), "number-format-certification"));
+  g_assert_nonnull (ipd_test_get_named (GTK_WIDGET (f->preferences), "number-format-collective"));
+  g_assert_nonnull (ipd_test_get_named (GTK_WIDGET (f->preferences), "number-format-certification"));
   g_assert_cmpstr (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (group)), ==, "Geographical indication");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (pattern)), ==, "^6-[0-9]{4}-[0-9]{5}$");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (example)), ==, "6-2023-00012");
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (widget_named (trademark, "example"))), ==, "4-2025-20619");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (ipd_test_get_named (trademark, "example"))), ==, "4-2025-20619");
   g_assert_null (ipd_number_format_group_get_error (gi));
 
   /* a pattern that does not compile: the pattern row shows it, nothing is saved */
@@ -305,7 +295,7 @@ test_number_formats (Fixture *f, gconstpointer data)
   ipd_test_iterate (5);
   g_assert_nonnull (ipd_number_format_group_get_error (gi));
   g_assert_nonnull (strstr (ipd_number_format_group_get_error (gi), "^6-[0-9"));
-  g_assert_true (gtk_widget_is_visible (widget_named (group, "error")));
+  g_assert_true (gtk_widget_is_visible (ipd_test_get_named (group, "error")));
   g_assert_true (gtk_widget_has_css_class (pattern, "error"));
   g_assert_false (gtk_widget_has_css_class (example, "error"));
   {
@@ -339,7 +329,7 @@ test_number_formats (Fixture *f, gconstpointer data)
   g_signal_emit_by_name (example, "apply");
   ipd_test_iterate (5);
   g_assert_null (ipd_number_format_group_get_error (gi));
-  g_assert_false (gtk_widget_is_visible (widget_named (group, "error")));
+  g_assert_false (gtk_widget_is_visible (ipd_test_get_named (group, "error")));
   g_assert_false (gtk_widget_has_css_class (example, "error"));
   {
     g_autofree char *after = stored_pattern (f, "gi");
@@ -366,8 +356,8 @@ static void
 test_officer_name (Fixture *f, gconstpointer data)
 {
   g_autoptr(GSettings) settings = ipd_settings_new ();
-  GtkWidget *name = widget_named (GTK_WIDGET (f->preferences), "officer-name");
-  GtkWidget *reopen = widget_named (GTK_WIDGET (f->preferences), "reopen-last-register");
+  GtkWidget *name = ipd_test_get_named (GTK_WIDGET (f->preferences), "officer-name");
+  GtkWidget *reopen = ipd_test_get_named (GTK_WIDGET (f->preferences), "reopen-last-register");
   const char *real_name = g_get_real_name ();
 
   g_assert_nonnull (settings);   /* the tests run with the compiled schema */
@@ -511,8 +501,8 @@ test_screenshots (Fixture *f, gconstpointer data)
 
   /* the numbers page with one refused pattern, to show how an error looks */
   {
-    GtkWidget *group = widget_named (GTK_WIDGET (f->preferences), "number-format-gi");
-    GtkWidget *pattern = widget_named (group, "pattern");
+    GtkWidget *group = ipd_test_get_named (GTK_WIDGET (f->preferences), "number-format-gi");
+    GtkWidget *pattern = ipd_test_get_named (group, "pattern");
 
     gtk_editable_set_text (GTK_EDITABLE (pattern), "^6-[0-9");
     g_signal_emit_by_name (pattern, "apply");
