@@ -158,56 +158,6 @@ write_kinds_by_status (Report *r, GError **error)
   return TRUE;
 }
 
-/* The same number of days just before @p: for a quarter or a year, the one before. */
-static void
-previous_period (const IpdReportPeriod *p, IpdReportPeriod *out)
-{
-  g_autoptr(GDate) from = ipd_date_to_gdate (p->from);
-  g_autoptr(GDate) to = ipd_date_to_gdate (p->to);
-  g_autofree char *first = NULL, *last = NULL;
-  int days = g_date_days_between (from, to) + 1;
-
-  if (p->type == IPD_PERIOD_QUARTER)
-    {
-      g_date_subtract_months (from, 3);
-      g_date_set_dmy (to, 1, g_date_get_month (from), g_date_get_year (from));
-      g_date_add_months (to, 3);
-      g_date_subtract_days (to, 1);
-    }
-  else if (p->type == IPD_PERIOD_YEAR)
-    {
-      g_date_subtract_years (from, 1);
-      g_date_subtract_years (to, 1);
-    }
-  else
-    {
-      g_date_subtract_days (from, days);
-      g_date_subtract_days (to, days);
-    }
-  first = ipd_date_from_gdate (from);
-  last = ipd_date_from_gdate (to);
-  *out = (IpdReportPeriod) { .type = IPD_PERIOD_RANGE };
-  g_strlcpy (out->from, first, sizeof out->from);
-  g_strlcpy (out->to, last, sizeof out->to);
-}
-
-/* The same dates a year earlier (29 February becomes the 28th). */
-static void
-year_earlier (const IpdReportPeriod *p, IpdReportPeriod *out)
-{
-  g_autoptr(GDate) from = ipd_date_to_gdate (p->from);
-  g_autoptr(GDate) to = ipd_date_to_gdate (p->to);
-  g_autofree char *first = NULL, *last = NULL;
-
-  g_date_subtract_years (from, 1);
-  g_date_subtract_years (to, 1);
-  first = ipd_date_from_gdate (from);
-  last = ipd_date_from_gdate (to);
-  *out = (IpdReportPeriod) { .type = IPD_PERIOD_RANGE };
-  g_strlcpy (out->from, first, sizeof out->from);
-  g_strlcpy (out->to, last, sizeof out->to);
-}
-
 /* "name\n01/07/2026 – 30/09/2026" */
 static char *
 period_header (const char *name, const IpdReportPeriod *p)
@@ -250,8 +200,8 @@ write_periods_table (Report *r, IpdReportPeriod *periods, GPtrArray **stats, cha
   guint n_kinds;
 
   periods[0] = *r->period;
-  previous_period (r->period, &periods[1]);
-  year_earlier (r->period, &periods[2]);
+  ipd_report_period_previous (r->period, &periods[1]);
+  ipd_report_period_year_earlier (r->period, &periods[2]);
   for (int i = 0; i < 3; i++)
     if ((stats[i] = ipd_store_statistics (r->store, IPD_STAT_PERIOD, &periods[i], r->filters,
                                           error)) == NULL)

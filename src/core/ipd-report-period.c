@@ -139,3 +139,74 @@ ipd_report_period_describe (const IpdReportPeriod *period)
       return g_strdup_printf (_("FROM %s TO %s"), from, to);
     }
 }
+
+static void
+set_range (IpdReportPeriod *out, GDate *from, GDate *to)
+{
+  g_autofree char *first = ipd_date_from_gdate (from);
+  g_autofree char *last = ipd_date_from_gdate (to);
+
+  memset (out, 0, sizeof *out);
+  out->type = IPD_PERIOD_RANGE;
+  g_strlcpy (out->from, first, sizeof out->from);
+  g_strlcpy (out->to, last, sizeof out->to);
+}
+
+/* The same number of days just before @period: for a quarter or a year,
+ * the one before. The statistics report and page compare with it. */
+void
+ipd_report_period_previous (const IpdReportPeriod *period, IpdReportPeriod *out)
+{
+  g_autoptr(GDate) from = ipd_date_to_gdate (period->from);
+  g_autoptr(GDate) to = ipd_date_to_gdate (period->to);
+  int days = g_date_days_between (from, to) + 1;
+
+  if (period->type == IPD_PERIOD_QUARTER)
+    {
+      g_date_subtract_months (from, 3);
+      g_date_set_dmy (to, 1, g_date_get_month (from), g_date_get_year (from));
+      g_date_add_months (to, 3);
+      g_date_subtract_days (to, 1);
+    }
+  else if (period->type == IPD_PERIOD_YEAR)
+    {
+      g_date_subtract_years (from, 1);
+      g_date_subtract_years (to, 1);
+    }
+  else
+    {
+      g_date_subtract_days (from, days);
+      g_date_subtract_days (to, days);
+    }
+  set_range (out, from, to);
+}
+
+/* The same dates a year earlier (29 February becomes the 28th). */
+void
+ipd_report_period_year_earlier (const IpdReportPeriod *period, IpdReportPeriod *out)
+{
+  g_autoptr(GDate) from = ipd_date_to_gdate (period->from);
+  g_autoptr(GDate) to = ipd_date_to_gdate (period->to);
+
+  g_date_subtract_years (from, 1);
+  g_date_subtract_years (to, 1);
+  set_range (out, from, to);
+}
+
+/* The last quarter that ended before @today (YYYY-MM-DD; NULL: today). */
+void
+ipd_report_period_last_quarter (IpdReportPeriod *period, const char *today)
+{
+  g_autofree char *now = today ? g_strdup (today) : ipd_date_today ();
+  g_autofree char *text = NULL;
+  int year = atoi (now), quarter = (atoi (now + 5) - 1) / 3 + 1;
+
+  if (--quarter == 0)
+    {
+      quarter = 4;
+      year--;
+    }
+  text = g_strdup_printf ("%04d-Q%d", year, quarter);
+  if (!ipd_report_period_quarter (period, text, NULL))
+    g_assert_not_reached ();
+}

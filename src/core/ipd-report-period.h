@@ -27,4 +27,9 @@ gboolean ipd_report_period_range   (IpdReportPeriod *period, const char *from,
                                     const char *to, GError **error);
 char    *ipd_report_period_describe (const IpdReportPeriod *period);
 
+/* What the statistics compare a period with (both IPD_PERIOD_RANGE). */
+void     ipd_report_period_previous     (const IpdReportPeriod *period, IpdReportPeriod *out);
+void     ipd_report_period_year_earlier (const IpdReportPeriod *period, IpdReportPeriod *out);
+void     ipd_report_period_last_quarter (IpdReportPeriod *period, const char *today);
+
 G_END_DECLS
