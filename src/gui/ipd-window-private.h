@@ -8,6 +8,7 @@
 #include "ipd-dossier-table.h"
 #include "ipd-dossier-view.h"
 #include "ipd-filter-sidebar.h"
+#include "ipd-statistics-view.h"
 #include "ipd-window.h"
 
 G_BEGIN_DECLS
@@ -26,9 +27,11 @@ struct _IpdWindow
   AdwLeaflet       *leaflet;
   GtkWidget        *sidebar_pane;
   GtkWidget        *list_pane;
-  GtkStack         *content_stack;  /* the list of dossiers, or the agenda */
+  GtkStack         *content_stack;  /* the list of dossiers, the agenda or the statistics */
   IpdAgendaView    *agenda;
   gboolean          agenda_shown;
+  IpdStatisticsView *statistics;
+  gboolean          statistics_shown;
   GtkWidget        *dossier_pane;
   IpdFilterSidebar *sidebar;
   GtkSearchEntry   *search_entry;

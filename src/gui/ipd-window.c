@@ -20,7 +20,7 @@
 
 G_DEFINE_FINAL_TYPE (IpdWindow, ipd_window, ADW_TYPE_APPLICATION_WINDOW)
 
-enum { PROP_0, PROP_AGENDA_SHOWN, N_PROPS };
+enum { PROP_0, PROP_AGENDA_SHOWN, PROP_STATISTICS_SHOWN, N_PROPS };
 static GParamSpec *properties[N_PROPS];
 
 static void
@@ -97,7 +97,25 @@ ipd_window_reload (IpdWindow *self)
   reload_counts_and_list (self);
   if (self->agenda_shown)
     ipd_agenda_view_refresh (self->agenda);
+  if (self->statistics_shown)
+    ipd_statistics_view_refresh (self->statistics);
 }
+
+/* The agenda or the statistics (at most one) in place of the list. */
+static void
+show_content (IpdWindow *self)
+{
+  gboolean other = self->agenda_shown || self->statistics_shown;
+
+  gtk_stack_set_visible_child_name (self->content_stack, self->agenda_shown ? "agenda"
+                                    : self->statistics_shown ? "statistics" : "dossiers");
+  /* the statistics take the dossier's room too */
+  gtk_widget_set_visible (self->dossier_pane, !self->statistics_shown);
+  if (other && adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+}
+
+static void set_statistics_shown (IpdWindow *self, gboolean shown);
 
 /* The agenda in place of the list, or the list again. */
 static void
@@ -105,13 +123,28 @@ set_agenda_shown (IpdWindow *self, gboolean shown)
 {
   if (self->agenda_shown == !!shown)
     return;
+  if (shown)
+    set_statistics_shown (self, FALSE);
   self->agenda_shown = !!shown;
   if (shown)
     ipd_agenda_view_refresh (self->agenda);
-  gtk_stack_set_visible_child_name (self->content_stack, shown ? "agenda" : "dossiers");
-  if (shown && adw_leaflet_get_folded (self->leaflet))
-    adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+  show_content (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AGENDA_SHOWN]);
+}
+
+/* The statistics in place of the list, or the list again. */
+static void
+set_statistics_shown (IpdWindow *self, gboolean shown)
+{
+  if (self->statistics_shown == !!shown)
+    return;
+  if (shown)
+    set_agenda_shown (self, FALSE);
+  self->statistics_shown = !!shown;
+  if (shown)
+    ipd_statistics_view_refresh (self->statistics);
+  show_content (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATISTICS_SHOWN]);
 }
 
 static void
@@ -160,7 +193,10 @@ on_search_changed (IpdWindow *self)
 {
   /* typing searches the dossiers, wherever it is typed */
   if (*gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0')
-    set_agenda_shown (self, FALSE);
+    {
+      set_agenda_shown (self, FALSE);
+      set_statistics_shown (self, FALSE);
+    }
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), self->listed_text) == 0)
     return;
   reload_list (self);
@@ -232,6 +268,7 @@ on_filters_changed (IpdWindow *self)
     ipd_settings_save_filters (self->settings, ipd_store_get_path (self->store),
                                ipd_filter_sidebar_get_state (self->sidebar));
   set_agenda_shown (self, FALSE);
+  set_statistics_shown (self, FALSE);
   reload_list (self);
   if (adw_leaflet_get_folded (self->leaflet))
     adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
@@ -357,6 +394,9 @@ ipd_window_get_property (GObject *object, guint prop_id, GValue *value, GParamSp
     case PROP_AGENDA_SHOWN:
       g_value_set_boolean (value, self->agenda_shown);
       break;
+    case PROP_STATISTICS_SHOWN:
+      g_value_set_boolean (value, self->statistics_shown);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -371,6 +411,9 @@ ipd_window_set_property (GObject *object, guint prop_id, const GValue *value, GP
     {
     case PROP_AGENDA_SHOWN:
       set_agenda_shown (self, g_value_get_boolean (value));
+      break;
+    case PROP_STATISTICS_SHOWN:
+      set_statistics_shown (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -403,6 +446,9 @@ ipd_window_class_init (IpdWindowClass *klass)
   /* The agenda is shown in place of the list of dossiers. */
   properties[PROP_AGENDA_SHOWN] = g_param_spec_boolean ("agenda-shown", NULL, NULL, FALSE,
                                                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /* The statistics are shown in place of the list (never with the agenda). */
+  properties[PROP_STATISTICS_SHOWN] = g_param_spec_boolean ("statistics-shown", NULL, NULL, FALSE,
+                                                            G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (G_OBJECT_CLASS (klass), N_PROPS, properties);
 
   g_type_ensure (IPD_TYPE_FILTER_SIDEBAR);
@@ -410,6 +456,7 @@ ipd_window_class_init (IpdWindowClass *klass)
   g_type_ensure (IPD_TYPE_DOSSIER_VIEW);
   g_type_ensure (IPD_TYPE_DOSSIER_EDITOR);
   g_type_ensure (IPD_TYPE_AGENDA_VIEW);
+  g_type_ensure (IPD_TYPE_STATISTICS_VIEW);
 
   ipd_gui_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/ipdossiers/IpDossiers/ipd-window.ui");
@@ -419,6 +466,7 @@ ipd_window_class_init (IpdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IpdWindow, list_pane);
   gtk_widget_class_bind_template_child (widget_class, IpdWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, IpdWindow, agenda);
+  gtk_widget_class_bind_template_child (widget_class, IpdWindow, statistics);
   gtk_widget_class_bind_template_child (widget_class, IpdWindow, dossier_pane);
   gtk_widget_class_bind_template_child (widget_class, IpdWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, IpdWindow, search_entry);
@@ -452,6 +500,8 @@ ipd_window_class_init (IpdWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.show-filters", NULL);
   gtk_widget_class_install_property_action (widget_class, "win.show-agenda", "agenda-shown");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK, "win.show-agenda", NULL);
+  gtk_widget_class_install_property_action (widget_class, "win.show-statistics", "statistics-shown");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.show-statistics", NULL);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, GDK_CONTROL_MASK, "win.show-trash", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK, "win.preferences", NULL);
@@ -516,6 +566,9 @@ ipd_window_set_store (IpdWindow *self, IpdStore *store)
   ipd_agenda_view_set_store (self->agenda, store);
   if (self->agenda_shown)
     ipd_agenda_view_refresh (self->agenda);
+  ipd_statistics_view_set_store (self->statistics, store);
+  if (self->statistics_shown)
+    ipd_statistics_view_refresh (self->statistics);
   {
     /* the filters chosen when this register was last open */
     g_autoptr(GVariant) filters = self->settings ? ipd_settings_dup_filters (self->settings, ipd_store_get_path (store)) : NULL;

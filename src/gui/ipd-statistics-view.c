@@ -1,0 +1,791 @@
+/* ipd-statistics-view.c — the statistics report's numbers, in the window
+ *
+ * The tables of the statistics report (ipd-export-statistics.c) for the
+ * period and filters chosen here, asked of the store with the same calls
+ * so that the page and the workbook never disagree: dossiers by kind and
+ * status, filings and grants against the period before and the same
+ * period a year earlier, dossiers by commune, province and year, and the
+ * support programmes. Bars (IpdBarChart) show the same numbers again.
+ * An empty register shows an empty state instead of empty charts.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "ipd-statistics"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ipd-amount.h"
+#include "ipd-bar-chart.h"
+#include "ipd-date.h"
+#include "ipd-gui.h"
+#include "ipd-statistics-view.h"
+#include "ipd-vocabulary.h"
+
+/* The summary's figures, each a label named "summary-…" */
+enum {
+  FIGURE_DOSSIERS,
+  FIGURE_FILED,
+  FIGURE_FILED_PREVIOUS,
+  FIGURE_FILED_YEAR_EARLIER,
+  FIGURE_GRANTED,
+  FIGURE_GRANTED_PREVIOUS,
+  FIGURE_GRANTED_YEAR_EARLIER,
+  N_FIGURES
+};
+
+struct _IpdStatisticsView
+{
+  GtkWidget      parent_instance;
+
+  GtkDropDown   *period_type;
+  GtkDropDown   *quarter_choice;
+  GtkSpinButton *year_choice;
+  GtkDropDown   *kind_filter;
+  GtkDropDown   *officer_filter;
+  GtkLabel      *period_label;
+  GtkStack      *stack;
+  AdwStatusPage *error_page;
+  GtkFlowBox    *summary_box;
+  GtkGrid       *kind_status_table;
+  GtkGrid       *period_table;
+  GtkGrid       *programme_table;
+  IpdBarChart   *kind_status_chart;
+  IpdBarChart   *commune_chart;
+  IpdBarChart   *province_chart;
+  IpdBarChart   *year_chart;
+  GtkWidget     *commune_none;
+  GtkWidget     *province_none;
+  GtkWidget     *year_none;
+  GtkWidget     *programme_none;
+  GtkWidget     *commune_section;
+  GtkWidget     *year_section;
+  GtkLabel      *figures[N_FIGURES];
+
+  IpdStore      *store;
+  GPtrArray     *officers;   /* char*: the officer filter's names, after "All officers" */
+  gboolean       filling;    /* the choices are being set from code */
+};
+
+G_DEFINE_FINAL_TYPE (IpdStatisticsView, ipd_statistics_view, GTK_TYPE_WIDGET)
+
+/* Filters and period ------------------------------------------------------------ */
+
+static const char *
+chosen_kind (IpdStatisticsView *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->kind_filter);
+  guint n_kinds;
+  const IpdTerm *kinds = ipd_vocabulary_terms (IPD_VOCAB_KIND, &n_kinds);
+
+  if (selected == 0 || selected == GTK_INVALID_LIST_POSITION || selected > n_kinds)
+    return NULL;
+  return kinds[selected - 1].code;
+}
+
+static const char *
+chosen_officer (IpdStatisticsView *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->officer_filter);
+
+  if (self->officers == NULL || selected == 0 || selected == GTK_INVALID_LIST_POSITION
+      || selected > self->officers->len)
+    return NULL;
+  return g_ptr_array_index (self->officers, selected - 1);
+}
+
+static void
+fill_kinds (IpdStatisticsView *self)
+{
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  guint n_kinds;
+  const IpdTerm *kinds = ipd_vocabulary_terms (IPD_VOCAB_KIND, &n_kinds);
+
+  gtk_string_list_append (labels, _("All kinds"));
+  for (guint i = 0; i < n_kinds; i++)
+    gtk_string_list_append (labels, ipd_vocabulary_label (IPD_VOCAB_KIND, kinds[i].code));
+  self->filling = TRUE;
+  gtk_drop_down_set_model (self->kind_filter, G_LIST_MODEL (labels));
+  self->filling = FALSE;
+}
+
+static gboolean
+same_names (GPtrArray *names, GPtrArray *counts)
+{
+  if (names == NULL || names->len != counts->len)
+    return FALSE;
+  for (guint i = 0; i < names->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (names, i), ((IpdFacetCount *) g_ptr_array_index (counts, i))->value) != 0)
+      return FALSE;
+  return TRUE;
+}
+
+/* The register's officers; the one chosen stays chosen. Replaced only when
+ * the names changed: a drop-down given a new model reports a new selection. */
+static void
+fill_officers (IpdStatisticsView *self)
+{
+  g_autoptr(GtkStringList) labels = NULL;
+  g_autoptr(GPtrArray) counts = NULL;
+  g_autofree char *chosen = g_strdup (chosen_officer (self));
+  guint select = 0;
+
+  if (self->store != NULL)
+    counts = ipd_store_count_facet (self->store, IPD_FACET_OFFICER, NULL);
+  if (counts == NULL)
+    counts = g_ptr_array_new ();
+  if (same_names (self->officers, counts))
+    return;
+
+  g_clear_pointer (&self->officers, g_ptr_array_unref);
+  self->officers = g_ptr_array_new_with_free_func (g_free);
+  labels = gtk_string_list_new (NULL);
+  gtk_string_list_append (labels, _("All officers"));
+  for (guint i = 0; i < counts->len; i++)
+    {
+      IpdFacetCount *count = g_ptr_array_index (counts, i);
+
+      g_ptr_array_add (self->officers, g_strdup (count->value));
+      gtk_string_list_append (labels, count->value);
+      if (g_strcmp0 (count->value, chosen) == 0)
+        select = self->officers->len;
+    }
+  self->filling = TRUE;
+  gtk_drop_down_set_model (self->officer_filter, G_LIST_MODEL (labels));
+  gtk_drop_down_set_selected (self->officer_filter, select);
+  self->filling = FALSE;
+}
+
+/* The statistics report's filters: those chosen here. */
+void
+ipd_statistics_view_get_filters (IpdStatisticsView *self, IpdQuery *filters)
+{
+  g_return_if_fail (IPD_IS_STATISTICS_VIEW (self));
+  g_return_if_fail (filters != NULL);
+
+  *filters = (IpdQuery) { NULL };
+  filters->kind = chosen_kind (self);
+  filters->officer = chosen_officer (self);
+}
+
+void
+ipd_statistics_view_get_period (IpdStatisticsView *self, IpdReportPeriod *period)
+{
+  int year = gtk_spin_button_get_value_as_int (self->year_choice);
+  guint quarter = gtk_drop_down_get_selected (self->quarter_choice);
+  g_autofree char *text = NULL;
+
+  g_return_if_fail (IPD_IS_STATISTICS_VIEW (self));
+  if (gtk_drop_down_get_selected (self->period_type) == 1)
+    {
+      if (ipd_report_period_year (period, year, NULL))
+        return;
+    }
+  else
+    {
+      text = g_strdup_printf ("%04d-Q%u", year, MIN (quarter, 3) + 1);
+      if (ipd_report_period_quarter (period, text, NULL))
+        return;
+    }
+  /* the spin button keeps the year within the register's years */
+  ipd_report_period_last_quarter (period, NULL);
+}
+
+static char *
+describe_dates (const IpdReportPeriod *period)
+{
+  g_autofree char *from = ipd_date_format (period->from);
+  g_autofree char *to = ipd_date_format (period->to);
+
+  return g_strdup_printf ("%s – %s", from, to);
+}
+
+/* The dates of the period and of those it is compared with. */
+static void
+show_period (IpdStatisticsView *self)
+{
+  IpdReportPeriod period, previous, year_earlier;
+  g_autofree char *dates = NULL, *previous_dates = NULL, *year_earlier_dates = NULL, *text = NULL;
+
+  ipd_statistics_view_get_period (self, &period);
+  gtk_widget_set_visible (GTK_WIDGET (self->quarter_choice), period.type == IPD_PERIOD_QUARTER);
+  ipd_report_period_previous (&period, &previous);
+  ipd_report_period_year_earlier (&period, &year_earlier);
+  dates = describe_dates (&period);
+  previous_dates = describe_dates (&previous);
+  year_earlier_dates = describe_dates (&year_earlier);
+  /* Translators: three periods, each "01/04/2025 – 30/06/2025" */
+  text = g_strdup_printf (_("From %s, compared with the period before (%s) and the same period a year earlier (%s)"),
+                          dates, previous_dates, year_earlier_dates);
+  gtk_label_set_label (self->period_label, text);
+}
+
+/* Shows a quarter or a year; other periods are not offered here. */
+void
+ipd_statistics_view_set_period (IpdStatisticsView *self, const IpdReportPeriod *period)
+{
+  g_return_if_fail (IPD_IS_STATISTICS_VIEW (self));
+  g_return_if_fail (period != NULL && period->type != IPD_PERIOD_RANGE);
+
+  self->filling = TRUE;
+  gtk_drop_down_set_selected (self->period_type, period->type == IPD_PERIOD_YEAR ? 1 : 0);
+  gtk_spin_button_set_value (self->year_choice, period->year);
+  if (period->type == IPD_PERIOD_QUARTER)
+    gtk_drop_down_set_selected (self->quarter_choice, (guint) period->quarter - 1);
+  self->filling = FALSE;
+  ipd_statistics_view_refresh (self);
+}
+
+static void
+on_period_changed (IpdStatisticsView *self)
+{
+  if (self->filling)
+    return;
+  ipd_statistics_view_refresh (self);
+}
+
+static void
+on_filter_changed (IpdStatisticsView *self)
+{
+  if (self->filling)
+    return;
+  ipd_statistics_view_refresh (self);
+}
+
+/* Tables ------------------------------------------------------------------------ */
+
+static void
+clear_grid (GtkGrid *grid)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (grid))) != NULL)
+    gtk_grid_remove (grid, child);
+}
+
+/* A column's or a row's heading. */
+static GtkWidget *
+add_heading (GtkGrid *grid, int column, int row, int width, const char *text, float xalign)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), xalign);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 14);
+  gtk_label_set_justify (GTK_LABEL (label), xalign > 0.5 ? GTK_JUSTIFY_RIGHT : GTK_JUSTIFY_LEFT);
+  gtk_widget_set_valign (label, GTK_ALIGN_END);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_grid_attach (grid, label, column, row, width, 1);
+  return label;
+}
+
+/* A row's name, which takes the room left. */
+static void
+add_name (GtkGrid *grid, int row, int column, const char *text, gboolean total)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_set_hexpand (label, TRUE);
+  if (total)
+    gtk_widget_add_css_class (label, "heading");
+  gtk_grid_attach (grid, label, column, row, 1, 1);
+}
+
+/* A number, named @name for the tests; zero is dimmed so that the others stand out. */
+static void
+add_number (GtkGrid *grid, int column, int row, gint64 value, const char *name, gboolean total)
+{
+  g_autofree char *text = ipd_amount_format (value);
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 1);
+  gtk_widget_set_name (label, name);
+  gtk_widget_add_css_class (label, "numeric");
+  if (total)
+    gtk_widget_add_css_class (label, "heading");
+  else if (value == 0)
+    gtk_widget_add_css_class (label, "dim-label");
+  gtk_grid_attach (grid, label, column, row, 1, 1);
+}
+
+static int
+term_index (const IpdTerm *terms, guint n_terms, const char *code)
+{
+  for (guint i = 0; code && i < n_terms; i++)
+    if (g_str_equal (terms[i].code, code))
+      return (int) i;
+  return -1;
+}
+
+/* Bars by status (those with dossiers), each split by kind. */
+static void
+chart_kinds_by_status (IpdStatisticsView *self, const gint64 *counts)
+{
+  guint n_kinds, n_statuses;
+  const IpdTerm *kinds = ipd_vocabulary_terms (IPD_VOCAB_KIND, &n_kinds);
+  const IpdTerm *statuses = ipd_vocabulary_terms (IPD_VOCAB_STATUS, &n_statuses);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autofree gint64 *values = g_new0 (gint64, n_kinds);
+
+  for (guint k = 0; k < n_kinds; k++)
+    g_ptr_array_add (names, (gpointer) ipd_vocabulary_label (IPD_VOCAB_KIND, kinds[k].code));
+  g_ptr_array_add (names, NULL);
+  ipd_bar_chart_set_series (self->kind_status_chart, (const char *const *) names->pdata);
+  for (guint st = 0; st < n_statuses; st++)
+    {
+      if (counts[n_kinds * (n_statuses + 1) + st] == 0)
+        continue;
+      for (guint k = 0; k < n_kinds; k++)
+        values[k] = counts[k * (n_statuses + 1) + st];
+      ipd_bar_chart_add_bar (self->kind_status_chart,
+                             ipd_vocabulary_label (IPD_VOCAB_STATUS, statuses[st].code), values);
+    }
+}
+
+/* The first table: a row per status, a column per kind (the report's
+ * table turned a quarter, to fit the page), with totals. */
+static gboolean
+show_kinds_by_status (IpdStatisticsView *self, const IpdQuery *filters, GError **error)
+{
+  guint n_kinds, n_statuses;
+  const IpdTerm *kinds = ipd_vocabulary_terms (IPD_VOCAB_KIND, &n_kinds);
+  const IpdTerm *statuses = ipd_vocabulary_terms (IPD_VOCAB_STATUS, &n_statuses);
+  g_autofree gint64 *counts = g_new0 (gint64, (gsize) (n_kinds + 1) * (n_statuses + 1));
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autofree char *dossiers = NULL;
+
+  rows = ipd_store_statistics (self->store, IPD_STAT_KIND_STATUS, NULL, filters, error);
+  if (rows == NULL)
+    return FALSE;
+  for (guint i = 0; i < rows->len; i++)
+    {
+      IpdStatRow *s = g_ptr_array_index (rows, i);
+      int k = term_index (kinds, n_kinds, s->key), st = term_index (statuses, n_statuses, s->key2);
+
+      if (k < 0 || st < 0)
+        continue;
+      counts[k * (n_statuses + 1) + st] += s->count;
+      counts[k * (n_statuses + 1) + n_statuses] += s->count;
+      counts[n_kinds * (n_statuses + 1) + st] += s->count;
+      counts[n_kinds * (n_statuses + 1) + n_statuses] += s->count;
+    }
+
+  clear_grid (self->kind_status_table);
+  /* Translators: a table's column of dossier statuses */
+  add_heading (self->kind_status_table, 0, 0, 1, _("Status"), 0);
+  for (guint k = 0; k <= n_kinds; k++)
+    add_heading (self->kind_status_table, k + 1, 0, 1,
+                 k < n_kinds ? ipd_vocabulary_label (IPD_VOCAB_KIND, kinds[k].code) : _("Total"), 1);
+  for (guint st = 0; st <= n_statuses; st++)
+    {
+      gboolean total = st == n_statuses;
+
+      add_name (self->kind_status_table, st + 1, 0,
+                total ? _("Total") : ipd_vocabulary_label (IPD_VOCAB_STATUS, statuses[st].code), total);
+      for (guint k = 0; k <= n_kinds; k++)
+        {
+          g_autofree char *name = g_strdup_printf ("count-%s-%s", k < n_kinds ? kinds[k].code : "total",
+                                                   total ? "total" : statuses[st].code);
+
+          add_number (self->kind_status_table, k + 1, st + 1, counts[k * (n_statuses + 1) + st], name,
+                      total || k == n_kinds);
+        }
+    }
+  chart_kinds_by_status (self, counts);
+  dossiers = ipd_amount_format (counts[(n_kinds + 1) * (n_statuses + 1) - 1]);
+  gtk_label_set_label (self->figures[FIGURE_DOSSIERS], dossiers);
+  return TRUE;
+}
+
+static const IpdStatRow *
+find_stat (GPtrArray *rows, const char *key)
+{
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const IpdStatRow *s = g_ptr_array_index (rows, i);
+
+      if (g_strcmp0 (s->key, key) == 0)
+        return s;
+    }
+  return NULL;
+}
+
+/* "This period\n01/07/2026 – 30/09/2026" */
+static void
+add_period_heading (GtkGrid *grid, int column, const char *name, const IpdReportPeriod *p)
+{
+  g_autofree char *from = ipd_date_format (p->from);
+  g_autofree char *to = ipd_date_format (p->to);
+  g_autofree char *text = g_strdup_printf ("%s\n%s –\n%s", name, from, to);
+  GtkWidget *label = add_heading (grid, column, 1, 1, text, 1);
+
+  gtk_widget_remove_css_class (label, "heading");
+  gtk_widget_add_css_class (label, "caption");
+}
+
+static void
+set_figure (IpdStatisticsView *self, int figure, gint64 value)
+{
+  g_autofree char *text = ipd_amount_format (value);
+
+  gtk_label_set_label (self->figures[figure], text);
+}
+
+/* The second table: filed and granted by kind in the three periods. */
+static void
+fill_period_table (IpdStatisticsView *self, const IpdReportPeriod *periods, GPtrArray **stats)
+{
+  /* Translators: the report's period a year earlier; Vietnamese: "Cùng kỳ năm trước" */
+  const char *names[3] = { _("This period"), _("Previous period"), _("Same period a year earlier") };
+  static const char *const which[3] = { "this", "previous", "year-earlier" };
+  gint64 totals[6] = { 0 };
+  guint n_kinds, k;
+  const IpdTerm *kinds = ipd_vocabulary_terms (IPD_VOCAB_KIND, &n_kinds);
+
+  clear_grid (self->period_table);
+  add_heading (self->period_table, 0, 1, 1, _("Kind"), 0);
+  gtk_label_set_max_width_chars (GTK_LABEL (add_heading (self->period_table, 1, 0, 3, _("Applications filed"), 0.5)), -1);
+  gtk_label_set_max_width_chars (GTK_LABEL (add_heading (self->period_table, 4, 0, 3, _("Titles granted"), 0.5)), -1);
+  for (int i = 0; i < 6; i++)
+    add_period_heading (self->period_table, 1 + i, names[i % 3], &periods[i % 3]);
+  for (k = 0; k < n_kinds; k++)
+    {
+      add_name (self->period_table, k + 2, 0, ipd_vocabulary_label (IPD_VOCAB_KIND, kinds[k].code), FALSE);
+      for (int i = 0; i < 3; i++)
+        {
+          const IpdStatRow *p = find_stat (stats[i], kinds[k].code);
+          gint64 filed = p ? p->count : 0, granted = p ? p->value : 0;
+          g_autofree char *filed_name = g_strdup_printf ("filed-%s-%s", kinds[k].code, which[i]);
+          g_autofree char *granted_name = g_strdup_printf ("granted-%s-%s", kinds[k].code, which[i]);
+
+          add_number (self->period_table, 1 + i, k + 2, filed, filed_name, FALSE);
+          add_number (self->period_table, 4 + i, k + 2, granted, granted_name, FALSE);
+          totals[i] += filed;
+          totals[3 + i] += granted;
+        }
+    }
+  add_name (self->period_table, k + 2, 0, _("Total"), TRUE);
+  for (int i = 0; i < 6; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s-total-%s", i < 3 ? "filed" : "granted", which[i % 3]);
+
+      add_number (self->period_table, 1 + i, k + 2, totals[i], name, TRUE);
+      set_figure (self, i < 3 ? FIGURE_FILED + i : FIGURE_GRANTED + i - 3, totals[i]);
+    }
+}
+
+static gboolean
+show_periods (IpdStatisticsView *self, const IpdReportPeriod *period, const IpdQuery *filters,
+              GError **error)
+{
+  IpdReportPeriod periods[3];
+  GPtrArray *stats[3] = { NULL };
+  gboolean ok = TRUE;
+
+  periods[0] = *period;
+  ipd_report_period_previous (period, &periods[1]);
+  ipd_report_period_year_earlier (period, &periods[2]);
+  for (int i = 0; i < 3 && ok; i++)
+    ok = (stats[i] = ipd_store_statistics (self->store, IPD_STAT_PERIOD, &periods[i], filters,
+                                           error)) != NULL;
+  if (ok)
+    fill_period_table (self, periods, stats);
+  for (int i = 0; i < 3; i++)
+    g_clear_pointer (&stats[i], g_ptr_array_unref);
+  return ok;
+}
+
+/* Charts of one statistic ------------------------------------------------------------ */
+
+static int
+by_count_descending (gconstpointer a, gconstpointer b)
+{
+  const IpdStatRow *x = *(IpdStatRow **) a, *y = *(IpdStatRow **) b;
+
+  return x->count < y->count ? 1 : x->count > y->count ? -1 : 0;
+}
+
+/* The provinces, most dossiers first. */
+static gboolean
+show_provinces (IpdStatisticsView *self, const IpdQuery *filters, GError **error)
+{
+  g_autoptr(GPtrArray) rows = ipd_store_statistics (self->store, IPD_STAT_PROVINCE, NULL, filters, error);
+
+  if (rows == NULL)
+    return FALSE;
+  g_ptr_array_sort (rows, by_count_descending);
+  ipd_bar_chart_clear (self->province_chart);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      IpdStatRow *s = g_ptr_array_index (rows, i);
+
+      ipd_bar_chart_add_bar (self->province_chart, s->key, &s->count);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->province_chart), rows->len > 0);
+  gtk_widget_set_visible (self->province_none, rows->len == 0);
+  return TRUE;
+}
+
+/* The support programmes: dossiers and amounts, with totals. */
+static gboolean
+show_programmes (IpdStatisticsView *self, const IpdQuery *filters, GError **error)
+{
+  g_autoptr(GPtrArray) rows = ipd_store_statistics (self->store, IPD_STAT_PROGRAMME, NULL, filters, error);
+  GtkGrid *grid = self->programme_table;
+  gint64 count = 0, value = 0;
+  guint i;
+
+  if (rows == NULL)
+    return FALSE;
+  clear_grid (grid);
+  add_heading (grid, 0, 0, 1, _("Support programme"), 0);
+  add_heading (grid, 1, 0, 1, _("Dossiers"), 1);
+  add_heading (grid, 2, 0, 1, _("Total support (VND)"), 1);
+  for (i = 0; i < rows->len; i++)
+    {
+      IpdStatRow *s = g_ptr_array_index (rows, i);
+      g_autofree char *count_name = g_strdup_printf ("programme-count-%u", i);
+      g_autofree char *amount_name = g_strdup_printf ("programme-amount-%u", i);
+
+      add_name (grid, i + 1, 0, s->key, FALSE);
+      add_number (grid, 1, i + 1, s->count, count_name, FALSE);
+      add_number (grid, 2, i + 1, s->value, amount_name, FALSE);
+      count += s->count;
+      value += s->value;
+    }
+  add_name (grid, i + 1, 0, _("Total"), TRUE);
+  add_number (grid, 1, i + 1, count, "programme-count-total", TRUE);
+  add_number (grid, 2, i + 1, value, "programme-amount-total", TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (grid), rows->len > 0);
+  gtk_widget_set_visible (self->programme_none, rows->len == 0);
+  return TRUE;
+}
+
+/* The page ------------------------------------------------------------------------ */
+
+static gboolean
+show_statistics (IpdStatisticsView *self, GError **error)
+{
+  IpdQuery everything = { NULL }, filters;
+  IpdReportPeriod period;
+  gint64 total = ipd_store_count_dossiers (self->store, &everything, error);
+
+  if (total < 0)
+    return FALSE;
+  if (total == 0)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return TRUE;
+    }
+  ipd_statistics_view_get_filters (self, &filters);
+  ipd_statistics_view_get_period (self, &period);
+  if (!show_kinds_by_status (self, &filters, error)
+      || !show_periods (self, &period, &filters, error)
+      || !show_provinces (self, &filters, error)
+      || !show_programmes (self, &filters, error))
+    return FALSE;
+  gtk_stack_set_visible_child_name (self->stack, "statistics");
+  return TRUE;
+}
+
+/* Asks the store again: after the register, the period or a filter changed. */
+void
+ipd_statistics_view_refresh (IpdStatisticsView *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (IPD_IS_STATISTICS_VIEW (self));
+  show_period (self);
+  if (self->store == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
+    }
+  fill_officers (self);
+  if (!show_statistics (self, &error))
+    {
+      adw_status_page_set_description (self->error_page, error->message);
+      gtk_stack_set_visible_child_name (self->stack, "error");
+    }
+}
+
+void
+ipd_statistics_view_set_store (IpdStatisticsView *self, IpdStore *store)
+{
+  g_return_if_fail (IPD_IS_STATISTICS_VIEW (self));
+  g_return_if_fail (store == NULL || IPD_IS_STORE (store));
+
+  g_set_object (&self->store, store);
+  /* another register has other officers */
+  g_clear_pointer (&self->officers, g_ptr_array_unref);
+  fill_officers (self);
+}
+
+/* Setup --------------------------------------------------------------------------- */
+
+static GtkLabel *
+add_figure_label (GtkWidget *box, const char *name, const char *style)
+{
+  GtkWidget *label = gtk_label_new ("0");
+
+  gtk_widget_set_name (label, name);
+  gtk_label_set_xalign (GTK_LABEL (label), style ? 0 : 1);
+  gtk_widget_add_css_class (label, "numeric");
+  if (style != NULL)
+    gtk_widget_add_css_class (label, style);
+  if (GTK_IS_BOX (box))
+    gtk_box_append (GTK_BOX (box), label);
+  return GTK_LABEL (label);
+}
+
+/* A card: what it counts, the number in the period, then the number in
+ * the period before and a year earlier when @first_comparison is given. */
+static void
+add_card (IpdStatisticsView *self, const char *title, int figure, const char *name, gboolean compare)
+{
+  GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *caption = gtk_label_new (title);
+  GtkWidget *grid = gtk_grid_new ();
+  const char *rows[2] = { _("Previous period"), _("Same period a year earlier") };
+
+  gtk_widget_add_css_class (card, "card");
+  gtk_widget_set_margin_start (caption, 18);
+  gtk_widget_set_margin_top (caption, 18);
+  gtk_label_set_xalign (GTK_LABEL (caption), 0);
+  gtk_label_set_wrap (GTK_LABEL (caption), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (caption), 16);
+  gtk_widget_add_css_class (caption, "dim-label");
+  gtk_box_append (GTK_BOX (card), caption);
+  self->figures[figure] = add_figure_label (card, name, "title-1");
+  gtk_widget_set_margin_start (GTK_WIDGET (self->figures[figure]), 18);
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
+  gtk_widget_set_margin_start (grid, 18);
+  gtk_widget_set_margin_end (grid, 18);
+  gtk_widget_set_margin_bottom (grid, 18);
+  for (int i = 0; compare && i < 2; i++)
+    {
+      g_autofree char *row_name = g_strdup_printf ("%s-%s", name, i == 0 ? "previous" : "year-earlier");
+      GtkWidget *label = gtk_label_new (rows[i]);
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 16);
+      gtk_widget_set_hexpand (label, TRUE);
+      gtk_widget_add_css_class (label, "caption");
+      gtk_grid_attach (GTK_GRID (grid), label, 0, i, 1, 1);
+      self->figures[figure + 1 + i] = add_figure_label (grid, row_name, NULL);
+      gtk_widget_add_css_class (GTK_WIDGET (self->figures[figure + 1 + i]), "caption");
+      gtk_grid_attach (GTK_GRID (grid), GTK_WIDGET (self->figures[figure + 1 + i]), 1, i, 1, 1);
+    }
+  if (!compare)
+    {
+      /* Translators: under the number of dossiers on the statistics page */
+      GtkWidget *label = gtk_label_new (_("in the register now, with the filters chosen"));
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 16);
+      gtk_widget_add_css_class (label, "caption");
+      gtk_grid_attach (GTK_GRID (grid), label, 0, 0, 1, 1);
+    }
+  gtk_box_append (GTK_BOX (card), grid);
+  gtk_flow_box_append (self->summary_box, card);
+}
+
+static void
+setup_charts (IpdStatisticsView *self)
+{
+  const char *periods[] = { _("Applications filed"), _("Titles granted"), NULL };
+
+  ipd_bar_chart_set_mode (self->kind_status_chart, IPD_BAR_CHART_STACKED);
+  ipd_bar_chart_set_series (self->year_chart, periods);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->kind_status_chart), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Dossiers by status and kind"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->province_chart), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Dossiers by province"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->commune_chart), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Dossiers by commune"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->year_chart), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Applications filed and titles granted by year"), -1);
+}
+
+static void
+ipd_statistics_view_dispose (GObject *object)
+{
+  IpdStatisticsView *self = IPD_STATISTICS_VIEW (object);
+  GtkWidget *child;
+
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->officers, g_ptr_array_unref);
+  gtk_widget_dispose_template (GTK_WIDGET (object), IPD_TYPE_STATISTICS_VIEW);
+  /* the template's root child is not bound: unparent it too */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
+    gtk_widget_unparent (child);
+  G_OBJECT_CLASS (ipd_statistics_view_parent_class)->dispose (object);
+}
+
+static void
+ipd_statistics_view_class_init (IpdStatisticsViewClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = ipd_statistics_view_dispose;
+  g_type_ensure (IPD_TYPE_BAR_CHART);
+
+  ipd_gui_ensure_resources ();
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/ipdossiers/IpDossiers/ipd-statistics-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, IpdStatisticsView, period_type);
+  gtk_widget_class_bind_template_child (widget_class, IpdStatisticsView, quarter_choice);
+  gtk_widget_class_bind_template_child (widget_class, IpdStatisticsView, year_choice);
+  gtk_widget_class_bind_template_child (widget_class, IpdStatisticsView, kind_filter);
+  gtk_widget_class_bind_template_child (widget_class, IpdStatisticsView, officer_filter);
+  gtk_widget_class_bind_template_child (widget_class, IpdStatisticsView, period_label);
+  gtk_widget_class_bind_template_child (widget_class, IpdStatisticsView, stack);
+  gtk_widget_class_bind_template_child (widget_class, IpdStatisticsView, error_page);
+  gtk_widget_class_bind_template_child (widget_class, IpdStatisticsView, summary_box);
+  gtk_widget_class_bind_template_child (widget_class, IpdStatisticsView, kind_status_table);
+  gtk_widget_class_bind_template_child (widget_class, IpdStatisticsView, period_table);
+  gtk_widget_class_bind_template_child (widget_class, IpdStatisticsView, programme_table);
+  gtk_widget_class_bind_template_child (widget_class, IpdStatisticsView, kind_status_chart);
+  gtk_widget_class_bind_template_child (widget_class, IpdStatisticsView, commune_chart);
+  gtk_widget_class_bind_template_child (widget_class, IpdStatisticsView, province_chart);
+  gtk_widget_class_bind_template_child (widget_class, IpdStatisticsView, year_chart);
+  gtk_widget_class_bind_template_child (widget_class, IpdStatisticsView, commune_none);
+  gtk_widget_class_bind_template_child (widget_class, IpdStatisticsView, province_none);
+  gtk_widget_class_bind_template_child (widget_class, IpdStatisticsView, year_none);
+  gtk_widget_class_bind_template_child (widget_class, IpdStatisticsView, programme_none);
+  gtk_widget_class_bind_template_child (widget_class, IpdStatisticsView, commune_section);
+  gtk_widget_class_bind_template_child (widget_class, IpdStatisticsView, year_section);
+  gtk_widget_class_bind_template_callback (widget_class, on_period_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+ipd_statistics_view_init (IpdStatisticsView *self)
+{
+  IpdReportPeriod last;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  /* Translators: on the statistics page, the number of dossiers now */
+  add_card (self, _("Dossiers"), FIGURE_DOSSIERS, "summary-dossiers", FALSE);
+  /* Translators: on the statistics page: applications filed in the period chosen */
+  add_card (self, _("Filed in the period"), FIGURE_FILED, "summary-filed", TRUE);
+  /* Translators: on the statistics page: titles granted in the period chosen */
+  add_card (self, _("Granted in the period"), FIGURE_GRANTED, "summary-granted", TRUE);
+  setup_charts (self);
+  fill_kinds (self);
+  fill_officers (self);
+  /* by the commune and the year: not yet asked of the store */
+  gtk_widget_set_visible (self->commune_section, FALSE);
+  gtk_widget_set_visible (self->year_section, FALSE);
+  ipd_report_period_last_quarter (&last, NULL);
+  self->filling = TRUE;
+  gtk_spin_button_set_value (self->year_choice, last.year);
+  gtk_drop_down_set_selected (self->quarter_choice, (guint) last.quarter - 1);
+  self->filling = FALSE;
+  show_period (self);
+  gtk_stack_set_visible_child_name (self->stack, "empty");
+}
