@@ -454,7 +454,7 @@ test_periods (Fixture *f, gconstpointer data)
   g_assert_cmpint (shown.type, ==, IPD_PERIOD_YEAR);
   g_assert_cmpstr (shown.from, ==, "2025-01-01");
   g_assert_cmpstr (shown.to, ==, "2025-12-31");
-  g_assert_false (gtk_widget_get_visible (ipd_test_get_named (page (f), "statistics-quarter")));
+  g_assert_false (gtk_widget_is_visible (ipd_test_get_named (page (f), "statistics-quarter")));
   check_period (f, &shown);
 }
 
@@ -580,6 +580,20 @@ test_refresh_and_agenda (Fixture *f, gconstpointer data)
   g_assert_cmpstr (gtk_stack_get_visible_child_name (f->window->content_stack), ==, "dossiers");
 }
 
+/* The page fits the list's pane: it must not fold the window. */
+static void
+test_narrow (Fixture *f, gconstpointer data)
+{
+  int minimum, natural;
+
+  show_statistics (f);
+  gtk_widget_measure (page (f), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &natural, NULL, NULL);
+  g_test_message ("statistics page: minimum width %d", minimum);
+  g_assert_cmpint (minimum, <=, 360);
+  gtk_widget_measure (GTK_WIDGET (f->window->agenda), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &natural, NULL, NULL);
+  g_test_message ("agenda: minimum width %d", minimum);
+}
+
 static void
 test_empty (Fixture *f, gconstpointer data)
 {
@@ -628,6 +642,7 @@ main (int argc, char **argv)
   g_test_add ("/statistics/filters", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_filters, fixture_tear_down);
   g_test_add ("/statistics/programmes", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_programmes, fixture_tear_down);
   g_test_add ("/statistics/refresh-and-agenda", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_refresh_and_agenda, fixture_tear_down);
+  g_test_add ("/statistics/narrow", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_narrow, fixture_tear_down);
   g_test_add ("/statistics/empty", Fixture, GINT_TO_POINTER (FALSE), fixture_set_up, test_empty, fixture_tear_down);
   g_test_add ("/statistics/screenshot", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_screenshot, fixture_tear_down);
   return g_test_run ();

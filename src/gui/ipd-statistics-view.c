@@ -208,7 +208,9 @@ show_period (IpdStatisticsView *self)
   g_autofree char *dates = NULL, *previous_dates = NULL, *year_earlier_dates = NULL, *text = NULL;
 
   ipd_statistics_view_get_period (self, &period);
-  gtk_widget_set_visible (GTK_WIDGET (self->quarter_choice), period.type == IPD_PERIOD_QUARTER);
+  /* the flow box's child, which would keep the room */
+  gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->quarter_choice)),
+                          period.type == IPD_PERIOD_QUARTER);
   ipd_report_period_previous (&period, &previous);
   ipd_report_period_year_earlier (&period, &year_earlier);
   dates = describe_dates (&period);
@@ -302,10 +304,12 @@ add_number (GtkGrid *grid, int column, int row, gint64 value, const char *name, 
 
   gtk_label_set_xalign (GTK_LABEL (label), 1);
   gtk_widget_set_name (label, name);
-  gtk_widget_add_css_class (label, "numeric");
+  /* bold figures are as wide as each other already */
   if (total)
     gtk_widget_add_css_class (label, "heading");
-  else if (value == 0)
+  else
+    gtk_widget_add_css_class (label, "numeric");
+  if (!total && value == 0)
     gtk_widget_add_css_class (label, "dim-label");
   gtk_grid_attach (grid, label, column, row, 1, 1);
 }
@@ -686,7 +690,7 @@ add_card (IpdStatisticsView *self, const char *title, int figure, const char *na
 
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 16);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 24);
       gtk_widget_add_css_class (label, "caption");
       gtk_grid_attach (GTK_GRID (grid), label, 0, 0, 1, 1);
     }
