@@ -110,6 +110,25 @@ add_dated_dossiers (Fixture *f)
   g_assert_no_error (error);
 }
 
+/* GIs in ten communes of a province that is not the sample's, five in one. */
+static void
+add_communes (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+
+  for (int i = 0; i < 14; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Sản phẩm thử %d", i);
+      g_autofree char *commune = i < 5 ? g_strdup ("Xã Bản Thí") : g_strdup_printf ("Xã Thử Nghiệm %d", i);
+      g_autoptr(IpdDossier) d = ipd_dossier_new ("gi", name);
+
+      ipd_dossier_add_product (d, "Chè");
+      ipd_dossier_add_area_unit (d, commune, commune, "Tỉnh Cao Bằng");
+      g_assert_true (ipd_store_save_dossier (f->store, d, &error));
+      g_assert_no_error (error);
+    }
+}
+
 static void
 fixture_set_up (Fixture *f, gconstpointer with_data)
 {
@@ -315,6 +334,7 @@ test_charts (Fixture *f, gconstpointer data)
   IpdQuery everything = { NULL };
   g_autoptr(GPtrArray) provinces = NULL;
 
+  add_communes (f);
   show_statistics (f);
   by_status = chart (f, "chart-kind-status");
   g_assert_cmpuint (ipd_bar_chart_get_n_series (by_status), ==, n_kinds);
@@ -343,6 +363,51 @@ test_charts (Fixture *f, gconstpointer data)
       total += ipd_bar_chart_get_value (by_status, 0, k);
     count = g_strdup_printf ("%s: %" G_GINT64_FORMAT, ipd_bar_chart_get_label (by_status, 0), total);
     g_assert_true (g_str_has_prefix (text, count));
+  }
+
+  /* the communes: the ten with most dossiers, then the others together */
+  {
+    g_autoptr(GPtrArray) communes = store_statistics (f, IPD_STAT_COMMUNE, NULL, &everything);
+    IpdBarChart *by_commune = chart (f, "chart-commune");
+    gint64 stored = 0, drawn = 0;
+
+    g_assert_cmpuint (communes->len, >, 10);
+    g_assert_cmpuint (ipd_bar_chart_get_n_bars (by_commune), ==, 11);
+    for (guint i = 0; i < communes->len; i++)
+      stored += ((IpdStatRow *) g_ptr_array_index (communes, i))->count;
+    for (guint b = 0; b < 11; b++)
+      drawn += ipd_bar_chart_get_value (by_commune, b, 0);
+    g_assert_cmpint (drawn, ==, stored);
+    /* most first: the commune of five dossiers */
+    g_assert_cmpint (ipd_bar_chart_get_value (by_commune, 0, 0), ==, 5);
+    g_assert_nonnull (strstr (ipd_bar_chart_get_label (by_commune, 0), "Xã Bản Thí"));
+  }
+
+  /* the years: filed and granted, as counted here */
+  {
+    g_autoptr(GPtrArray) years = store_statistics (f, IPD_STAT_YEAR, NULL, &everything);
+    IpdBarChart *by_year = chart (f, "chart-year");
+
+    g_assert_cmpuint (years->len, >=, 3);
+    g_assert_cmpuint (years->len, <=, 12);
+    g_assert_cmpuint (ipd_bar_chart_get_n_series (by_year), ==, 2);
+    g_assert_cmpuint (ipd_bar_chart_get_n_bars (by_year), ==, years->len);
+    for (guint i = 0; i < years->len; i++)
+      {
+        IpdStatRow *row = g_ptr_array_index (years, i);
+
+        g_assert_cmpstr (ipd_bar_chart_get_label (by_year, i), ==, row->key);
+        g_assert_cmpint (ipd_bar_chart_get_value (by_year, i, 0), ==, row->count);
+        g_assert_cmpint (ipd_bar_chart_get_value (by_year, i, 1), ==, row->value);
+        g_assert_cmpint (row->count, ==,
+                         sql_count (f, "SELECT count(*) FROM dossier WHERE deleted_at IS NULL"
+                                       " AND substr (filing_date, 1, 4) = ?1", row->key, NULL, NULL));
+        g_assert_cmpint (row->value, ==,
+                         sql_count (f, "SELECT count(DISTINCT d.id) FROM dossier d JOIN event e ON e.dossier_id = d.id"
+                                       " WHERE d.deleted_at IS NULL AND e.type = 'granted'"
+                                       " AND substr (e.date, 1, 4) = ?1", row->key, NULL, NULL));
+      }
+    g_assert_cmpstr (ipd_bar_chart_get_label (by_year, years->len - 1), ==, "2025");
   }
 
   /* the provinces: as the store counts them, most first */
@@ -592,6 +657,17 @@ test_narrow (Fixture *f, gconstpointer data)
   g_assert_cmpint (minimum, <=, 360);
   gtk_widget_measure (GTK_WIDGET (f->window->agenda), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &natural, NULL, NULL);
   g_test_message ("agenda: minimum width %d", minimum);
+
+  /* a narrow window shows the page alone */
+  g_object_set (f->window, "statistics-shown", FALSE, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 520, 800);
+  ipd_test_wait_ms (300);
+  g_assert_true (adw_leaflet_get_folded (f->window->leaflet));
+  show_statistics (f);
+  ipd_test_wait_ms (300);
+  g_assert_true (adw_leaflet_get_visible_child (f->window->leaflet) == f->window->list_pane);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (chart (f, "chart-kind-status"))));
+  ipd_test_save_screenshot (GTK_WIDGET (f->window), "statistics-narrow.png");
 }
 
 static void
@@ -615,7 +691,7 @@ test_screenshot (Fixture *f, gconstpointer data)
   ipd_test_save_screenshot (GTK_WIDGET (f->window), name);
   /* the rest of the page, a screen further down each time */
   {
-    GtkWidget *scrolled = gtk_widget_get_ancestor (ipd_test_get_named (page (f), "period-table"),
+    GtkWidget *scrolled = gtk_widget_get_ancestor (ipd_test_get_named (page (f), "summary-dossiers"),
                                                    GTK_TYPE_SCROLLED_WINDOW);
     GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
 
@@ -627,6 +703,16 @@ test_screenshot (Fixture *f, gconstpointer data)
         ipd_test_wait_ms (200);
         ipd_test_save_screenshot (GTK_WIDGET (f->window), more);
       }
+    /* the charts' colours on the dark background */
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_page_size (adjustment) * 0.9);
+    adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+    ipd_test_wait_ms (300);
+    {
+      g_autofree char *dark = g_strdup_printf ("statistics-%s-dark.png", language ? language : "C");
+
+      ipd_test_save_screenshot (GTK_WIDGET (f->window), dark);
+    }
+    adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
   }
 }
 

@@ -4,8 +4,8 @@
  * period and filters chosen here, asked of the store with the same calls
  * so that the page and the workbook never disagree: dossiers by kind and
  * status, filings and grants against the period before and the same
- * period a year earlier, dossiers by commune, province and year, and the
- * support programmes. Bars (IpdBarChart) show the same numbers again.
+ * period a year earlier, dossiers by current commune (the ten with most,
+ * then the others), by province and by year, and the support programmes. Bars (IpdBarChart) show the same numbers again.
  * An empty register shows an empty state instead of empty charts.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later */
@@ -58,8 +58,7 @@ struct _IpdStatisticsView
   GtkWidget     *province_none;
   GtkWidget     *year_none;
   GtkWidget     *programme_none;
-  GtkWidget     *commune_section;
-  GtkWidget     *year_section;
+  GtkWidget     *commune_note;
   GtkLabel      *figures[N_FIGURES];
 
   IpdStore      *store;
@@ -208,9 +207,7 @@ show_period (IpdStatisticsView *self)
   g_autofree char *dates = NULL, *previous_dates = NULL, *year_earlier_dates = NULL, *text = NULL;
 
   ipd_statistics_view_get_period (self, &period);
-  /* the flow box's child, which would keep the room */
-  gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->quarter_choice)),
-                          period.type == IPD_PERIOD_QUARTER);
+  gtk_widget_set_visible (GTK_WIDGET (self->quarter_choice), period.type == IPD_PERIOD_QUARTER);
   ipd_report_period_previous (&period, &previous);
   ipd_report_period_year_earlier (&period, &year_earlier);
   dates = describe_dates (&period);
@@ -532,6 +529,113 @@ show_provinces (IpdStatisticsView *self, const IpdQuery *filters, GError **error
   return TRUE;
 }
 
+/* The communes with most dossiers, then the others together. */
+#define TOP_COMMUNES 10
+/* Years shown one by one; the earlier ones together. */
+#define RECENT_YEARS 12
+
+/* "Commune", with its province when several are listed; a name the list
+ * of administrative units does not know is marked. */
+static char *
+commune_label (const IpdStatRow *s, gboolean with_province)
+{
+  /* Translators: in the statistics by commune, for dossiers whose address names no commune */
+  const char *commune = s->key2 ? s->key2 : _("(commune not given)");
+  g_autofree char *name = with_province ? g_strdup_printf ("%s, %s", commune, s->key) : g_strdup (commune);
+
+  return s->value ? g_strdup_printf ("%s *", name) : g_steal_pointer (&name);
+}
+
+static gboolean
+several_provinces (GPtrArray *rows)
+{
+  for (guint i = 1; i < rows->len; i++)
+    if (g_strcmp0 (((IpdStatRow *) g_ptr_array_index (rows, i))->key,
+                   ((IpdStatRow *) g_ptr_array_index (rows, 0))->key) != 0)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+show_communes (IpdStatisticsView *self, const IpdQuery *filters, GError **error)
+{
+  g_autoptr(GPtrArray) rows = ipd_store_statistics (self->store, IPD_STAT_COMMUNE, NULL, filters, error);
+  gboolean with_province, unmapped = FALSE;
+  gint64 others = 0;
+  guint i;
+
+  if (rows == NULL)
+    return FALSE;
+  with_province = several_provinces (rows);
+  g_ptr_array_sort (rows, by_count_descending);
+  ipd_bar_chart_clear (self->commune_chart);
+  for (i = 0; i < rows->len; i++)
+    {
+      IpdStatRow *s = g_ptr_array_index (rows, i);
+      g_autofree char *label = NULL;
+
+      if (i >= TOP_COMMUNES)
+        {
+          others += s->count;
+          continue;
+        }
+      label = commune_label (s, with_province);
+      unmapped |= s->value != 0;
+      ipd_bar_chart_add_bar (self->commune_chart, label, &s->count);
+    }
+  if (rows->len > TOP_COMMUNES)
+    {
+      guint n = rows->len - TOP_COMMUNES;
+      /* Translators: the last bar of the chart by commune: the communes not shown one by one */
+      g_autofree char *label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u other commune", "%u other communes", n), n);
+
+      ipd_bar_chart_add_bar (self->commune_chart, label, &others);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->commune_chart), rows->len > 0);
+  gtk_widget_set_visible (self->commune_none, rows->len == 0);
+  gtk_widget_set_visible (self->commune_note, unmapped);
+  return TRUE;
+}
+
+/* Filed and granted by year: the recent years, and the earlier ones together. */
+static gboolean
+show_years (IpdStatisticsView *self, const IpdQuery *filters, GError **error)
+{
+  g_autoptr(GPtrArray) rows = ipd_store_statistics (self->store, IPD_STAT_YEAR, NULL, filters, error);
+  guint first = 0;
+
+  if (rows == NULL)
+    return FALSE;
+  ipd_bar_chart_clear (self->year_chart);
+  if (rows->len > RECENT_YEARS)
+    {
+      gint64 earlier[2] = { 0, 0 };
+      g_autofree char *label = NULL;
+
+      first = rows->len - RECENT_YEARS;
+      for (guint i = 0; i < first; i++)
+        {
+          IpdStatRow *s = g_ptr_array_index (rows, i);
+
+          earlier[0] += s->count;
+          earlier[1] += s->value;
+        }
+      /* Translators: the first bar of the chart by year; %s is a year */
+      label = g_strdup_printf (_("Before %s"), ((IpdStatRow *) g_ptr_array_index (rows, first))->key);
+      ipd_bar_chart_add_bar (self->year_chart, label, earlier);
+    }
+  for (guint i = first; i < rows->len; i++)
+    {
+      IpdStatRow *s = g_ptr_array_index (rows, i);
+      gint64 values[2] = { s->count, s->value };
+
+      ipd_bar_chart_add_bar (self->year_chart, s->key, values);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->year_chart), rows->len > 0);
+  gtk_widget_set_visible (self->year_none, rows->len == 0);
+  return TRUE;
+}
+
 /* The support programmes: dossiers and amounts, with totals. */
 static gboolean
 show_programmes (IpdStatisticsView *self, const IpdQuery *filters, GError **error)
@@ -562,7 +666,8 @@ show_programmes (IpdStatisticsView *self, const IpdQuery *filters, GError **erro
   add_name (grid, i + 1, 0, _("Total"), TRUE);
   add_number (grid, 1, i + 1, count, "programme-count-total", TRUE);
   add_number (grid, 2, i + 1, value, "programme-amount-total", TRUE);
-  gtk_widget_set_visible (GTK_WIDGET (grid), rows->len > 0);
+  /* the table with its scrolled window, which scrolls it in a narrow window */
+  gtk_widget_set_visible (gtk_widget_get_ancestor (GTK_WIDGET (grid), GTK_TYPE_SCROLLED_WINDOW), rows->len > 0);
   gtk_widget_set_visible (self->programme_none, rows->len == 0);
   return TRUE;
 }
@@ -587,7 +692,9 @@ show_statistics (IpdStatisticsView *self, GError **error)
   ipd_statistics_view_get_period (self, &period);
   if (!show_kinds_by_status (self, &filters, error)
       || !show_periods (self, &period, &filters, error)
+      || !show_communes (self, &filters, error)
       || !show_provinces (self, &filters, error)
+      || !show_years (self, &filters, error)
       || !show_programmes (self, &filters, error))
     return FALSE;
   gtk_stack_set_visible_child_name (self->stack, "statistics");
@@ -760,8 +867,7 @@ ipd_statistics_view_class_init (IpdStatisticsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IpdStatisticsView, province_none);
   gtk_widget_class_bind_template_child (widget_class, IpdStatisticsView, year_none);
   gtk_widget_class_bind_template_child (widget_class, IpdStatisticsView, programme_none);
-  gtk_widget_class_bind_template_child (widget_class, IpdStatisticsView, commune_section);
-  gtk_widget_class_bind_template_child (widget_class, IpdStatisticsView, year_section);
+  gtk_widget_class_bind_template_child (widget_class, IpdStatisticsView, commune_note);
   gtk_widget_class_bind_template_callback (widget_class, on_period_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -782,9 +888,6 @@ ipd_statistics_view_init (IpdStatisticsView *self)
   setup_charts (self);
   fill_kinds (self);
   fill_officers (self);
-  /* by the commune and the year: not yet asked of the store */
-  gtk_widget_set_visible (self->commune_section, FALSE);
-  gtk_widget_set_visible (self->year_section, FALSE);
   ipd_report_period_last_quarter (&last, NULL);
   self->filling = TRUE;
   gtk_spin_button_set_value (self->year_choice, last.year);
