@@ -489,6 +489,30 @@ test_error (Fixture *f, gconstpointer data)
   ipd_test_save_screenshot (GTK_WIDGET (f->dialog), "export-dialog-error.png");
 }
 
+/* The chooser asked about replacing the name chosen, not the one with .xlsx added. */
+static void
+test_keeps_existing (Fixture *f, gconstpointer data)
+{
+  g_autofree char *chosen = g_build_filename (f->out, "report", NULL);
+  g_autofree char *existing = g_build_filename (f->out, "report.xlsx", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (chosen);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *error_label;
+
+  g_assert_true (g_file_set_contents (existing, "kept", -1, &error));
+  g_assert_no_error (error);
+  open_dialog (f);
+  ipd_export_dialog_export_to (f->dialog, file);
+  g_assert_false (ipd_export_dialog_is_exporting (f->dialog));
+  error_label = part (f, "export-error");
+  g_assert_true (gtk_widget_get_visible (error_label));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (error_label)), "“report.xlsx” already exists"));
+  g_assert_true (g_file_get_contents (existing, &contents, NULL, &error));
+  g_assert_cmpstr (contents, ==, "kept");
+  g_assert_cmpuint (count_files (f->out), ==, 1);
+}
+
 static void
 test_screenshot (Fixture *f, gconstpointer data)
 {
@@ -508,6 +532,7 @@ main (int argc, char **argv)
   g_test_add ("/export-dialog/stop", Fixture, NULL, fixture_set_up, test_stop, fixture_tear_down);
   g_test_add ("/export-dialog/close-cancels", Fixture, NULL, fixture_set_up, test_close_cancels, fixture_tear_down);
   g_test_add ("/export-dialog/error", Fixture, NULL, fixture_set_up, test_error, fixture_tear_down);
+  g_test_add ("/export-dialog/keeps-existing", Fixture, NULL, fixture_set_up, test_keeps_existing, fixture_tear_down);
   g_test_add ("/export-dialog/screenshot", Fixture, NULL, fixture_set_up, test_screenshot, fixture_tear_down);
   return g_test_run ();
 }
