@@ -329,7 +329,17 @@ def check_titles(db, folder):
     equal(ws["A4"].value, "REGISTER OF INDUSTRIAL PROPERTY TITLES, YEAR 2000", "titles: empty title")
 
 
-STAT_SHEETS = ["By kind and status", "Period comparison", "By province", "Support programmes"]
+STAT_SHEETS = ["By kind and status", "Period comparison", "By province", "By commune",
+               "Support programmes"]
+# A list of administrative units shaped like the 2025 one: current communes,
+# a former town absorbed into a commune, a former province (Yên Bái, now
+# part of Lào Cai).
+UNITS = [
+    ("Tỉnh Lai Châu", "Phường Tân Phong", "Phường Tân Phong", "Thành phố Lai Châu", "Tỉnh Lai Châu"),
+    ("Tỉnh Lai Châu", "Xã Phong Thổ", "Thị trấn Phong Thổ", "Huyện Phong Thổ", "Tỉnh Lai Châu"),
+    ("Tỉnh Điện Biên", "Xã Nậm Kè", "Xã Nậm Kè", "Huyện Mường Nhé", "Tỉnh Điện Biên"),
+    ("Tỉnh Lào Cai", "Phường Âu Lâu", "Xã Âu Lâu", "Thành phố Yên Bái", "Tỉnh Yên Bái"),
+]
 KINDS = [("trademark", "Trademark"), ("collective", "Collective mark"),
          ("certification", "Certification mark"), ("gi", "Geographical indication")]
 
@@ -349,6 +359,30 @@ def add_statistics(db):
     gone = cli(db, "add", "--kind", "trademark", "--name", "Đã xoá", "--filing-date", "02/08/2026",
                "--programme", "Chương trình 68", "--amount", "1.000.000").stdout.strip()
     cli(db, "trash", gone)
+    # a GI whose area names former units, and a commune the list lacks
+    cli(db, "add", "--kind", "gi", "--name", "Quế Văn Yên",
+        "--area", "Xã Âu Lâu, thành phố Yên Bái (cũ);Xã Âu Lâu;Tỉnh Yên Bái",
+        "--area", "Thị trấn Phong Thổ (cũ);Thị trấn Phong Thổ;Tỉnh Lai Châu",
+        "--area", "Xã Không Có;Xã Không Có;Tỉnh Lai Châu",
+        "--area", "Tỉnh Yên Bái (cũ);;Tỉnh Yên Bái")
+    units = os.path.join(os.path.dirname(db), "units.tsv")
+    with open(units, "w", encoding="utf-8") as f:
+        f.write("province\tcommune\tformer_commune\tformer_district\tformer_province\n")
+        for row in UNITS:
+            f.write("\t".join(row) + "\n")
+    equal(cli(db, "import-units", units).stdout.strip(), "Imported 4 communes.", "import-units")
+
+
+def map_place(province, commune):
+    """(current province, current commune, unmapped) by the UNITS list."""
+    current = {(u[0], u[1]) for u in UNITS}
+    former = {(u[4], u[2]): (u[0], u[1]) for u in UNITS}
+    provinces = {u[4]: u[0] for u in UNITS} | {u[0]: u[0] for u in UNITS}
+    if (province, commune) in current:
+        return province, commune, 0
+    if (province, commune) in former:
+        return (*former[(province, commune)], 0)
+    return provinces.get(province, province), commune, int(commune is not None)
 
 
 def expected_statistics(db, ranges):
@@ -364,19 +398,22 @@ def expected_statistics(db, ranges):
         granted = dict(con.execute(f"SELECT d.kind, count(DISTINCT d.id) {live.replace('WHERE', 'JOIN event e ON e.dossier_id = d.id WHERE')}"
                                    " AND e.type = 'granted' AND e.date BETWEEN ? AND ? GROUP BY 1", (first, last)))
         periods.append((filed, granted))
-    provinces = {}
-    for (province,) in con.execute("SELECT DISTINCT province FROM party WHERE province IS NOT NULL"
-                                   " UNION SELECT province FROM area_unit WHERE province IS NOT NULL"):
-        n = con.execute(f"SELECT count(*) {live} AND d.id IN (SELECT dp.dossier_id FROM dossier_party dp"
-                        " JOIN party p ON p.id = dp.party_id WHERE p.province = ?"
-                        " AND dp.role IN ('applicant', 'owner', 'managing_org')"
-                        " UNION SELECT dossier_id FROM area_unit WHERE province = ?)", (province, province)).fetchone()[0]
-        if n:
-            provinces[province] = n
+    places = set()
+    for dossier, province, commune in con.execute(
+            f"SELECT d.id, p.province, p.commune {live.replace('WHERE', 'JOIN dossier_party dp ON dp.dossier_id = d.id JOIN party p ON p.id = dp.party_id WHERE')}"
+            " AND dp.role IN ('applicant', 'owner', 'managing_org') AND p.province IS NOT NULL"
+            f" UNION SELECT d.id, a.province, a.commune {live.replace('WHERE', 'JOIN area_unit a ON a.dossier_id = d.id WHERE')}"
+            " AND a.province IS NOT NULL"):
+        places.add((dossier, *map_place(province, commune)))
+    provinces, communes = {}, {}
+    for province in {p for _, p, _, _ in places}:
+        provinces[province] = len({d for d, p, _, _ in places if p == province})
+    for key in {(p, c, u) for _, p, c, u in places}:
+        communes[key] = len({d for d, p, c, u in places if (p, c, u) == key})
     programmes = {p: (n, a) for p, n, a in con.execute(
         f"SELECT d.programme, count(*), sum(d.support_amount) {live} AND d.programme <> '' GROUP BY 1")}
     con.close()
-    return by_status, periods, provinces, programmes
+    return by_status, periods, provinces, communes, programmes
 
 
 def table(ws, first_row=FIRST):
@@ -455,7 +492,7 @@ def check_statistics(db, folder):
     check(not [f for f in os.listdir(folder) if f.endswith(".part")], f"files left: {os.listdir(folder)}")
     wb = openpyxl.load_workbook(path)
     check_statistics_sheets(wb, "INDUSTRIAL PROPERTY STATISTICS, QUARTER III OF 2026")
-    by_status, periods, provinces, programmes = expected_statistics(
+    by_status, periods, provinces, communes, programmes = expected_statistics(
         db, [("2026-07-01", "2026-09-30"), ("2026-04-01", "2026-06-30"), ("2025-07-01", "2025-09-30")])
     check_kinds_by_status(wb["By kind and status"], by_status)
     check_periods(wb["Period comparison"], periods,
@@ -472,6 +509,19 @@ def check_statistics(db, folder):
     equal({r[1]: r[2] for r in rows}, provinces, "statistics: by province")
     equal([r[0] for r in rows], list(range(1, len(rows) + 1)), "statistics: province STT")
     check(len(rows) >= 2, f"statistics: provinces {rows}")
+    check("Tỉnh Lào Cai" in provinces and "Tỉnh Yên Bái" not in provinces,
+          f"statistics: the former province mapped (sqlite3): {provinces}")
+    ws = wb["By commune"]
+    equal([ws.cell(HEADER_1, c).value for c in range(1, 6)],
+          ["No.", "Province", "Commune", "Dossiers", "Note"], "statistics: commune header")
+    rows = table(ws)
+    unlisted = "Not in the list of administrative units"
+    equal({(r[1], None if r[2] == "(commune not given)" else r[2], int(r[4] == unlisted)): r[3] for r in rows},
+          communes, "statistics: by commune")
+    equal([r[0] for r in rows], list(range(1, len(rows) + 1)), "statistics: commune STT")
+    equal(communes.get(("Tỉnh Lào Cai", "Phường Âu Lâu", 0)), 1, "statistics: a former commune mapped")
+    equal(communes.get(("Tỉnh Lai Châu", "Xã Phong Thổ", 0)), 1, "statistics: a former town mapped")
+    equal(communes.get(("Tỉnh Lai Châu", "Xã Không Có", 1)), 1, "statistics: an unlisted commune marked")
     ws = wb["Support programmes"]
     rows = table(ws)
     equal({r[1]: (r[2], r[3]) for r in rows[:-1]}, programmes, "statistics: programmes")
@@ -489,7 +539,7 @@ def check_statistics_range(db, folder):
     cli(db, "export", "--report", "statistics", "--from", "01/09/2026", "--to", "30/09/2026",
         "--kind", "trademark", "-o", path)
     wb = openpyxl.load_workbook(path)
-    _, periods, _, _ = expected_statistics(
+    _, periods, _, _, _ = expected_statistics(
         db, [("2026-09-01", "2026-09-30"), ("2026-08-02", "2026-08-31"), ("2025-09-01", "2025-09-30")])
     ws = wb["Period comparison"]
     equal([ws.cell(HEADER_2, c).value for c in range(2, 5)],
@@ -514,6 +564,7 @@ def check_statistics_empty(db, folder):
     rows = table(wb["Period comparison"])
     equal([v for r in rows for v in r[1:]], [0] * 30, "statistics, empty: comparison zeros")
     equal(wb["By province"].cell(FIRST, 1).value, "No data", "statistics, empty: provinces")
+    equal(wb["By commune"].cell(FIRST, 1).value, "No data", "statistics, empty: communes")
     equal(wb["Support programmes"].cell(FIRST, 1).value, "No data", "statistics, empty: programmes")
     equal(len(wb.chartsheets[0]._charts), 1, "statistics, empty: the chart")
 

@@ -236,7 +236,14 @@ dossier_from_options (IpdStore *store, AddOptions *o, GError **error)
   for (guint i = 0; o->aliases && o->aliases[i]; i++)
     ipd_dossier_add_alias (d, o->aliases[i]);
   for (guint i = 0; o->area && o->area[i]; i++)
-    ipd_dossier_add_area_unit (d, o->area[i], NULL, NULL);
+    {
+      /* "as written;commune;province", the last two optional */
+      g_auto(GStrv) parts = g_strsplit (o->area[i], ";", 3);
+      guint n = g_strv_length (parts);
+
+      ipd_dossier_add_area_unit (d, parts[0], n > 1 && *parts[1] ? parts[1] : NULL,
+                                 n > 2 && *parts[2] ? parts[2] : NULL);
+    }
   return g_steal_pointer (&d);
 }
 
@@ -265,7 +272,7 @@ run_add (IpdCli *cli, const IpdCliCommand *command, int argc, char **argv)
     { "officer", 0, 0, G_OPTION_ARG_STRING, &o.officer, N_("Officer in charge"), N_("NAME") },
     { "class", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o.classes, N_("Nice class with goods, e.g. \"30=Chè; trà\" (repeatable)"), N_("CLASS") },
     { "product", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o.products, N_("A GI's product (repeatable)"), N_("PRODUCT") },
-    { "area", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o.area, N_("A unit of a GI's area, as written (repeatable)"), N_("UNIT") },
+    { "area", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o.area, N_("A unit of a GI's area, as written, optionally ;commune;province (repeatable)"), N_("UNIT") },
     { "regulation", 0, 0, G_OPTION_ARG_STRING, &o.regulation, N_("Regulation on use"), N_("REFERENCE") },
     { "foreign-protection", 0, 0, G_OPTION_ARG_STRING, &o.foreign, N_("Where it is protected abroad"), N_("TEXT") },
     { "programme", 0, 0, G_OPTION_ARG_STRING, &o.programme, N_("Support programme"), N_("NAME") },
@@ -740,6 +747,7 @@ static const IpdCliCommand commands[] = {
   { "agenda",   NULL,            N_("List what is due (--days 30 --officer --kind), or write it to --ics FILE"), run_agenda },
   { "export",   NULL,            N_("Write a register to .xlsx (--report applications --quarter 2026-Q3 -o FILE)"), ipd_cli_run_export },
   { "setting",  "KEY [VALUE]",   N_("Show or set a register setting (agency.parent, agency.name, agency.place, …)"), ipd_cli_run_setting },
+  { "import-units", "FILE.tsv",  N_("Load the list of administrative units that statistics map former units through"), ipd_cli_run_import_units },
 };
 
 const IpdCliCommand *

@@ -45,6 +45,8 @@ IpdCliStatus ipd_cli_run_export (IpdCli *cli, const IpdCliCommand *command, int 
 
 /* ipd-cli-settings.c */
 IpdCliStatus ipd_cli_run_setting (IpdCli *cli, const IpdCliCommand *command, int argc, char **argv);
+IpdCliStatus ipd_cli_run_import_units (IpdCli *cli, const IpdCliCommand *command, int argc,
+                                       char **argv);
 
 /* ipd-cli-json.c */
 JsonNode *ipd_cli_dossier_to_json   (IpdStore *store, IpdDossier *dossier,

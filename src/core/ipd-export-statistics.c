@@ -1,9 +1,10 @@
 /* ipd-export-statistics.c — the statistics report (báo cáo thống kê) as .xlsx
  *
- * One workbook of four tables under the official heading — dossiers by
+ * One workbook of five tables under the official heading — dossiers by
  * kind and status, filings and grants of the period against the one
- * before and the same period a year earlier, dossiers by province, and
- * support programmes — and a chart sheet of the first table's totals.
+ * before and the same period a year earlier, dossiers by province and by
+ * commune (current units, former ones mapped), and support programmes —
+ * and a chart sheet of the first table's totals.
  * Written like the registers: constant_memory, a temporary file renamed
  * at the end.
  *
@@ -19,7 +20,7 @@
 
 /* The heading's agency and motto blocks need this many columns not to overlap. */
 #define HEADING_COLUMNS 7
-#define N_STEPS 5.0
+#define N_STEPS 6.0
 
 typedef struct {
   IpdStore              *store;
@@ -373,7 +374,54 @@ write_provinces (Report *r, GError **error)
     && write_list (r, _("By province"), columns, G_N_ELEMENTS (columns), rows, error);
 }
 
-/* 4. Support programmes: dossiers and total amount. */
+/* 4. Dossiers by current commune, former units mapped through the list of
+ * administrative units; a name the list lacks is kept and marked. */
+static void
+write_commune_row (IpdXlsxLayout *layout, lxw_row_t row, guint number, const IpdStatRow *s)
+{
+  worksheet_write_number (layout->sheet, row, 0, number, layout->cell_centre);
+  ipd_xlsx_layout_text (layout, row, 1, s->key);
+  /* Translators: in the statistics by commune, for dossiers whose address names no commune */
+  ipd_xlsx_layout_text (layout, row, 2, s->key2 ? s->key2 : _("(commune not given)"));
+  write_count (layout, row, 3, s->count, FALSE);
+  /* Translators: a note in the statistics by commune; Vietnamese:
+   * "Không có trong danh mục đơn vị hành chính" */
+  ipd_xlsx_layout_text (layout, row, 4, s->value ? _("Not in the list of administrative units") : NULL);
+}
+
+static gboolean
+write_communes (Report *r, GError **error)
+{
+  static const IpdXlsxColumn columns[] = {
+    { N_("No."), 6 },
+    { N_("Province"), 24 },
+    /* Translators: a current commune or ward; Vietnamese: "Xã, phường" */
+    { N_("Commune"), 28 },
+    { N_("Dossiers"), 12 },
+    { N_("Note"), 34 },
+  };
+  g_autoptr(GPtrArray) rows = ipd_store_statistics (r->store, IPD_STAT_COMMUNE, NULL,
+                                                    r->filters, error);
+  lxw_row_t row = IPD_EXPORT_FIRST_ROW;
+
+  if (rows == NULL
+      /* Translators: a worksheet's name, at most 31 characters; Vietnamese: "Theo xã, phường" */
+      || !begin_sheet (r, _("By commune"), G_N_ELEMENTS (columns), r->today, error))
+    return FALSE;
+  ipd_xlsx_layout_table_header (r->layout, IPD_EXPORT_HEADER_FIRST, columns, NULL, 0);
+  for (guint i = 0; i < rows->len; i++, row++)
+    write_commune_row (r->layout, row, i + 1, g_ptr_array_index (rows, i));
+  if (rows->len == 0)
+    {
+      worksheet_merge_range (r->layout->sheet, row, 0, row, G_N_ELEMENTS (columns) - 1,
+                             _("No data"), r->layout->cell_centre);
+      row++;
+    }
+  end_sheet (r, row - 1);
+  return TRUE;
+}
+
+/* 5. Support programmes: dossiers and total amount. */
 static gboolean
 write_programmes (Report *r, GError **error)
 {
@@ -393,7 +441,7 @@ write_programmes (Report *r, GError **error)
     && write_list (r, _("Support programmes"), columns, G_N_ELEMENTS (columns), rows, error);
 }
 
-/* 5. A column chart of the first sheet's totals by kind, on a sheet of its own. */
+/* 6. A column chart of the first sheet's totals by kind, on a sheet of its own. */
 static gboolean
 write_chart (Report *r, GError **error)
 {
@@ -444,7 +492,8 @@ write_workbook (const char *tmp_path, gpointer data, GError **error)
     && write_kinds_by_status (r, error) && check_cancelled (r, 1, error)
     && write_periods (r, error) && check_cancelled (r, 2, error)
     && write_provinces (r, error) && check_cancelled (r, 3, error)
-    && write_programmes (r, error) && check_cancelled (r, 4, error)
+    && write_communes (r, error) && check_cancelled (r, 4, error)
+    && write_programmes (r, error) && check_cancelled (r, 5, error)
     && write_chart (r, error)
     && ipd_xlsx_layout_close (layout, error);
 }

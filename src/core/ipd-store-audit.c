@@ -23,7 +23,10 @@ static const char *unaudited_columns[] = { "search_text", "sort_key", "applicant
 /* Tables whose rows are not the register's data. Tasks are derived from
  * the events (which are audited) by the procedure's rules: a change of
  * rules rewrites thousands of them, which would drown the log. */
-static const char *unaudited_tables[] = { "audit", "reference_counter", "sqlite_sequence", "task" };
+/* Derived or bulk reference data: tasks come from events, the place lookups
+ * and units from an import that admin_unit_import records. */
+static const char *unaudited_tables[] = { "admin_unit", "audit", "place_map", "reference_counter",
+                                          "sqlite_sequence", "task" };
 
 static void
 add_field (GChecksum *checksum, const char *text)

@@ -51,6 +51,9 @@ gboolean  ipd_store_register_functions (IpdStore *self, GError **error);
 gboolean  ipd_store_create_audit_triggers (IpdStore *self, GError **error);
 gboolean  ipd_store_create_audit_triggers_for (IpdStore *self, const char *table, GError **error);
 
+/* ipd-store-places.c */
+gboolean  ipd_store_register_place_functions (IpdStore *self, GError **error);
+
 /* ipd-store-name-order.c */
 void      ipd_name_order_free     (IpdNameOrder *order);
 gboolean  ipd_store_name_order_applies (const IpdQuery *query);

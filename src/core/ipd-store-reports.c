@@ -246,15 +246,51 @@ static const char stat_period_sql[] =
   "       AND e.type = 'granted' AND e.date BETWEEN ?1 AND ?2))"
   " FROM kind k ORDER BY k.code";
 
-/* As the sidebar's province facet: a dossier counts once in each province
- * its applicant, owner or managing organisation (or a GI's area) is in. */
-static const char stat_province_sql[] =
-  "SELECT x.province, NULL, count(*), 0 FROM"
-  " (SELECT dp.dossier_id, p.province FROM dossier_party dp JOIN party p ON p.id = dp.party_id"
-  "   WHERE dp.role IN ('applicant', 'owner', 'managing_org')"
-  "  UNION SELECT dossier_id, province FROM area_unit) x"
+/* Where each live dossier is, by current unit: a dossier is in each place
+ * its applicant, owner or managing organisation (or a GI's area) is in.
+ * Names as written go through place_map (ipd-store-places.c): the commune
+ * with its province, else the province alone; a commune that is not in
+ * the list keeps its name and is marked unmapped. */
+#define MAPPED_PLACES                                                                \
+  " (SELECT DISTINCT x.dossier_id,"                                                 \
+  "    coalesce (c.province, p.province, x.province) AS province,"                 \
+  "    coalesce (c.commune, x.commune) AS commune,"                                 \
+  "    x.commune IS NOT NULL AND c.id IS NULL AS unmapped"                         \
+  "  FROM (SELECT dp.dossier_id, p.province, p.commune, p.address AS written"       \
+  "          FROM dossier_party dp JOIN party p ON p.id = dp.party_id"              \
+  "          WHERE dp.role IN ('applicant', 'owner', 'managing_org')"              \
+  "        UNION SELECT dossier_id, province, commune, as_written FROM area_unit) x" \
+  "  LEFT JOIN place_map p ON p.province_key = ipd_place_key (x.province, 0)"       \
+  "    AND p.commune_key = ''"                                                       \
+  "  LEFT JOIN place_map c ON c.id = (SELECT m.id FROM place_map m"                 \
+  "    WHERE m.province_key = ipd_place_key (x.province, 0)"                        \
+  "      AND m.commune_key = ipd_place_key (x.commune, 1) AND m.commune_key <> ''"  \
+  "      AND (m.district_key = '' OR instr (ipd_place_key (x.written, 2), m.district_key) > 0)" \
+  "    ORDER BY m.district_key = '' DESC LIMIT 1)) x"                                \
   " JOIN dossier d ON d.id = x.dossier_id" FILTERS_WHERE
+
+static const char stat_province_sql[] =
+  "SELECT x.province, NULL, count(DISTINCT x.dossier_id), 0 FROM" MAPPED_PLACES
   "  AND x.province IS NOT NULL GROUP BY x.province ORDER BY x.province";
+
+static const char stat_commune_sql[] =
+  "SELECT x.province, x.commune, count(DISTINCT x.dossier_id), max (x.unmapped) FROM" MAPPED_PLACES
+  "  AND x.province IS NOT NULL GROUP BY x.province, x.commune"
+  " ORDER BY x.province, x.commune IS NULL, x.commune";
+
+/* Filed and granted by year, over every year either happened in. */
+static const char stat_year_sql[] =
+  "SELECT y.year, NULL,"
+  "  (SELECT count(*) FROM dossier d" FILTERS_WHERE
+  "     AND substr (d.filing_date, 1, 4) = y.year),"
+  "  (SELECT count(*) FROM dossier d" FILTERS_WHERE
+  "     AND EXISTS (SELECT 1 FROM event e WHERE e.dossier_id = d.id"
+  "       AND e.type = 'granted' AND substr (e.date, 1, 4) = y.year))"
+  " FROM (SELECT substr (filing_date, 1, 4) AS year FROM dossier"
+  "         WHERE deleted_at IS NULL AND filing_date IS NOT NULL"
+  "       UNION SELECT substr (e.date, 1, 4) FROM event e JOIN dossier d ON d.id = e.dossier_id"
+  "         WHERE d.deleted_at IS NULL AND e.type = 'granted') y"
+  " ORDER BY y.year";
 
 static const char stat_programme_sql[] =
   "SELECT d.programme, NULL, count(*), total (d.support_amount) FROM dossier d" FILTERS_WHERE
@@ -311,9 +347,11 @@ ipd_store_statistics (IpdStore *self, IpdStatistic statistic, const IpdReportPer
     [IPD_STAT_PERIOD] = stat_period_sql,
     [IPD_STAT_PROVINCE] = stat_province_sql,
     [IPD_STAT_PROGRAMME] = stat_programme_sql,
+    [IPD_STAT_COMMUNE] = stat_commune_sql,
+    [IPD_STAT_YEAR] = stat_year_sql,
   };
 
-  g_return_val_if_fail (statistic <= IPD_STAT_PROGRAMME, NULL);
+  g_return_val_if_fail (statistic < G_N_ELEMENTS (sql), NULL);
   g_return_val_if_fail (statistic != IPD_STAT_PERIOD || period != NULL, NULL);
   return stat_rows (self, sql[statistic], period, filters, error);
 }

@@ -29,6 +29,7 @@ static gboolean seed_reference_data (IpdStore *self, GError **error);
 static gboolean index_search_and_audit (IpdStore *self, GError **error);
 static gboolean seed_holidays (IpdStore *self, GError **error);
 static gboolean fill_tasks (IpdStore *self, GError **error);
+static gboolean audit_imports (IpdStore *self, GError **error);
 
 /* A later step that changes an audited table's columns must drop and
  * recreate its audit triggers (ipd_store_create_audit_triggers). */
@@ -37,6 +38,7 @@ static const MigrationStep steps[] = {
   { ipd_store_rebuild_derived, "schema/002-search-and-audit.sql",  index_search_and_audit },
   { NULL,                      "schema/003-deadlines.sql",         seed_holidays },
   { NULL,                      "schema/004-agenda-index.sql",      fill_tasks },
+  { NULL,                      "schema/005-admin-units.sql",       audit_imports },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (steps) == IPD_STORE_SCHEMA_VERSION);
@@ -119,6 +121,14 @@ static gboolean
 fill_tasks (IpdStore *self, GError **error)
 {
   return ipd_store_recompute_all_tasks (self, NULL, error);
+}
+
+/* Each import of administrative units is recorded in the audit log; the
+ * units themselves are reference data replaced whole, not audited row by row. */
+static gboolean
+audit_imports (IpdStore *self, GError **error)
+{
+  return ipd_store_create_audit_triggers_for (self, "admin_unit_import", error);
 }
 
 static gboolean

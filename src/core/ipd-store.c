@@ -522,7 +522,8 @@ open_connection (const char *path, IpdStoreFlags flags, GError **error)
 
   if (!check_ownership (self, error)
       || !configure_connection (self, error)
-      || !ipd_store_register_functions (self, error))
+      || !ipd_store_register_functions (self, error)
+      || !ipd_store_register_place_functions (self, error))
     return NULL;
   return g_steal_pointer (&self);
 }

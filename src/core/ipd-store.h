@@ -95,7 +95,7 @@ typedef struct {
   char  *new_values;   /* JSON object, or NULL */
 } IpdAuditEntry;
 
-#define IPD_STORE_SCHEMA_VERSION 4
+#define IPD_STORE_SCHEMA_VERSION 5
 
 char     *ipd_store_default_path   (void);
 IpdStore *ipd_store_open           (const char    *path,
@@ -182,6 +182,12 @@ gboolean   ipd_store_set_holiday     (IpdStore *self, const char *date, const ch
                                       gboolean off, GError **error);
 gboolean   ipd_store_remove_holiday  (IpdStore *self, const char *date, GError **error);
 
+/* Administrative units (ipd-store-places.c): the list statistics map
+ * former units through; @source is the imported file's name. */
+gboolean   ipd_store_import_admin_units    (IpdStore *self, const char *source,
+                                            GBytes *contents, GError **error);
+gint64     ipd_store_count_listed_communes (IpdStore *self, GError **error);
+
 /* Attachments */
 gboolean   ipd_store_add_attachment  (IpdStore *self, IpdAttachment *attachment,
                                       GBytes *bytes, GError **error);
@@ -262,8 +268,12 @@ typedef enum {
   IPD_STAT_KIND_STATUS,  /* key kind, key2 status, count: dossiers now */
   IPD_STAT_PERIOD,       /* key kind (every kind), count: filed in @period,
                           * value: with a `granted` event dated in it */
-  IPD_STAT_PROVINCE,     /* key province, count: dossiers now, as the sidebar's facet */
+  IPD_STAT_PROVINCE,     /* key current province (former ones mapped), count: dossiers now */
   IPD_STAT_PROGRAMME,    /* key support programme, count: dossiers, value: total amount (VND) */
+  IPD_STAT_COMMUNE,      /* key current province, key2 current commune (NULL: none given),
+                          * count: dossiers, value: 1 when key2 is a name as written that
+                          * the list of administrative units does not map */
+  IPD_STAT_YEAR,         /* key year, count: filed that year, value: granted that year */
 } IpdStatistic;
 
 typedef struct {
