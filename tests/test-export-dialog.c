@@ -521,10 +521,40 @@ test_screenshot (Fixture *f, gconstpointer data)
   ipd_test_save_screenshot (GTK_WIDGET (f->dialog), "export-dialog-C.png");
 }
 
+/* LANGUAGE=vi: the dialog and its toast in Vietnamese (the workbook's
+ * Vietnamese texts are checked by check-export.py). */
+static void
+test_vietnamese (Fixture *f, gconstpointer data)
+{
+  g_autofree char *written = g_build_filename (f->out, "so-theo-doi.xlsx", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (written);
+  g_autofree char *dialog_text = NULL;
+  g_autofree char *toast_text = NULL;
+
+  open_dialog (f);
+  ipd_test_wait_ms (300);
+  ipd_test_save_screenshot (GTK_WIDGET (f->dialog), "export-dialog-vi.png");
+  dialog_text = texts_of (GTK_WIDGET (f->dialog));
+  g_assert_nonnull (strstr (dialog_text, "Sổ theo dõi đơn"));
+  g_assert_nonnull (strstr (dialog_text, "Báo cáo theo"));
+  g_assert_null (strstr (dialog_text, "Register of applications"));
+
+  ipd_export_dialog_export_to (f->dialog, file);
+  wait_for (dialog_gone, f, "the dialog to close");
+  g_assert_true (g_file_test (written, G_FILE_TEST_IS_REGULAR));
+  ipd_test_iterate (20);
+  toast_text = texts_of (GTK_WIDGET (f->window->toasts));
+  g_assert_nonnull (strstr (toast_text, "Đã xuất “so-theo-doi.xlsx”"));
+}
+
 int
 main (int argc, char **argv)
 {
-  ipd_test_init_gui (&argc, &argv);
+  if (ipd_test_init_gui (&argc, &argv))
+    {
+      g_test_add ("/export-dialog/vietnamese", Fixture, NULL, fixture_set_up, test_vietnamese, fixture_tear_down);
+      return g_test_run ();
+    }
   g_test_add ("/export-dialog/defaults", Fixture, NULL, fixture_set_up, test_defaults, fixture_tear_down);
   g_test_add ("/export-dialog/bad-dates", Fixture, NULL, fixture_set_up, test_bad_dates, fixture_tear_down);
   g_test_add ("/export-dialog/exports", Fixture, NULL, fixture_set_up, test_exports, fixture_tear_down);
