@@ -14,7 +14,8 @@
 # Then the statistics report: a few dossiers and grants at fixed dates,
 # every count compared with counts made independently with sqlite3 on the
 # register, the sheets, the period comparisons, the chart, an empty period.
-# Run with LANGUAGE=C: the English texts are checked.
+# The texts are checked in English (LANGUAGE=C), then the registers once
+# more in Vietnamese, as the office sends them.
 # Exit status 0 when all is well, 1 otherwise.
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
@@ -46,8 +47,8 @@ def equal(actual, expected, what):
     check(actual == expected, f"{what}: {actual!r}, expected {expected!r}")
 
 
-def cli(db, *args, ok=True):
-    env = dict(os.environ, LANGUAGE="C", LC_ALL="C.UTF-8")
+def cli(db, *args, ok=True, language="C"):
+    env = dict(os.environ, LANGUAGE=language, LC_ALL="C.UTF-8")
     result = subprocess.run([os.environ["IPD_CLI"], "--db", db, *args],
                             capture_output=True, text=True, env=env)
     if ok and result.returncode != 0:
@@ -569,12 +570,56 @@ def check_statistics_empty(db, folder):
     equal(len(wb.chartsheets[0]._charts), 1, "statistics, empty: the chart")
 
 
+def check_vietnamese(db, folder):
+    """The same registers in Vietnamese, as the office sends them."""
+    path = os.path.join(folder, "so-theo-doi-don.xlsx")
+    cli(db, "export", "--report", "applications", "--quarter", "2026-Q3", "-o", path, language="vi")
+    wb = openpyxl.load_workbook(path)
+    ws = wb.worksheets[0]
+    equal(ws.title, "Sổ theo dõi đơn", "vi: sheet name")
+    equal(ws["J1"].value, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "vi: motto")
+    equal(ws["J2"].value, "Độc lập - Tự do - Hạnh phúc", "vi: motto, second line")
+    equal(ws["A4"].value, "SỔ THEO DÕI ĐƠN ĐĂNG KÝ SỞ HỮU CÔNG NGHIỆP QUÝ III NĂM 2026", "vi: title")
+    equal(ws["A5"].value, "Tính đến ngày 30 tháng 9 năm 2026", "vi: cut-off")
+    equal(ws.cell(HEADER_1, 1).value, "STT", "vi: STT")
+    equal(ws.oddFooter.center.text, "Trang &P/&N", "vi: footer")
+    equal(wb.properties.title, ws["A4"].value, "vi: document title")
+    rows = table(ws)
+    equal(len(rows), 3, "vi: the rows of the quarter")
+    equal(rows[2][2], "Nhãn hiệu", "vi: a kind")
+    today = datetime.date.today()
+    after = FIRST + len(rows) - 1
+    # Decree 30/2020: a zero before days under 10 and months 1 and 2 only
+    month = f"{today.month:02d}" if today.month <= 2 else str(today.month)
+    equal(ws.cell(after + 2, 10).value, f"Lai Châu, ngày {today.day:02d} tháng {month} năm {today.year}",
+          "vi: place and date")
+    equal(ws.cell(after + 3, 1).value, "NGƯỜI LẬP BIỂU", "vi: who drew up the register")
+    equal(ws.cell(after + 3, 10).value, "KT. GIÁM ĐỐC", "vi: signature")
+    equal(ws.cell(after + 4, 10).value, "PHÓ GIÁM ĐỐC", "vi: signature, second line")
+
+    path = os.path.join(folder, "thong-ke.xlsx")
+    cli(db, "export", "--report", "statistics", "--quarter", "2026-Q3", "-o", path, language="vi")
+    wb = openpyxl.load_workbook(path)
+    equal(wb.sheetnames, ["Theo loại và tình trạng", "So sánh theo kỳ", "Theo tỉnh", "Theo xã, phường",
+                          "Chương trình hỗ trợ", "Biểu đồ"], "vi: statistics sheet names")
+    equal(wb.worksheets[0]["A4"].value, "BÁO CÁO THỐNG KÊ SỞ HỮU CÔNG NGHIỆP QUÝ III NĂM 2026",
+          "vi: statistics title")
+    check(all(len(name) <= 31 for name in wb.sheetnames), "vi: sheet names fit Excel's 31 characters")
+
+    path = os.path.join(folder, "thang-2.xlsx")
+    cli(db, "export", "--report", "applications", "--from", "01/01/2026", "--to", "05/02/2026", "-o", path,
+        language="vi")
+    equal(openpyxl.load_workbook(path).worksheets[0]["A5"].value, "Tính đến ngày 05 tháng 02 năm 2026",
+          "vi: cut-off in February, with its zeros")
+
+
 def main():
     with tempfile.TemporaryDirectory() as folder:
         db, _ = make_register(folder)
         out = os.path.join(folder, "out")
         os.mkdir(out)
         check_quarter(db, out)
+        check_vietnamese(db, folder)
         check_filters(db, folder)
         check_empty(db, folder)
         check_refused(db, folder)

@@ -13,6 +13,8 @@
 #include <glib/gi18n-lib.h>
 #include <errno.h>
 #include <glib/gstdio.h>
+#include <fcntl.h>
+#include <unistd.h>
 
 #include "ipd-date.h"
 #include "ipd-error.h"
@@ -172,6 +174,28 @@ temporary_path (const char *path)
     }
 }
 
+/* Creates @tmp now, so that a missing folder or a refused permission is
+ * told with the destination's name and the system's reason before any
+ * work — libxlsxwriter would only report "Usually a permissions error"
+ * about the temporary file, at the end. */
+static gboolean
+can_create (const char *tmp, const char *path, GError **error)
+{
+  int fd = g_open (tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+
+  if (fd < 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, IPD_ERROR, g_io_error_from_errno (saved) == G_IO_ERROR_NO_SPACE
+                   ? IPD_ERROR_NO_SPACE : IPD_ERROR_IO,
+                   _("Could not write “%s”: %s"), path, g_strerror (saved));
+      return FALSE;
+    }
+  close (fd);
+  return TRUE;
+}
+
 gboolean
 ipd_export_write_file (const char *path, IpdExportWriteFunc write, gpointer data,
                        GCancellable *cancellable, GError **error)
@@ -181,6 +205,8 @@ ipd_export_write_file (const char *path, IpdExportWriteFunc write, gpointer data
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
   tmp = temporary_path (path);
+  if (!can_create (tmp, path, error))
+    return FALSE;
   if (!write (tmp, data, error) || g_cancellable_set_error_if_cancelled (cancellable, error))
     {
       g_unlink (tmp);

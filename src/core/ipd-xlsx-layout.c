@@ -131,18 +131,42 @@ merge_row (IpdXlsxLayout *layout, lxw_row_t row, lxw_col_t first, lxw_col_t last
   worksheet_merge_range (layout->sheet, row, first, row, last, text ? text : "", format);
 }
 
-/* "ngày 30 tháng 9 năm 2026" wording, from an ISO date. */
+/* "ngày 30 tháng 9 năm 2026" wording, from an ISO date. Decree
+ * 30/2020/NĐ-CP puts a zero before days under 10 and before months 1 and
+ * 2 only ("ngày 05 tháng 02", "ngày 30 tháng 9"), so the translations of
+ * the two contexts differ. */
 static char *
 cutoff_text (const char *iso)
 {
   g_autoptr(GDate) date = ipd_date_to_gdate (iso);
+  int day, month, year;
 
   if (date == NULL)
     return g_strdup ("");
-  /* Translators: the cut-off date of a report: day, month, year;
-   * Vietnamese: "Tính đến ngày %d tháng %d năm %d" */
-  return g_strdup_printf (_("As of %02d/%02d/%d"), g_date_get_day (date),
-                          g_date_get_month (date), g_date_get_year (date));
+  day = g_date_get_day (date), month = g_date_get_month (date), year = g_date_get_year (date);
+  if (month <= 2)
+    /* Translators: the cut-off date of a report in January or February: day,
+     * month, year; Vietnamese: "Tính đến ngày %02d tháng %02d năm %d" */
+    return g_strdup_printf (C_("months 1-2", "As of %02d/%02d/%d"), day, month, year);
+  /* Translators: the cut-off date of a report in March to December: day,
+   * month, year; Vietnamese (no zero before the month): "Tính đến ngày %02d tháng %d năm %d" */
+  return g_strdup_printf (C_("months 3-12", "As of %02d/%02d/%d"), day, month, year);
+}
+
+/* The place-and-date line, with the zeros of cutoff_text (). */
+static char *
+place_and_date (const char *place, GDate *date)
+{
+  int day = g_date_get_day (date), month = g_date_get_month (date), year = g_date_get_year (date);
+
+  if (month <= 2)
+    /* Translators: place and date of an official document in January or
+     * February: place, day, month, year; Vietnamese: "%s, ngày %02d tháng %02d năm %d" */
+    return g_strdup_printf (C_("months 1-2", "%s, %02d/%02d/%d"), place, day, month, year);
+  /* Translators: place and date of an official document in March to December:
+   * place, day, month, year; Vietnamese (no zero before the month):
+   * "%s, ngày %02d tháng %d năm %d" */
+  return g_strdup_printf (C_("months 3-12", "%s, %02d/%02d/%d"), place, day, month, year);
 }
 
 /* Rows 0–5: agency and motto, a blank row, the title, the cut-off, a blank row. */
@@ -254,10 +278,7 @@ ipd_xlsx_layout_signature (IpdXlsxLayout *layout, IpdStore *store, lxw_row_t row
   lxw_col_t left_end = MAX (2, last / 3);
   lxw_col_t right_start = last - MAX (3, last / 2 - 1);
 
-  /* Translators: place and date of an official document: place, day, month,
-   * year; Vietnamese: "%s, ngày %d tháng %d năm %d" */
-  line = g_strdup_printf (_("%s, %02d/%02d/%d"), place && *place ? place : "……",
-                          g_date_get_day (date), g_date_get_month (date), g_date_get_year (date));
+  line = place_and_date (place && *place ? place : "……", date);
   merge_row (layout, row, right_start, last, line, layout->place);
   /* Translators: the person who drew up a register, above their signature */
   merge_row (layout, row + 1, 0, left_end, _("PREPARED BY"), layout->centre_bold);

@@ -14,6 +14,7 @@
 
 #include "ipd-gui.h"
 #include "ipd-demo.h"
+#include "ipd-export-dialog.h"
 #include "ipd-preferences-window.h"
 #include "ipd-settings.h"
 #include "ipd-window-private.h"
@@ -344,6 +345,22 @@ preferences_activated (GtkWidget *widget, const char *action_name, GVariant *par
   gtk_window_present (GTK_WINDOW (preferences));
 }
 
+/* The registers and statistics, starting from the filters shown. */
+static void
+export_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  IpdWindow *self = IPD_WINDOW (widget);
+  IpdQuery filters = { NULL };
+  IpdExportDialog *dialog;
+
+  if (self->store == NULL)
+    return;
+  dialog = ipd_export_dialog_new (GTK_WINDOW (self), self->store, self->toasts);
+  ipd_filter_sidebar_apply (self->sidebar, &filters);
+  ipd_export_dialog_set_filters (dialog, &filters);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* Window state ------------------------------------------------------------------------ */
 
 static gboolean
@@ -505,6 +522,9 @@ ipd_window_class_init (IpdWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, GDK_CONTROL_MASK, "win.show-trash", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK, "win.preferences", NULL);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_activated);
+  /* Ctrl+E edits the dossier */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.export", NULL);
   ipd_window_register_install_actions (widget_class);
   ipd_window_editing_install_actions (widget_class);
 }
