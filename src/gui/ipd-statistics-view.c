@@ -262,6 +262,20 @@ clear_grid (GtkGrid *grid)
     gtk_grid_remove (grid, child);
 }
 
+/* A label that wraps at @chars: as wide and as high in a narrow window,
+ * where the table scrolls sideways and its height is asked for at its
+ * narrowest, as in a wide one (only the names' column grows). */
+static void
+set_fixed_wrap (GtkWidget *label, int chars)
+{
+  float xalign = gtk_label_get_xalign (GTK_LABEL (label));
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_width_chars (GTK_LABEL (label), chars);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), chars);
+  gtk_widget_set_halign (label, xalign > 0.5 ? GTK_ALIGN_END : GTK_ALIGN_START);
+}
+
 /* A column's or a row's heading. */
 static GtkWidget *
 add_heading (GtkGrid *grid, int column, int row, int width, const char *text, float xalign)
@@ -269,8 +283,8 @@ add_heading (GtkGrid *grid, int column, int row, int width, const char *text, fl
   GtkWidget *label = gtk_label_new (text);
 
   gtk_label_set_xalign (GTK_LABEL (label), xalign);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 14);
+  if (width == 1)
+    set_fixed_wrap (label, 10);
   gtk_label_set_justify (GTK_LABEL (label), xalign > 0.5 ? GTK_JUSTIFY_RIGHT : GTK_JUSTIFY_LEFT);
   gtk_widget_set_valign (label, GTK_ALIGN_END);
   gtk_widget_add_css_class (label, "heading");
@@ -278,15 +292,18 @@ add_heading (GtkGrid *grid, int column, int row, int width, const char *text, fl
   return label;
 }
 
-/* A row's name, which takes the room left. */
+/* A row's name, on one line: its column takes the room left, shortened
+ * in a narrow window (the whole name in its tooltip). */
 static void
 add_name (GtkGrid *grid, int row, int column, const char *text, gboolean total)
 {
   GtkWidget *label = gtk_label_new (text);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_width_chars (GTK_LABEL (label), 12);
   gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_set_tooltip_text (label, text);
   if (total)
     gtk_widget_add_css_class (label, "heading");
   gtk_grid_attach (grid, label, column, row, 1, 1);
@@ -424,6 +441,8 @@ add_period_heading (GtkGrid *grid, int column, const char *name, const IpdReport
 
   gtk_widget_remove_css_class (label, "heading");
   gtk_widget_add_css_class (label, "caption");
+  /* "01/04/2025 –" on one line */
+  set_fixed_wrap (label, 12);
 }
 
 static void
@@ -447,8 +466,8 @@ fill_period_table (IpdStatisticsView *self, const IpdReportPeriod *periods, GPtr
 
   clear_grid (self->period_table);
   add_heading (self->period_table, 0, 1, 1, _("Kind"), 0);
-  gtk_label_set_max_width_chars (GTK_LABEL (add_heading (self->period_table, 1, 0, 3, _("Applications filed"), 0.5)), -1);
-  gtk_label_set_max_width_chars (GTK_LABEL (add_heading (self->period_table, 4, 0, 3, _("Titles granted"), 0.5)), -1);
+  add_heading (self->period_table, 1, 0, 3, _("Applications filed"), 0.5);
+  add_heading (self->period_table, 4, 0, 3, _("Titles granted"), 0.5);
   for (int i = 0; i < 6; i++)
     add_period_heading (self->period_table, 1 + i, names[i % 3], &periods[i % 3]);
   for (k = 0; k < n_kinds; k++)
