@@ -6,7 +6,8 @@
  * numbers are checked against counts made here with SQL of our own on the
  * register file (opened read-only with sqlite3), and against the store's
  * ipd_store_statistics(), which the statistics report also calls. Saves
- * screenshots (statistics-C.png, statistics-vi.png).
+ * screenshots: statistics-C.png and -1, -2, -3 further down, -dark,
+ * statistics-narrow-C.png, and the same with vi.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
@@ -667,7 +668,12 @@ test_narrow (Fixture *f, gconstpointer data)
   ipd_test_wait_ms (300);
   g_assert_true (adw_leaflet_get_visible_child (f->window->leaflet) == f->window->list_pane);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (chart (f, "chart-kind-status"))));
-  ipd_test_save_screenshot (GTK_WIDGET (f->window), "statistics-narrow.png");
+  {
+    const char *language = g_getenv ("LANGUAGE");
+    g_autofree char *name = g_strdup_printf ("statistics-narrow-%s.png", language ? language : "C");
+
+    ipd_test_save_screenshot (GTK_WIDGET (f->window), name);
+  }
 }
 
 static void
