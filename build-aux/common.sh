@@ -16,6 +16,8 @@ IPD_TEST_PACKAGES=(
   xvfb xauth dbus dbus-x11
   python3-openpyxl sqlite3
   xfonts-base fonts-dejavu-core
+  # the registers printed to PDF as an office would, and read back
+  libreoffice-calc-nogui poppler-utils
 )
 
 # The repository root, whatever the caller's working directory.

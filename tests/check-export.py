@@ -570,6 +570,43 @@ def check_statistics_empty(db, folder):
     equal(len(wb.chartsheets[0]._charts), 1, "statistics, empty: the chart")
 
 
+def check_row_heights(ws, rows):
+    """Rows with wrapped text are as tall as their lines: LibreOffice does not
+    fit them itself, and one-line rows print their lines over each other."""
+    line = 15.75
+    for r in range(FIRST, FIRST + rows):
+        height = ws.row_dimensions[r].height
+        texts = [str(ws.cell(r, c).value or "") for c in range(1, ws.max_column + 1)]
+        if any("\n" in t for t in texts):
+            check(height and height >= 2 * line, f"row {r} with several lines is {height} points high")
+    check(ws.row_dimensions[HEADER_1].height and ws.row_dimensions[HEADER_1].height >= 2 * line,
+          f"the first header row is {ws.row_dimensions[HEADER_1].height} points high")
+
+
+def check_pdf(xlsx, title, folder):
+    """LibreOffice prints the register; its first page shows the title."""
+    import shutil
+    soffice = shutil.which("soffice")
+    if not soffice or not shutil.which("pdftoppm"):
+        print("LibreOffice or pdftoppm is not installed: the PDF is not checked")
+        return
+    home = os.path.join(folder, "lo-profile")
+    result = subprocess.run([soffice, "--headless", "--convert-to", "pdf", "--outdir", folder, xlsx],
+                            capture_output=True, text=True, env=dict(os.environ, HOME=home), timeout=120)
+    pdf = os.path.splitext(xlsx)[0] + ".pdf"
+    if not os.path.exists(pdf):
+        check(False, f"LibreOffice made no PDF: {result.stdout} {result.stderr}")
+        return
+    text = subprocess.run(["pdftotext", "-f", "1", "-l", "1", "-layout", pdf, "-"],
+                          capture_output=True, text=True).stdout
+    check(title in " ".join(text.split()), f"the PDF's first page lacks the title: {text[:300]!r}")
+    check("STT" in text and "NGƯỜI LẬP BIỂU" in text, "the PDF's first page lacks the table or the signature")
+    # the page as a picture, to look at (in the build directory)
+    png = os.path.join(os.environ.get("IPD_TEST_OUTPUT", folder), "register-vi")
+    subprocess.run(["pdftoppm", "-r", "110", "-f", "1", "-l", "1", "-singlefile", "-png", pdf, png], check=True)
+    check(os.path.getsize(png + ".png") > 10000, "the PDF's first page renders")
+
+
 def check_vietnamese(db, folder):
     """The same registers in Vietnamese, as the office sends them."""
     path = os.path.join(folder, "so-theo-doi-don.xlsx")
@@ -596,6 +633,8 @@ def check_vietnamese(db, folder):
     equal(ws.cell(after + 3, 1).value, "NGƯỜI LẬP BIỂU", "vi: who drew up the register")
     equal(ws.cell(after + 3, 10).value, "KT. GIÁM ĐỐC", "vi: signature")
     equal(ws.cell(after + 4, 10).value, "PHÓ GIÁM ĐỐC", "vi: signature, second line")
+    check_row_heights(ws, len(rows))
+    check_pdf(path, "SỔ THEO DÕI ĐƠN ĐĂNG KÝ SỞ HỮU CÔNG NGHIỆP QUÝ III NĂM 2026", folder)
 
     path = os.path.join(folder, "thong-ke.xlsx")
     cli(db, "export", "--report", "statistics", "--quarter", "2026-Q3", "-o", path, language="vi")

@@ -14,6 +14,7 @@
 #include <string.h>
 #include <sqlite3.h>
 
+#include "ipd-admin-units-group.h"
 #include "ipd-application.h"
 #include "ipd-number-format-group.h"
 #include "ipd-preferences-window.h"
@@ -193,6 +194,7 @@ test_register_read_only (Fixture *f, gconstpointer data)
   g_assert_false (gtk_widget_is_sensitive (row));
   gi = ipd_test_get_named (GTK_WIDGET (preferences), "number-format-gi");
   g_assert_false (gtk_widget_is_sensitive (gi));
+  g_assert_false (gtk_widget_is_sensitive (ipd_test_get_named (GTK_WIDGET (preferences), "units-import")));
   /* the officer's own settings stay editable */
   g_assert_true (gtk_widget_is_sensitive (ipd_test_get_named (GTK_WIDGET (preferences), "officer-name")));
 
@@ -213,6 +215,63 @@ test_register_read_only (Fixture *f, gconstpointer data)
 
   gtk_window_destroy (GTK_WINDOW (preferences));
   ipd_test_iterate (20);
+}
+
+static void
+wait_for_import (IpdAdminUnitsGroup *group)
+{
+  for (int i = 0; i < 500 && ipd_admin_units_group_is_busy (group); i++)
+    ipd_test_wait_ms (20);
+  g_assert_false (ipd_admin_units_group_is_busy (group));
+}
+
+static char *
+write_list (Fixture *f, const char *name, const char *contents)
+{
+  char *path = g_build_filename (f->directory, name, NULL);
+
+  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+  return path;
+}
+
+/* The list of administrative units: loaded from a file on a worker, shown
+ * with its size and origin; a file that is not a list keeps the old one. */
+static void
+test_admin_units (Fixture *f, gconstpointer data)
+{
+  g_autofree char *good = write_list (f, "don-vi.tsv",
+    "province\tcommune\tformer_commune\tformer_district\tformer_province\n"
+    "Tỉnh Lai Châu\tXã Phong Thổ\tThị trấn Phong Thổ\tHuyện Phong Thổ\tTỉnh Lai Châu\n"
+    "Tỉnh Lai Châu\tPhường Tân Phong\tPhường Tân Phong\tThành phố Lai Châu\tTỉnh Lai Châu\n");
+  g_autofree char *bad = write_list (f, "bang.xlsx", "PK\3\4 not a list");
+  g_autoptr(GFile) good_file = g_file_new_for_path (good);
+  g_autoptr(GFile) bad_file = g_file_new_for_path (bad);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *page = find_page (GTK_WIDGET (f->preferences), "register");
+  IpdAdminUnitsGroup *group = IPD_ADMIN_UNITS_GROUP (gtk_widget_get_ancestor (
+    ipd_test_get_named (page, "units-list"), IPD_TYPE_ADMIN_UNITS_GROUP));
+  GtkWidget *error_label = ipd_test_get_named (GTK_WIDGET (group), "units-error");
+
+  g_assert_true (shows_text (GTK_WIDGET (group), "None loaded"));
+  ipd_admin_units_group_import_file (group, good_file);
+  g_assert_false (gtk_widget_is_sensitive (ipd_test_get_named (GTK_WIDGET (group), "units-import")));
+  wait_for_import (group);
+  g_assert_cmpint (ipd_store_count_listed_communes (f->store, &error), ==, 2);
+  g_assert_no_error (error);
+  g_assert_true (shows_text (GTK_WIDGET (group), "2 communes, from “don-vi.tsv”"));
+  g_assert_false (gtk_widget_get_visible (error_label));
+  g_assert_true (gtk_widget_is_sensitive (ipd_test_get_named (GTK_WIDGET (group), "units-import")));
+
+  ipd_admin_units_group_import_file (group, bad_file);
+  wait_for_import (group);
+  g_assert_true (gtk_widget_get_visible (error_label));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (error_label)), "not a list of administrative units"));
+  g_assert_cmpint (ipd_store_count_listed_communes (f->store, &error), ==, 2);
+  g_assert_true (shows_text (GTK_WIDGET (group), "“don-vi.tsv”"));
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (f->preferences), "register");
+  gtk_window_set_default_size (GTK_WINDOW (f->preferences), 640, 820);
+  ipd_test_wait_ms (400);
+  ipd_test_save_screenshot (GTK_WIDGET (f->preferences), "preferences-units.png");
 }
 
 /* No register could be opened: only the officer's own settings are offered. */
@@ -521,6 +580,7 @@ main (int argc, char **argv)
       g_test_add ("/preferences/register-lines", Fixture, NULL, fixture_set_up, test_register_lines, fixture_tear_down);
       g_test_add ("/preferences/register-read-only", Fixture, NULL, fixture_set_up, test_register_read_only, fixture_tear_down);
       g_test_add ("/preferences/number-formats", Fixture, NULL, fixture_set_up, test_number_formats, fixture_tear_down);
+      g_test_add ("/preferences/admin-units", Fixture, NULL, fixture_set_up, test_admin_units, fixture_tear_down);
       g_test_add ("/preferences/officer-name", Fixture, NULL, fixture_set_up, test_officer_name, fixture_tear_down);
       g_test_add_func ("/preferences/without-register", test_without_register);
       g_test_add_func ("/preferences/reopen-last-register", test_reopen_last_register);

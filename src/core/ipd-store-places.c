@@ -167,3 +167,43 @@ ipd_store_count_listed_communes (IpdStore *self, GError **error)
     }
   return sqlite3_column_int64 (stmt, 0);
 }
+
+void
+ipd_units_import_free (IpdUnitsImport *import)
+{
+  if (import == NULL)
+    return;
+  g_free (import->imported_at);
+  g_free (import->source);
+  g_free (import);
+}
+
+/**
+ * ipd_store_last_units_import:
+ *
+ * Returns: (nullable): the last import of administrative units; %NULL
+ * with @error unset when there was none.
+ */
+IpdUnitsImport *
+ipd_store_last_units_import (IpdStore *self, GError **error)
+{
+  g_autoptr(IpdStmt) stmt = ipd_store_prepare (self,
+    "SELECT imported_at, source, communes FROM admin_unit_import ORDER BY id DESC LIMIT 1", error);
+  IpdUnitsImport *import;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  if ((rc = sqlite3_step (stmt)) == SQLITE_DONE)
+    return NULL;
+  if (rc != SQLITE_ROW)
+    {
+      ipd_store_set_error (self, error, rc, "admin_unit_import");
+      return NULL;
+    }
+  import = g_new0 (IpdUnitsImport, 1);
+  import->imported_at = ipd_column_dup_text (stmt, 0);
+  import->source = ipd_column_dup_text (stmt, 1);
+  import->communes = sqlite3_column_int64 (stmt, 2);
+  return import;
+}

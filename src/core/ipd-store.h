@@ -188,6 +188,17 @@ gboolean   ipd_store_import_admin_units    (IpdStore *self, const char *source,
                                             GBytes *contents, GError **error);
 gint64     ipd_store_count_listed_communes (IpdStore *self, GError **error);
 
+/* The last import of the list; NULL (no error) before any. */
+typedef struct {
+  char  *imported_at;   /* ISO 8601, UTC */
+  char  *source;        /* the file's name */
+  gint64 communes;      /* current communes of the list */
+} IpdUnitsImport;
+
+IpdUnitsImport *ipd_store_last_units_import (IpdStore *self, GError **error);
+void            ipd_units_import_free       (IpdUnitsImport *import);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (IpdUnitsImport, ipd_units_import_free)
+
 /* Attachments */
 gboolean   ipd_store_add_attachment  (IpdStore *self, IpdAttachment *attachment,
                                       GBytes *bytes, GError **error);

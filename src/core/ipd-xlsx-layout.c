@@ -11,7 +11,9 @@
 #include "ipd-xlsx-layout.h"
 
 #include <glib/gi18n-lib.h>
+#include <math.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "ipd-date.h"
 #include "ipd-error.h"
@@ -121,7 +123,51 @@ ipd_xlsx_layout_add_sheet (IpdXlsxLayout *layout, const char *sheet_name, lxw_co
     }
   layout->sheet = sheet;
   layout->n_columns = n_columns;
+  memset (layout->widths, 0, sizeof layout->widths);
+  layout->tall_row = 0;
+  layout->tall_lines = 1;
   return sheet;
+}
+
+/* Row heights. Excel and LibreOffice fit a row to its wrapped text only
+ * when they compute the row themselves, which LibreOffice does not do on
+ * opening a file: its rows stay one line high and the lines overlap (seen
+ * in a PDF made with `soffice --convert-to pdf`). So each row gets the
+ * height of its tallest cell, estimated from the characters and the
+ * column's width (Times New Roman 12 fits about 0.85 characters per unit
+ * of width, a unit being a digit of the default font). */
+#define LINE_HEIGHT 15.75   /* points, Times New Roman 12 */
+#define WRAP_SLACK 1.12     /* words do not fill a line to its end */
+
+static guint
+estimate_lines (const char *text, double width, gboolean bold)
+{
+  double per_line = MAX (1.0, (width - 0.8) * (bold ? 0.78 : 0.85));
+  g_auto(GStrv) paragraphs = NULL;
+  guint lines = 0;
+
+  if (width <= 0 || text == NULL)
+    return 1;
+  paragraphs = g_strsplit (text, "\n", -1);
+  for (guint i = 0; paragraphs[i] != NULL; i++)
+    lines += MAX (1, (guint) ceil (g_utf8_strlen (paragraphs[i], -1) * WRAP_SLACK / per_line));
+  return MAX (1, lines);
+}
+
+/* Makes @row at least @lines high. In constant_memory mode the row is
+ * still open while its cells are written, so its height can grow. */
+static void
+fit_row (IpdXlsxLayout *layout, lxw_row_t row, guint lines)
+{
+  if (row != layout->tall_row)
+    {
+      layout->tall_row = row;
+      layout->tall_lines = 1;
+    }
+  if (lines <= layout->tall_lines)
+    return;
+  layout->tall_lines = lines;
+  worksheet_set_row (layout->sheet, row, lines * LINE_HEIGHT + 2, NULL);
 }
 
 static void
@@ -213,16 +259,51 @@ in_group (lxw_col_t col, const IpdXlsxGroup *groups, guint n_groups)
  * a later one is written, and a vertical merge writes into the second row
  * (platform.md): so first every first-row value and horizontal merge,
  * then the vertical merges, then the second row. */
+/* The two header rows' heights in lines: a title over two rows shares them. */
+static void
+header_lines (IpdXlsxLayout *layout, const IpdXlsxColumn *columns, const IpdXlsxGroup *groups,
+              guint n_groups, guint *first_out, guint *second_out)
+{
+  guint first = 1, second = 1;
+
+  for (lxw_col_t col = 0; col < layout->n_columns; col++)
+    {
+      guint lines = estimate_lines (_(columns[col].title), columns[col].width, TRUE);
+
+      if (in_group (col, groups, n_groups))
+        second = MAX (second, lines);
+      else
+        first = MAX (first, (lines + 1) / 2), second = MAX (second, lines / 2);
+    }
+  for (guint i = 0; i < n_groups; i++)
+    {
+      double width = 0;
+
+      for (lxw_col_t col = groups[i].first; col <= groups[i].last; col++)
+        width += columns[col].width;
+      first = MAX (first, estimate_lines (_(groups[i].title), width, TRUE));
+    }
+  *first_out = first;
+  *second_out = second;
+}
+
 void
 ipd_xlsx_layout_table_header (IpdXlsxLayout *layout, lxw_row_t row,
                               const IpdXlsxColumn *columns,
                               const IpdXlsxGroup *groups, guint n_groups)
 {
   lxw_col_t n = layout->n_columns;
+  guint first, second;
 
+  g_return_if_fail (n <= IPD_XLSX_MAX_COLUMNS);
+  /* constant_memory: a row's height is set while it is the row being
+   * written; setting the next row's would close this one */
+  header_lines (layout, columns, groups, n_groups, &first, &second);
+  worksheet_set_row (layout->sheet, row, first * LINE_HEIGHT + 2, NULL);
   for (lxw_col_t col = 0; col < n; col++)
     {
       worksheet_set_column (layout->sheet, col, col, columns[col].width, NULL);
+      layout->widths[col] = columns[col].width;
       if (!in_group (col, groups, n_groups))
         ipd_xlsx_layout_header_cell (layout, row, col, _(columns[col].title));
     }
@@ -233,6 +314,7 @@ ipd_xlsx_layout_table_header (IpdXlsxLayout *layout, lxw_row_t row,
     if (!in_group (col, groups, n_groups))
       worksheet_merge_range (layout->sheet, row, col, row + 1, col,
                              _(columns[col].title), layout->header);
+  worksheet_set_row (layout->sheet, row + 1, second * LINE_HEIGHT + 2, NULL);
   for (lxw_col_t col = 0; col < n; col++)
     if (in_group (col, groups, n_groups))
       ipd_xlsx_layout_header_cell (layout, row + 1, col, _(columns[col].title));
@@ -242,7 +324,10 @@ void
 ipd_xlsx_layout_text (IpdXlsxLayout *layout, lxw_row_t row, lxw_col_t col, const char *text)
 {
   if (text && *text)
-    worksheet_write_string (layout->sheet, row, col, text, layout->cell);
+    {
+      worksheet_write_string (layout->sheet, row, col, text, layout->cell);
+      fit_row (layout, row, col < IPD_XLSX_MAX_COLUMNS ? estimate_lines (text, layout->widths[col], FALSE) : 1);
+    }
   else
     worksheet_write_blank (layout->sheet, row, col, layout->cell);
 }

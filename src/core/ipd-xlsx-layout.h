@@ -14,6 +14,8 @@
 
 G_BEGIN_DECLS
 
+#define IPD_XLSX_MAX_COLUMNS 32
+
 typedef struct {
   lxw_workbook  *workbook;
   lxw_worksheet *sheet;
@@ -31,6 +33,10 @@ typedef struct {
   lxw_format    *cell_date;   /* real date, dd/mm/yyyy */
   lxw_format    *cell_number; /* a whole number with thousands separators (amounts) */
   lxw_format    *total;       /* a bold, bordered total */
+  /* Row heights for wrapped text (ipd_xlsx_layout_text): */
+  double         widths[IPD_XLSX_MAX_COLUMNS];   /* of the table's columns, 0: not set */
+  lxw_row_t      tall_row;    /* the row whose height is being fitted */
+  guint          tall_lines;  /* the most lines of its cells so far */
 } IpdXlsxLayout;
 
 /* A table column: its English title (msgid) and width in characters. */

@@ -19,6 +19,7 @@
 #include <glib/gi18n.h>
 #include <stdlib.h>
 
+#include "ipd-admin-units-group.h"
 #include "ipd-calendar.h"
 #include "ipd-date.h"
 #include "ipd-gui.h"
@@ -48,6 +49,7 @@ struct _IpdPreferencesWindow
   AdwEntryRow         *agency_row;
   AdwEntryRow         *place_row;
   AdwEntryRow         *province_row;
+  IpdAdminUnitsGroup  *units_group;
   AdwPreferencesPage  *numbers_page;
   GtkWidget           *numbers_notice_group;
   GtkLabel            *numbers_notice;
@@ -162,6 +164,7 @@ setup_register (IpdPreferencesWindow *self)
       g_autofree char *value = ipd_store_dup_setting (self->store, register_rows[i].key);
       gtk_editable_set_text (GTK_EDITABLE (register_row (self, i)), value ? value : "");
     }
+  ipd_admin_units_group_set_store (self->units_group, self->store);
   if (!ipd_store_is_read_only (self->store))
     return;
   show_notice (self->register_notice_group, self->register_notice,
@@ -481,6 +484,7 @@ ipd_preferences_window_class_init (IpdPreferencesWindowClass *klass)
   signals[SIGNAL_HOLIDAYS_CHANGED] = g_signal_new ("holidays-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
+  g_type_ensure (IPD_TYPE_ADMIN_UNITS_GROUP);
   g_type_ensure (IPD_TYPE_NUMBER_FORMAT_GROUP);
   ipd_gui_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -500,6 +504,7 @@ ipd_preferences_window_class_init (IpdPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IpdPreferencesWindow, agency_row);
   gtk_widget_class_bind_template_child (widget_class, IpdPreferencesWindow, place_row);
   gtk_widget_class_bind_template_child (widget_class, IpdPreferencesWindow, province_row);
+  gtk_widget_class_bind_template_child (widget_class, IpdPreferencesWindow, units_group);
   gtk_widget_class_bind_template_child (widget_class, IpdPreferencesWindow, numbers_page);
   gtk_widget_class_bind_template_child (widget_class, IpdPreferencesWindow, numbers_notice_group);
   gtk_widget_class_bind_template_child (widget_class, IpdPreferencesWindow, numbers_notice);
