@@ -246,11 +246,22 @@ statistics_page (Fixture *f)
   return gtk_stack_get_visible_child_name (GTK_STACK (ipd_test_get_named (page (f), "statistics-stack")));
 }
 
+/* Lets the page gather its figures (on a worker) and show them. */
+static void
+settle (Fixture *f)
+{
+  ipd_test_iterate (10);
+  for (int i = 0; i < 1000 && ipd_statistics_view_is_loading (f->window->statistics); i++)
+    ipd_test_wait_ms (10);
+  g_assert_false (ipd_statistics_view_is_loading (f->window->statistics));
+  ipd_test_iterate (10);
+}
+
 static void
 show_statistics (Fixture *f)
 {
   g_object_set (f->window, "statistics-shown", TRUE, NULL);
-  ipd_test_iterate (20);
+  settle (f);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (f->window->content_stack), ==, "statistics");
 }
 
@@ -259,7 +270,7 @@ set_quarter (Fixture *f, IpdReportPeriod *period, const char *text)
 {
   g_assert_true (ipd_report_period_quarter (period, text, NULL));
   ipd_statistics_view_set_period (f->window->statistics, period);
-  ipd_test_iterate (10);
+  settle (f);
 }
 
 static GPtrArray *
@@ -515,7 +526,11 @@ test_periods (Fixture *f, gconstpointer data)
   /* a year, chosen with the widgets */
   gtk_drop_down_set_selected (GTK_DROP_DOWN (ipd_test_get_named (page (f), "statistics-period-type")), 1);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (ipd_test_get_named (page (f), "statistics-year")), 2025);
-  ipd_test_iterate (10);
+  /* counted on a worker: the window goes on meanwhile, with a spinner */
+  g_assert_true (ipd_statistics_view_is_loading (f->window->statistics));
+  g_assert_true (gtk_widget_get_visible (ipd_test_get_named (page (f), "statistics-spinner")));
+  settle (f);
+  g_assert_false (gtk_widget_get_visible (ipd_test_get_named (page (f), "statistics-spinner")));
   ipd_statistics_view_get_period (f->window->statistics, &shown);
   g_assert_cmpint (shown.type, ==, IPD_PERIOD_YEAR);
   g_assert_cmpstr (shown.from, ==, "2025-01-01");
@@ -538,7 +553,7 @@ test_filters (Fixture *f, gconstpointer data)
   set_quarter (f, &period, "2025-Q2");
   kind = GTK_DROP_DOWN (ipd_test_get_named (page (f), "statistics-kind"));
   gtk_drop_down_set_selected (kind, 1);   /* the first kind */
-  ipd_test_iterate (10);
+  settle (f);
   ipd_statistics_view_get_filters (f->window->statistics, &filters);
   g_assert_nonnull (filters.kind);
   g_assert_cmpint (shown_number (f, "summary-dossiers"), ==, sql_dossiers (f, filters.kind, NULL));
@@ -556,7 +571,7 @@ test_filters (Fixture *f, gconstpointer data)
     }
   g_assert_cmpuint (a, !=, GTK_INVALID_LIST_POSITION);
   gtk_drop_down_set_selected (officer, a);
-  ipd_test_iterate (10);
+  settle (f);
   ipd_statistics_view_get_filters (f->window->statistics, &filters);
   g_assert_cmpstr (filters.officer, ==, OFFICER_A);
   g_assert_cmpint (shown_number (f, "summary-dossiers"), ==,
@@ -617,18 +632,18 @@ test_refresh_and_agenda (Fixture *f, gconstpointer data)
   before = shown_number (f, "summary-dossiers");
   add_filed (f, "gi", "Quế Văn Yên", OFFICER_B, "2025-04-01");
   ipd_window_reload (f->window);
-  ipd_test_iterate (10);
+  settle (f);
   g_assert_cmpint (shown_number (f, "summary-dossiers"), ==, before + 1);
 
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-agenda", NULL);
-  ipd_test_iterate (10);
+  settle (f);
   g_object_get (f->window, "agenda-shown", &agenda, "statistics-shown", &statistics, NULL);
   g_assert_true (agenda);
   g_assert_false (statistics);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (f->window->content_stack), ==, "agenda");
 
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-statistics", NULL);
-  ipd_test_iterate (10);
+  settle (f);
   g_object_get (f->window, "agenda-shown", &agenda, "statistics-shown", &statistics, NULL);
   g_assert_false (agenda);
   g_assert_true (statistics);
@@ -636,7 +651,7 @@ test_refresh_and_agenda (Fixture *f, gconstpointer data)
 
   /* again: back to the list */
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-statistics", NULL);
-  ipd_test_iterate (10);
+  settle (f);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (f->window->content_stack), ==, "dossiers");
 
   /* typing a search goes back to the list too */

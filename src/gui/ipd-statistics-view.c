@@ -64,6 +64,8 @@ struct _IpdStatisticsView
   IpdStore      *store;
   GPtrArray     *officers;   /* char*: the officer filter's names, after "All officers" */
   gboolean       filling;    /* the choices are being set from code */
+  GCancellable  *loading;    /* the figures being gathered, else NULL */
+  GtkSpinner    *spinner;
 };
 
 G_DEFINE_FINAL_TYPE (IpdStatisticsView, ipd_statistics_view, GTK_TYPE_WIDGET)
@@ -364,19 +366,15 @@ chart_kinds_by_status (IpdStatisticsView *self, const gint64 *counts)
 
 /* The first table: a row per status, a column per kind (the report's
  * table turned a quarter, to fit the page), with totals. */
-static gboolean
-show_kinds_by_status (IpdStatisticsView *self, const IpdQuery *filters, GError **error)
+static void
+show_kinds_by_status (IpdStatisticsView *self, GPtrArray *rows)
 {
   guint n_kinds, n_statuses;
   const IpdTerm *kinds = ipd_vocabulary_terms (IPD_VOCAB_KIND, &n_kinds);
   const IpdTerm *statuses = ipd_vocabulary_terms (IPD_VOCAB_STATUS, &n_statuses);
   g_autofree gint64 *counts = g_new0 (gint64, (gsize) (n_kinds + 1) * (n_statuses + 1));
-  g_autoptr(GPtrArray) rows = NULL;
   g_autofree char *dossiers = NULL;
 
-  rows = ipd_store_statistics (self->store, IPD_STAT_KIND_STATUS, NULL, filters, error);
-  if (rows == NULL)
-    return FALSE;
   for (guint i = 0; i < rows->len; i++)
     {
       IpdStatRow *s = g_ptr_array_index (rows, i);
@@ -414,7 +412,6 @@ show_kinds_by_status (IpdStatisticsView *self, const IpdQuery *filters, GError *
   chart_kinds_by_status (self, counts);
   dossiers = ipd_amount_format (counts[(n_kinds + 1) * (n_statuses + 1) - 1]);
   gtk_label_set_label (self->figures[FIGURE_DOSSIERS], dossiers);
-  return TRUE;
 }
 
 static const IpdStatRow *
@@ -496,26 +493,6 @@ fill_period_table (IpdStatisticsView *self, const IpdReportPeriod *periods, GPtr
     }
 }
 
-static gboolean
-show_periods (IpdStatisticsView *self, const IpdReportPeriod *period, const IpdQuery *filters,
-              GError **error)
-{
-  IpdReportPeriod periods[3];
-  GPtrArray *stats[3] = { NULL };
-  gboolean ok = TRUE;
-
-  periods[0] = *period;
-  ipd_report_period_previous (period, &periods[1]);
-  ipd_report_period_year_earlier (period, &periods[2]);
-  for (int i = 0; i < 3 && ok; i++)
-    ok = (stats[i] = ipd_store_statistics (self->store, IPD_STAT_PERIOD, &periods[i], filters,
-                                           error)) != NULL;
-  if (ok)
-    fill_period_table (self, periods, stats);
-  for (int i = 0; i < 3; i++)
-    g_clear_pointer (&stats[i], g_ptr_array_unref);
-  return ok;
-}
 
 /* Charts of one statistic ------------------------------------------------------------ */
 
@@ -528,13 +505,9 @@ by_count_descending (gconstpointer a, gconstpointer b)
 }
 
 /* The provinces, most dossiers first. */
-static gboolean
-show_provinces (IpdStatisticsView *self, const IpdQuery *filters, GError **error)
+static void
+show_provinces (IpdStatisticsView *self, GPtrArray *rows)
 {
-  g_autoptr(GPtrArray) rows = ipd_store_statistics (self->store, IPD_STAT_PROVINCE, NULL, filters, error);
-
-  if (rows == NULL)
-    return FALSE;
   g_ptr_array_sort (rows, by_count_descending);
   ipd_bar_chart_clear (self->province_chart);
   for (guint i = 0; i < rows->len; i++)
@@ -545,7 +518,6 @@ show_provinces (IpdStatisticsView *self, const IpdQuery *filters, GError **error
     }
   gtk_widget_set_visible (GTK_WIDGET (self->province_chart), rows->len > 0);
   gtk_widget_set_visible (self->province_none, rows->len == 0);
-  return TRUE;
 }
 
 /* The communes with most dossiers, then the others together. */
@@ -575,16 +547,13 @@ several_provinces (GPtrArray *rows)
   return FALSE;
 }
 
-static gboolean
-show_communes (IpdStatisticsView *self, const IpdQuery *filters, GError **error)
+static void
+show_communes (IpdStatisticsView *self, GPtrArray *rows)
 {
-  g_autoptr(GPtrArray) rows = ipd_store_statistics (self->store, IPD_STAT_COMMUNE, NULL, filters, error);
   gboolean with_province, unmapped = FALSE;
   gint64 others = 0;
   guint i;
 
-  if (rows == NULL)
-    return FALSE;
   with_province = several_provinces (rows);
   g_ptr_array_sort (rows, by_count_descending);
   ipd_bar_chart_clear (self->commune_chart);
@@ -613,18 +582,14 @@ show_communes (IpdStatisticsView *self, const IpdQuery *filters, GError **error)
   gtk_widget_set_visible (GTK_WIDGET (self->commune_chart), rows->len > 0);
   gtk_widget_set_visible (self->commune_none, rows->len == 0);
   gtk_widget_set_visible (self->commune_note, unmapped);
-  return TRUE;
 }
 
 /* Filed and granted by year: the recent years, and the earlier ones together. */
-static gboolean
-show_years (IpdStatisticsView *self, const IpdQuery *filters, GError **error)
+static void
+show_years (IpdStatisticsView *self, GPtrArray *rows)
 {
-  g_autoptr(GPtrArray) rows = ipd_store_statistics (self->store, IPD_STAT_YEAR, NULL, filters, error);
   guint first = 0;
 
-  if (rows == NULL)
-    return FALSE;
   ipd_bar_chart_clear (self->year_chart);
   if (rows->len > RECENT_YEARS)
     {
@@ -652,20 +617,16 @@ show_years (IpdStatisticsView *self, const IpdQuery *filters, GError **error)
     }
   gtk_widget_set_visible (GTK_WIDGET (self->year_chart), rows->len > 0);
   gtk_widget_set_visible (self->year_none, rows->len == 0);
-  return TRUE;
 }
 
 /* The support programmes: dossiers and amounts, with totals. */
-static gboolean
-show_programmes (IpdStatisticsView *self, const IpdQuery *filters, GError **error)
+static void
+show_programmes (IpdStatisticsView *self, GPtrArray *rows)
 {
-  g_autoptr(GPtrArray) rows = ipd_store_statistics (self->store, IPD_STAT_PROGRAMME, NULL, filters, error);
   GtkGrid *grid = self->programme_table;
   gint64 count = 0, value = 0;
   guint i;
 
-  if (rows == NULL)
-    return FALSE;
   clear_grid (grid);
   add_heading (grid, 0, 0, 1, _("Support programme"), 0);
   add_heading (grid, 1, 0, 1, _("Dossiers"), 1);
@@ -688,57 +649,182 @@ show_programmes (IpdStatisticsView *self, const IpdQuery *filters, GError **erro
   /* the table with its scrolled window, which scrolls it in a narrow window */
   gtk_widget_set_visible (gtk_widget_get_ancestor (GTK_WIDGET (grid), GTK_TYPE_SCROLLED_WINDOW), rows->len > 0);
   gtk_widget_set_visible (self->programme_none, rows->len == 0);
-  return TRUE;
 }
 
 /* The page ------------------------------------------------------------------------ */
 
-static gboolean
-show_statistics (IpdStatisticsView *self, GError **error)
-{
-  IpdQuery everything = { NULL }, filters;
-  IpdReportPeriod period;
-  gint64 total = ipd_store_count_dossiers (self->store, &everything, error);
+/* What the page shows, asked of the store on a worker: at 100 000
+ * dossiers the places alone take seconds, too long for the main loop. */
+typedef struct {
+  gint64          total;             /* every live dossier, whatever the filters */
+  IpdReportPeriod periods[3];        /* the period, the one before, a year earlier */
+  GPtrArray      *kind_status;
+  GPtrArray      *period_stats[3];
+  GPtrArray      *communes;
+  GPtrArray      *provinces;
+  GPtrArray      *years;
+  GPtrArray      *programmes;
+} Figures;
 
-  if (total < 0)
-    return FALSE;
-  if (total == 0)
-    {
-      gtk_stack_set_visible_child_name (self->stack, "empty");
-      return TRUE;
-    }
-  ipd_statistics_view_get_filters (self, &filters);
-  ipd_statistics_view_get_period (self, &period);
-  if (!show_kinds_by_status (self, &filters, error)
-      || !show_periods (self, &period, &filters, error)
-      || !show_communes (self, &filters, error)
-      || !show_provinces (self, &filters, error)
-      || !show_years (self, &filters, error)
-      || !show_programmes (self, &filters, error))
-    return FALSE;
-  gtk_stack_set_visible_child_name (self->stack, "statistics");
-  return TRUE;
+static void
+figures_free (Figures *figures)
+{
+  GPtrArray **arrays[] = { &figures->kind_status, &figures->period_stats[0], &figures->period_stats[1],
+                           &figures->period_stats[2], &figures->communes, &figures->provinces,
+                           &figures->years, &figures->programmes };
+
+  for (guint i = 0; i < G_N_ELEMENTS (arrays); i++)
+    g_clear_pointer (arrays[i], g_ptr_array_unref);
+  g_free (figures);
 }
 
-/* Asks the store again: after the register, the period or a filter changed. */
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Figures, figures_free)
+
+/* The same calls as the statistics report (ipd-export-statistics.c). */
+static Figures *
+gather_figures (IpdStore *store, const IpdReportPeriod *period, const IpdQuery *filters,
+                GCancellable *cancellable, GError **error)
+{
+  g_autoptr(Figures) f = g_new0 (Figures, 1);
+  IpdQuery everything = { NULL };
+  struct { GPtrArray **rows; IpdStatistic statistic; } lists[] = {
+    { &f->kind_status, IPD_STAT_KIND_STATUS }, { &f->communes, IPD_STAT_COMMUNE },
+    { &f->provinces, IPD_STAT_PROVINCE }, { &f->years, IPD_STAT_YEAR },
+    { &f->programmes, IPD_STAT_PROGRAMME },
+  };
+
+  if ((f->total = ipd_store_count_dossiers (store, &everything, error)) < 0)
+    return NULL;
+  if (f->total == 0)
+    return g_steal_pointer (&f);
+  f->periods[0] = *period;
+  ipd_report_period_previous (period, &f->periods[1]);
+  ipd_report_period_year_earlier (period, &f->periods[2]);
+  for (int i = 0; i < 3; i++)
+    if ((f->period_stats[i] = ipd_store_statistics (store, IPD_STAT_PERIOD, &f->periods[i], filters,
+                                                    error)) == NULL)
+      return NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+    if (g_cancellable_set_error_if_cancelled (cancellable, error)
+        || (*lists[i].rows = ipd_store_statistics (store, lists[i].statistic, NULL, filters,
+                                                   error)) == NULL)
+      return NULL;
+  return g_steal_pointer (&f);
+}
+
+typedef struct {
+  char           *path;
+  IpdReportPeriod period;
+  char           *kind;
+  char           *officer;
+} Job;
+
+static void
+job_free (Job *job)
+{
+  g_free (job->path);
+  g_free (job->kind);
+  g_free (job->officer);
+  g_free (job);
+}
+
+static void
+gather_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  Job *job = data;
+  IpdQuery filters = { .kind = job->kind, .officer = job->officer };
+  g_autoptr(IpdStore) store = NULL;
+  GError *error = NULL;
+  Figures *figures;
+
+  /* a store is used from one thread: this worker opens its own */
+  if ((store = ipd_store_open (job->path, IPD_STORE_READ_ONLY, &error)) == NULL
+      || (figures = gather_figures (store, &job->period, &filters, cancellable, &error)) == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, figures, (GDestroyNotify) figures_free);
+}
+
+static void
+show_figures (IpdStatisticsView *self, Figures *f)
+{
+  if (f->total == 0)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
+    }
+  show_kinds_by_status (self, f->kind_status);
+  fill_period_table (self, f->periods, f->period_stats);
+  show_communes (self, f->communes);
+  show_provinces (self, f->provinces);
+  show_years (self, f->years);
+  show_programmes (self, f->programmes);
+  gtk_stack_set_visible_child_name (self->stack, "statistics");
+}
+
+static void
+on_gathered (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  IpdStatisticsView *self = IPD_STATISTICS_VIEW (source);
+  g_autoptr(Figures) figures = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
+    return;   /* another period, filter or register was asked for since */
+  g_clear_object (&self->loading);
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), FALSE);
+  gtk_spinner_set_spinning (self->spinner, FALSE);
+  if ((figures = g_task_propagate_pointer (G_TASK (result), &error)) == NULL)
+    {
+      adw_status_page_set_description (self->error_page, error->message);
+      gtk_stack_set_visible_child_name (self->stack, "error");
+      return;
+    }
+  show_figures (self, figures);
+}
+
+/* Asks the store again: after the register, the period or a filter
+ * changed. The figures shown stay until the new ones are in. */
 void
 ipd_statistics_view_refresh (IpdStatisticsView *self)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GTask) task = NULL;
+  Job *job;
+  IpdQuery filters;
 
   g_return_if_fail (IPD_IS_STATISTICS_VIEW (self));
   show_period (self);
+  if (self->loading != NULL)
+    g_cancellable_cancel (self->loading);
+  g_clear_object (&self->loading);
   if (self->store == NULL)
     {
       gtk_stack_set_visible_child_name (self->stack, "empty");
       return;
     }
   fill_officers (self);
-  if (!show_statistics (self, &error))
-    {
-      adw_status_page_set_description (self->error_page, error->message);
-      gtk_stack_set_visible_child_name (self->stack, "error");
-    }
+  ipd_statistics_view_get_filters (self, &filters);
+  job = g_new0 (Job, 1);
+  job->path = g_strdup (ipd_store_get_path (self->store));
+  ipd_statistics_view_get_period (self, &job->period);
+  job->kind = g_strdup (filters.kind);
+  job->officer = g_strdup (filters.officer);
+
+  self->loading = g_cancellable_new ();
+  task = g_task_new (self, self->loading, on_gathered, NULL);
+  g_task_set_source_tag (task, ipd_statistics_view_refresh);
+  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), TRUE);
+  gtk_spinner_set_spinning (self->spinner, TRUE);
+  g_task_run_in_thread (task, gather_thread);
+}
+
+/* Whether figures are being gathered (for the tests). */
+gboolean
+ipd_statistics_view_is_loading (IpdStatisticsView *self)
+{
+  g_return_val_if_fail (IPD_IS_STATISTICS_VIEW (self), FALSE);
+  return self->loading != NULL;
 }
 
 void
@@ -847,6 +933,9 @@ ipd_statistics_view_dispose (GObject *object)
   IpdStatisticsView *self = IPD_STATISTICS_VIEW (object);
   GtkWidget *child;
 
+  if (self->loading != NULL)
+    g_cancellable_cancel (self->loading);
+  g_clear_object (&self->loading);
   g_clear_object (&self->store);
   g_clear_pointer (&self->officers, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (object), IPD_TYPE_STATISTICS_VIEW);
@@ -887,6 +976,7 @@ ipd_statistics_view_class_init (IpdStatisticsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IpdStatisticsView, year_none);
   gtk_widget_class_bind_template_child (widget_class, IpdStatisticsView, programme_none);
   gtk_widget_class_bind_template_child (widget_class, IpdStatisticsView, commune_note);
+  gtk_widget_class_bind_template_child (widget_class, IpdStatisticsView, spinner);
   gtk_widget_class_bind_template_callback (widget_class, on_period_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);

@@ -17,5 +17,6 @@ void ipd_statistics_view_refresh     (IpdStatisticsView *self);
 void ipd_statistics_view_set_period  (IpdStatisticsView *self, const IpdReportPeriod *period);
 void ipd_statistics_view_get_period  (IpdStatisticsView *self, IpdReportPeriod *period);
 void ipd_statistics_view_get_filters (IpdStatisticsView *self, IpdQuery *filters);
+gboolean ipd_statistics_view_is_loading (IpdStatisticsView *self);
 
 G_END_DECLS
