@@ -39,30 +39,40 @@
 
 static const char count_sql[] = "SELECT count(*)" APPLICATIONS_WHERE;
 
-static const char rows_sql[] =
-  "SELECT d.id, d.reference, d.kind, d.name, d.applicant_name,"
-  /* the applicant's address (else the owner's, the managing organisation's) */
-  "  (SELECT CASE WHEN p.commune IS NOT NULL AND p.province IS NOT NULL"
-  "               THEN p.commune || ', ' || p.province"
-  "               ELSE coalesce (p.commune, p.province) END"
-  "     FROM dossier_party dp JOIN party p ON p.id = dp.party_id"
-  "     WHERE dp.dossier_id = d.id AND dp.role IN ('applicant', 'owner', 'managing_org')"
-  "     ORDER BY dp.role <> 'applicant', dp.position LIMIT 1),"
-  PRODUCTS_SQL ","
-  "  d.app_number, d.filing_date, d.status,"
-  /* the latest event up to the cut-off */
-  "  (SELECT e.type FROM event e WHERE e.dossier_id = d.id AND e.date <= ?2"
-  "     ORDER BY e.date DESC, e.id DESC LIMIT 1),"
-  "  (SELECT e.date FROM event e WHERE e.dossier_id = d.id AND e.date <= ?2"
-  "     ORDER BY e.date DESC, e.id DESC LIMIT 1),"
-  /* the next open deadline */
-  "  (SELECT t.title FROM task t WHERE t.dossier_id = d.id AND t.state = 'open'"
-  "     ORDER BY t.due_date, t.id LIMIT 1),"
-  "  (SELECT t.due_date FROM task t WHERE t.dossier_id = d.id AND t.state = 'open'"
-  "     ORDER BY t.due_date, t.id LIMIT 1),"
-  "  d.officer, d.public_note"
+#define ROWS_SELECT                                                                 \
+  "SELECT d.id, d.reference, d.kind, d.name, d.applicant_name,"                     \
+  /* the applicant's address (else the owner's, the managing organisation's) */     \
+  "  (SELECT CASE WHEN p.commune IS NOT NULL AND p.province IS NOT NULL"            \
+  "               THEN p.commune || ', ' || p.province"                             \
+  "               ELSE coalesce (p.commune, p.province) END"                        \
+  "     FROM dossier_party dp JOIN party p ON p.id = dp.party_id"                   \
+  "     WHERE dp.dossier_id = d.id AND dp.role IN ('applicant', 'owner', 'managing_org')" \
+  "     ORDER BY dp.role <> 'applicant', dp.position LIMIT 1),"                     \
+  PRODUCTS_SQL ","                                                                  \
+  "  d.app_number, d.filing_date, d.status,"                                        \
+  /* the latest event up to the cut-off */                                          \
+  "  (SELECT e.type FROM event e WHERE e.dossier_id = d.id AND e.date <= ?2"        \
+  "     ORDER BY e.date DESC, e.id DESC LIMIT 1),"                                  \
+  "  (SELECT e.date FROM event e WHERE e.dossier_id = d.id AND e.date <= ?2"        \
+  "     ORDER BY e.date DESC, e.id DESC LIMIT 1),"                                  \
+  /* the next open deadline */                                                      \
+  "  (SELECT t.title FROM task t WHERE t.dossier_id = d.id AND t.state = 'open'"    \
+  "     ORDER BY t.due_date, t.id LIMIT 1),"                                        \
+  "  (SELECT t.due_date FROM task t WHERE t.dossier_id = d.id AND t.state = 'open'" \
+  "     ORDER BY t.due_date, t.id LIMIT 1),"                                        \
+  "  d.officer, d.public_note"                                                      \
   APPLICATIONS_WHERE
-  " ORDER BY d.filing_date IS NULL, d.filing_date, d.reference";
+
+/* The register's order is by filing date, the dossiers without one last,
+ * then by reference. One statement ordered by "filing_date IS NULL, …"
+ * would sort every finished row (subqueries and all: about 27 MB at
+ * 100 000 rows) before the first came out. So two statements, each in an
+ * index's order: the filed dossiers along dossier_live_by_filing_date
+ * (only the few of a same day sorted by reference), then the rest. */
+static const char rows_filed_sql[] =
+  ROWS_SELECT "  AND d.filing_date IS NOT NULL ORDER BY d.filing_date, d.reference";
+static const char rows_unfiled_sql[] =
+  ROWS_SELECT "  AND d.filing_date IS NULL ORDER BY d.reference";
 
 /* Titles in force at the cut-off ?2: granted by then, not ended by an
  * event dated by then (expired, withdrawn, invalidated …), and for a kind
@@ -217,7 +227,9 @@ ipd_store_foreach_application_row (IpdStore *self, const IpdReportPeriod *period
                                    const IpdQuery *filters, IpdApplicationRowFunc func,
                                    gpointer user_data, GError **error)
 {
-  return foreach_row (self, rows_sql, period, filters, application_step, (gpointer) func,
+  return foreach_row (self, rows_filed_sql, period, filters, application_step, (gpointer) func,
+                      user_data, error)
+      && foreach_row (self, rows_unfiled_sql, period, filters, application_step, (gpointer) func,
                       user_data, error);
 }
 
