@@ -50,18 +50,18 @@ static const char count_sql[] = "SELECT count(*)" APPLICATIONS_WHERE;
   "     ORDER BY dp.role <> 'applicant', dp.position LIMIT 1),"                     \
   PRODUCTS_SQL ","                                                                  \
   "  d.app_number, d.filing_date, d.status,"                                        \
-  /* the latest event up to the cut-off */                                          \
-  "  (SELECT e.type FROM event e WHERE e.dossier_id = d.id AND e.date <= ?2"        \
-  "     ORDER BY e.date DESC, e.id DESC LIMIT 1),"                                  \
-  "  (SELECT e.date FROM event e WHERE e.dossier_id = d.id AND e.date <= ?2"        \
-  "     ORDER BY e.date DESC, e.id DESC LIMIT 1),"                                  \
-  /* the next open deadline */                                                      \
-  "  (SELECT t.title FROM task t WHERE t.dossier_id = d.id AND t.state = 'open'"    \
-  "     ORDER BY t.due_date, t.id LIMIT 1),"                                        \
-  "  (SELECT t.due_date FROM task t WHERE t.dossier_id = d.id AND t.state = 'open'" \
-  "     ORDER BY t.due_date, t.id LIMIT 1),"                                        \
+  "  le.type, le.date, nt.title, nt.due_date,"                                      \
   "  d.officer, d.public_note"                                                      \
-  " FROM dossier d NOT INDEXED" FILTERS_WHERE APPLICATIONS_IN_PERIOD
+  " FROM dossier d NOT INDEXED"                                                     \
+  /* the latest event up to the cut-off, and the next open deadline: each */       \
+  /* found once, by its id, rather than once for each of its two columns */        \
+  " LEFT JOIN event le ON le.id ="                                                  \
+  "   (SELECT e.id FROM event e WHERE e.dossier_id = d.id AND e.date <= ?2"         \
+  "      ORDER BY e.date DESC, e.id DESC LIMIT 1)"                                  \
+  " LEFT JOIN task nt ON nt.id ="                                                   \
+  "   (SELECT t.id FROM task t WHERE t.dossier_id = d.id AND t.state = 'open'"      \
+  "      ORDER BY t.due_date, t.id LIMIT 1)"                                        \
+  FILTERS_WHERE APPLICATIONS_IN_PERIOD
 
 /* The register is in filing date order, the dossiers without one last,
  * then by reference; the dossiers' ids are in no such order (a register
