@@ -410,8 +410,11 @@ main (int argc, char **argv)
           " rss_before_kb=%" G_GINT64_FORMAT " rss_after_kb=%" G_GINT64_FORMAT " bytes=%" G_GINT64_FORMAT "\n",
           n_rows, median.wall, median.cpu, median.peak, median.rss_before, median.rss_after,
           file_size (output));
-  printf ("targets at 100 000 rows (median of %d runs): time <= 2.5 s: %s; peak RSS <= 30 MB: %s\n", n_runs,
-          median.wall <= 2.5 ? "met" : "MISSED", median.peak <= 30 * 1024 ? "met" : "MISSED");
+  if (n_rows >= 100000)
+    printf ("targets (median of %d runs): time <= 2.5 s: %s; peak RSS <= 30 MB: %s\n", n_runs,
+            median.wall <= 2.5 ? "met" : "MISSED", median.peak <= 30 * 1024 ? "met" : "MISSED");
+  else
+    printf ("targets: for 100 000 rows (tests/bench/run-export)\n");
 
   if (split)
     time_store_alone (store, &period);
