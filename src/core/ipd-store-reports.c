@@ -223,13 +223,19 @@ typedef struct {
 /* A register's rows are sorted whole, every column of every row (about
  * 25 MB at 100 000 rows): with temp_store = MEMORY all of it would stay
  * in memory. For the statement, a temporary file beyond 2 MiB instead
- * (SQLite's own file, deleted when closed). FALSE when the settings could
- * not be changed (within a transaction): the sort then stays in memory. */
+ * (SQLite's own file, deleted when closed). FALSE when the settings were
+ * left alone: within a transaction they cannot change, and changing
+ * temp_store would drop the connection's temporary tables and triggers;
+ * the sort then stays in memory. */
 static gboolean
 sort_on_disk_begin (IpdStore *self, SortSettings *saved)
 {
+  gint64 n_temp = -1;
+
   if (!pragma_int (self, "PRAGMA temp_store", &saved->temp_store)
-      || !pragma_int (self, "PRAGMA cache_size", &saved->cache_size))
+      || !pragma_int (self, "PRAGMA cache_size", &saved->cache_size)
+      || !pragma_int (self, "SELECT count(*) FROM temp.sqlite_master", &n_temp)
+      || n_temp != 0)
     return FALSE;
   if (sqlite3_exec (self->db, "PRAGMA temp_store = FILE; PRAGMA cache_size = -2048",
                     NULL, NULL, NULL) != SQLITE_OK)
