@@ -331,6 +331,60 @@ test_statistics_store (void)
   ipd_test_remove_dir (dir);
 }
 
+static gint64
+add_dossier (IpdStore *store, const char *name, const char *filing_date)
+{
+  g_autoptr(IpdDossier) d = ipd_dossier_new ("trademark", name);
+  g_autoptr(GError) error = NULL;
+
+  d->filing_date = g_strdup (filing_date);
+  g_assert_true (ipd_store_save_dossier (store, d, &error));
+  g_assert_no_error (error);
+  return d->id;
+}
+
+static gboolean
+collect_id (const IpdApplicationRow *row, gpointer user_data, GError **error)
+{
+  g_array_append_val ((GArray *) user_data, row->id);
+  return TRUE;
+}
+
+/* By filing date, a same day's dossiers by reference, then the dossiers
+ * without a filing date that have an event in the period; the rows are
+ * written in two statements (ipd-store-reports.c), this is their order. */
+static void
+test_applications_order (void)
+{
+  g_autofree char *dir = ipd_test_make_dir ("export-XXXXXX");
+  g_autofree char *path = g_build_filename (dir, "register.ipd", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IpdStore) store = ipd_store_open (path, IPD_STORE_DEFAULT, &error);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(IpdEvent) event = NULL;
+  IpdReportPeriod period;
+  gint64 late, first, second, unfiled, expected[4];
+
+  g_assert_no_error (error);
+  late = add_dossier (store, "Chè Shan tuyết", "2026-08-10");
+  first = add_dossier (store, "Gạo Séng Cù", "2026-08-05");
+  second = add_dossier (store, "Mật ong bạc hà", "2026-08-05");
+  unfiled = add_dossier (store, "Cam Hàm Yên", NULL);
+  add_dossier (store, "Thảo quả", NULL);   /* neither filed nor any event: not in it */
+  event = ipd_event_new (unfiled, "2026-08-20", "office_action");
+  g_assert_true (ipd_store_save_event (store, event, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (ipd_report_period_quarter (&period, "2026-Q3", NULL));
+  g_assert_true (ipd_store_foreach_application_row (store, &period, NULL, collect_id, ids, &error));
+  g_assert_no_error (error);
+  expected[0] = first, expected[1] = second, expected[2] = late, expected[3] = unfiled;
+  g_assert_cmpmem (ids->data, ids->len * sizeof (gint64), expected, sizeof expected);
+  g_assert_cmpint (ipd_store_count_application_rows (store, &period, NULL, NULL), ==, 4);
+  g_clear_object (&store);
+  ipd_test_remove_dir (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -338,6 +392,7 @@ main (int argc, char **argv)
   g_test_add_func ("/export/period/quarters", test_quarters);
   g_test_add_func ("/export/period/bad", test_bad_periods);
   g_test_add_func ("/export/period/year-and-range", test_year_and_range);
+  g_test_add_func ("/export/applications/order", test_applications_order);
   g_test_add_func ("/export/cancelled-leaves-no-file", test_cancelled_leaves_no_file);
   g_test_add_func ("/export/titles-cancelled-leaves-no-file", test_titles_cancelled_leaves_no_file);
   g_test_add_func ("/export/failure-leaves-no-file", test_failure_leaves_no_file);

@@ -4694,6 +4694,60 @@ test_migrate_format2_with_events (Fixture *f, gconstpointer data)
   assert_check_clean (f->store);
 }
 
+/* Registers ------------------------------------------------------------------------ */
+
+static gint64
+connection_int (IpdStore *store, const char *sql)
+{
+  g_autoptr(IpdStmt) stmt = ipd_store_prepare (store, sql, NULL);
+
+  g_assert_nonnull (stmt);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+static gboolean
+count_row (const IpdApplicationRow *row, gpointer user_data, GError **error)
+{
+  (*(guint *) user_data)++;
+  return TRUE;
+}
+
+/* The register's rows are sorted through a temporary file: the window's
+ * connection gets its own settings back, and a temporary trigger (which
+ * switching temp_store would drop) keeps the sort in memory instead. */
+static void
+test_report_sort_settings (Fixture *f, gconstpointer data)
+{
+  g_autoptr(IpdDossier) d = ipd_dossier_new ("trademark", "Chè Shan tuyết");
+  g_autoptr(GError) error = NULL;
+  IpdReportPeriod period;
+  gint64 temp_store = connection_int (f->store, "PRAGMA temp_store");
+  gint64 cache_size = connection_int (f->store, "PRAGMA cache_size");
+  guint n = 0;
+
+  d->filing_date = g_strdup ("2026-08-05");
+  g_assert_true (ipd_store_save_dossier (f->store, d, &error));
+  g_assert_true (ipd_report_period_quarter (&period, "2026-Q3", NULL));
+  g_assert_cmpint (temp_store, ==, 2);   /* MEMORY */
+  g_assert_cmpint (cache_size, ==, -32768);
+
+  g_assert_true (ipd_store_foreach_application_row (f->store, &period, NULL, count_row, &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_cmpint (connection_int (f->store, "PRAGMA temp_store"), ==, temp_store);
+  g_assert_cmpint (connection_int (f->store, "PRAGMA cache_size"), ==, cache_size);
+
+  g_assert_true (ipd_store_exec (f->store, "CREATE TEMP TRIGGER keep_me BEFORE INSERT ON main.event"
+                                 " BEGIN SELECT 1; END", &error));
+  g_assert_true (ipd_store_foreach_application_row (f->store, &period, NULL, count_row, &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 2);
+  g_assert_cmpint (connection_int (f->store,
+                                   "SELECT count(*) FROM temp.sqlite_master WHERE name = 'keep_me'"), ==, 1);
+  g_assert_cmpint (connection_int (f->store, "PRAGMA temp_store"), ==, temp_store);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -4711,6 +4765,8 @@ main (int argc, char *argv[])
   ADD_CLOSED ("/store/open/refuses-newer-read-only", test_open_refuses_newer_read_only);
   ADD_CLOSED ("/store/open/refuses-text-file", test_open_refuses_text_file);
   ADD_CLOSED ("/store/open/refuses-foreign-database", test_open_refuses_foreign_database);
+
+  ADD_OPEN ("/store/report/sort-settings-restored", test_report_sort_settings);
 
   ADD_CLOSED ("/store/migrate/earlier-version-with-dossier", test_migrate_with_dossier);
   ADD_CLOSED ("/store/migrate/earlier-version-empty", test_migrate_empty_register);

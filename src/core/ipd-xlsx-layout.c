@@ -332,21 +332,41 @@ ipd_xlsx_layout_text (IpdXlsxLayout *layout, lxw_row_t row, lxw_col_t col, const
     worksheet_write_blank (layout->sheet, row, col, layout->cell);
 }
 
-/* A real date cell shown dd/mm/yyyy; a bordered blank without a date. */
+/* @n digits of @text as a number; -1 if they are not all digits. */
+static int
+parse_digits (const char *text, int n)
+{
+  int value = 0;
+
+  for (int i = 0; i < n; i++)
+    {
+      if (!g_ascii_isdigit (text[i]))
+        return -1;
+      value = value * 10 + (text[i] - '0');
+    }
+  return value;
+}
+
+/* A real date cell shown dd/mm/yyyy; a bordered blank without a date.
+ * Called three times a row of a register: parsed in place, with no
+ * GDate (a sscanf() and an allocation each) to make and free. */
 void
 ipd_xlsx_layout_date (IpdXlsxLayout *layout, lxw_row_t row, lxw_col_t col, const char *iso)
 {
-  g_autoptr(GDate) date = iso ? ipd_date_to_gdate (iso) : NULL;
   lxw_datetime value = { 0 };
 
-  if (date == NULL)
+  if (iso != NULL && strlen (iso) == 10 && iso[4] == '-' && iso[7] == '-')
+    {
+      value.year = parse_digits (iso, 4);
+      value.month = parse_digits (iso + 5, 2);
+      value.day = parse_digits (iso + 8, 2);
+    }
+  if (value.year < 1 || value.month < 1 || value.day < 1
+      || !g_date_valid_dmy (value.day, value.month, value.year))
     {
       worksheet_write_blank (layout->sheet, row, col, layout->cell_date);
       return;
     }
-  value.year = g_date_get_year (date);
-  value.month = g_date_get_month (date);
-  value.day = g_date_get_day (date);
   worksheet_write_datetime (layout->sheet, row, col, &value, layout->cell_date);
 }
 
