@@ -7,7 +7,7 @@ IPD_BUILD_PACKAGES=(
   meson ninja-build pkg-config gcc
   libglib2.0-dev libglib2.0-bin
   libgtk-4-dev libadwaita-1-dev
-  libsqlite3-dev libicu-dev libjson-glib-dev libxlsxwriter-dev
+  libsqlite3-dev libicu-dev libjson-glib-dev libxlsxwriter-dev libpoppler-glib-dev
   gettext desktop-file-utils appstream
 )
 
@@ -18,6 +18,8 @@ IPD_TEST_PACKAGES=(
   xfonts-base fonts-dejavu-core
   # the registers printed to PDF as an office would, and read back
   libreoffice-calc-nogui poppler-utils
+  # encrypted PDFs for the viewer's tests; clang builds the PDF fuzzer
+  qpdf clang
 )
 
 # The repository root, whatever the caller's working directory.
