@@ -22,6 +22,11 @@
  * carry a few bytes of junk in front of it). */
 #define HEADER_WINDOW 1024
 
+/* A page bigger than this (in pixels; 256 MiB of ARGB32, a poster at
+ * 300 dpi) is refused rather than risk the memory of the whole machine:
+ * a damaged MediaBox can claim any size. */
+#define MAX_PIXELS (64.0 * 1024 * 1024)
+
 struct _IpdPdfDocument
 {
   GObject parent_instance;
@@ -258,7 +263,7 @@ ipd_pdf_document_render_page (IpdPdfDocument *self, int page, double scale, int 
   if (rotation % 90 != 0)
     {
       g_set_error (error, IPD_PDF_ERROR, IPD_PDF_ERROR_RENDER,
-                   _("A page can only be turned by a quarter turn, not %d°"), rotation);
+                   _("A page can only be turned by a quarter turn, not by %d degrees"), rotation);
       return NULL;
     }
   p = ipd_pdf_document_get_poppler_page (self, page, error);
@@ -267,6 +272,12 @@ ipd_pdf_document_render_page (IpdPdfDocument *self, int page, double scale, int 
   poppler_page_get_size (p, &w, &h);
   sw = pixels (rotation % 180 ? h : w, scale);
   sh = pixels (rotation % 180 ? w : h, scale);
+  if ((double) sw * sh > MAX_PIXELS)
+    {
+      g_set_error (error, IPD_PDF_ERROR, IPD_PDF_ERROR_RENDER,
+                   _("Page %d is too large to draw at this size (%d × %d pixels)"), page + 1, sw, sh);
+      return NULL;
+    }
 
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, sw, sh);
   cr = cairo_create (surface);
