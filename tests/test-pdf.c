@@ -146,6 +146,19 @@ test_large (void)
   g_assert_no_error (error);
   text = ipd_pdf_document_get_page_text (doc, 999);
   g_assert_nonnull (strstr (text, "Trang 1000"));
+  {
+    gint64 before = g_get_monotonic_time ();
+    g_autoptr(GPtrArray) matches = ipd_pdf_document_find (doc, "trang 999", 0, 999, NULL);
+    gint64 between = g_get_monotonic_time ();
+    g_autoptr(GPtrArray) quoc = ipd_pdf_document_find (doc, "quoc", 0, 999, NULL);
+
+    g_assert_cmpuint (matches->len, ==, 1);
+    g_assert_cmpint (((IpdPdfMatch *) g_ptr_array_index (matches, 0))->page, ==, 998);
+    g_assert_cmpuint (quoc->len, ==, 3);
+    /* the second search reads the text kept by the first */
+    g_test_message ("search through 1 000 pages: first %.0f ms, second %.1f ms",
+                    (between - before) / 1000.0, (g_get_monotonic_time () - between) / 1000.0);
+  }
   g_test_message ("1 000 pages, %" G_GSIZE_FORMAT " bytes: written in %.0f ms, opened in %.1f ms,"
                   " page 1 at 96 dpi after %.1f ms",
                   g_bytes_get_size (bytes), (made - start) / 1000.0, (opened - made) / 1000.0,

@@ -34,6 +34,9 @@ struct _IpdPdfDocument
   PopplerDocument *document;
   GBytes          *bytes;
   int              n_pages;
+  /* The pages' folded text, read on the first search: the text
+   * extraction is most of a search's time. */
+  IpdPdfFolded   **folded;
 };
 
 G_DEFINE_TYPE (IpdPdfDocument, ipd_pdf_document, G_TYPE_OBJECT)
@@ -45,6 +48,10 @@ ipd_pdf_document_finalize (GObject *object)
 {
   IpdPdfDocument *self = IPD_PDF_DOCUMENT (object);
 
+  if (self->folded != NULL)
+    for (int i = 0; i < self->n_pages; i++)
+      ipd_pdf_folded_free (self->folded[i]);
+  g_free (self->folded);
   g_clear_object (&self->document);
   g_clear_pointer (&self->bytes, g_bytes_unref);
   G_OBJECT_CLASS (ipd_pdf_document_parent_class)->finalize (object);
@@ -341,6 +348,19 @@ ipd_pdf_match_free (IpdPdfMatch *match)
   g_free (match);
 }
 
+static const IpdPdfFolded *
+page_folded (IpdPdfDocument *self, PopplerPage *page, int index)
+{
+  if (self->folded == NULL)
+    self->folded = g_new0 (IpdPdfFolded *, self->n_pages);
+  if (self->folded[index] == NULL)
+    {
+      g_autofree char *text = poppler_page_get_text (page);
+      self->folded[index] = ipd_pdf_folded_new (text ? text : "", FALSE);
+    }
+  return self->folded[index];
+}
+
 GPtrArray *
 ipd_pdf_document_find (IpdPdfDocument *self, const char *query, int first_page, int last_page,
                        GCancellable *cancellable)
@@ -360,9 +380,14 @@ ipd_pdf_document_find (IpdPdfDocument *self, const char *query, int first_page, 
 
       if (g_cancellable_is_cancelled (cancellable))
         break;
-      p = poppler_document_get_page (self->document, i);
+      if (self->folded == NULL || self->folded[i] == NULL)
+        p = poppler_document_get_page (self->document, i);
+      else if (strstr (self->folded[i]->text->str, needle->text->str) == NULL)
+        continue;
+      if (p == NULL)
+        p = poppler_document_get_page (self->document, i);
       if (p != NULL)
-        ipd_pdf_search_page (p, i, needle, matches);
+        ipd_pdf_search_page (p, i, page_folded (self, p, i), needle, matches);
     }
   return matches;
 }
