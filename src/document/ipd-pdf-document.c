@@ -34,9 +34,10 @@ struct _IpdPdfDocument
   PopplerDocument *document;
   GBytes          *bytes;
   int              n_pages;
-  /* The pages' folded text, read on the first search: the text
-   * extraction is most of a search's time. */
-  IpdPdfFolded   **folded;
+  /* The pages' folded text (NULL: not read yet), kept from the first
+   * search: the text extraction is most of a search's time. Only the
+   * folded string: pages with a match are read again for their boxes. */
+  char           **folded;
 };
 
 G_DEFINE_TYPE (IpdPdfDocument, ipd_pdf_document, G_TYPE_OBJECT)
@@ -50,7 +51,7 @@ ipd_pdf_document_finalize (GObject *object)
 
   if (self->folded != NULL)
     for (int i = 0; i < self->n_pages; i++)
-      ipd_pdf_folded_free (self->folded[i]);
+      g_free (self->folded[i]);
   g_free (self->folded);
   g_clear_object (&self->document);
   g_clear_pointer (&self->bytes, g_bytes_unref);
@@ -348,15 +349,20 @@ ipd_pdf_match_free (IpdPdfMatch *match)
   g_free (match);
 }
 
-static const IpdPdfFolded *
-page_folded (IpdPdfDocument *self, PopplerPage *page, int index)
+/* The folded text of page @index, read once. */
+static const char *
+page_folded (IpdPdfDocument *self, int index)
 {
   if (self->folded == NULL)
-    self->folded = g_new0 (IpdPdfFolded *, self->n_pages);
+    self->folded = g_new0 (char *, self->n_pages);
   if (self->folded[index] == NULL)
     {
-      g_autofree char *text = poppler_page_get_text (page);
-      self->folded[index] = ipd_pdf_folded_new (text ? text : "", FALSE);
+      g_autoptr(IpdPopplerPage) p = poppler_document_get_page (self->document, index);
+      g_autofree char *text = p ? poppler_page_get_text (p) : NULL;
+      IpdPdfFolded *folded = ipd_pdf_folded_new (text ? text : "", FALSE);
+
+      self->folded[index] = g_string_free (g_steal_pointer (&folded->text), FALSE);
+      ipd_pdf_folded_free (folded);
     }
   return self->folded[index];
 }
@@ -377,17 +383,20 @@ ipd_pdf_document_find (IpdPdfDocument *self, const char *query, int first_page, 
   for (int i = first_page; i <= last_page; i++)
     {
       g_autoptr(IpdPopplerPage) p = NULL;
+      g_autofree char *text = NULL;
+      g_autoptr(IpdPdfFolded) hay = NULL;
 
       if (g_cancellable_is_cancelled (cancellable))
         break;
-      if (self->folded == NULL || self->folded[i] == NULL)
-        p = poppler_document_get_page (self->document, i);
-      else if (strstr (self->folded[i]->text->str, needle->text->str) == NULL)
+      if (strstr (page_folded (self, i), needle->text->str) == NULL)
         continue;
-      if (p == NULL)
-        p = poppler_document_get_page (self->document, i);
-      if (p != NULL)
-        ipd_pdf_search_page (p, i, page_folded (self, p, i), needle, matches);
+      /* a match: the text again, with the map back to its characters */
+      p = poppler_document_get_page (self->document, i);
+      text = p ? poppler_page_get_text (p) : NULL;
+      if (text == NULL)
+        continue;
+      hay = ipd_pdf_folded_new (text, FALSE);
+      ipd_pdf_search_page (p, i, hay, needle, matches);
     }
   return matches;
 }

@@ -80,7 +80,8 @@ ipd_pdf_folded_free (IpdPdfFolded *folded)
   if (folded == NULL)
     return;
   g_free (folded->source);
-  g_string_free (folded->text, TRUE);
+  if (folded->text != NULL)
+    g_string_free (folded->text, TRUE);
   g_array_unref (folded->index);
   g_free (folded);
 }
