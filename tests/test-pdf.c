@@ -532,6 +532,32 @@ test_selected_text (void)
 }
 
 static void
+test_selected_region (void)
+{
+  g_autoptr(IpdPdfDocument) doc = open_text3 ();
+  cairo_rectangle_t second = { IPD_TEST_PDF_LEFT - 5, IPD_TEST_PDF_TOP + IPD_TEST_PDF_LINE - 18,
+                               450, 22 };
+  cairo_rectangle_t nothing = { 400, 400, 50, 50 };
+  cairo_region_t *line = ipd_pdf_document_get_selected_region (doc, 0, &second);
+  cairo_region_t *none = ipd_pdf_document_get_selected_region (doc, 0, &nothing);
+  cairo_rectangle_int_t extents;
+
+  g_assert_nonnull (line);
+  g_assert_false (cairo_region_is_empty (line));
+  cairo_region_get_extents (line, &extents);
+  g_test_message ("selection %d,%d %dx%d", extents.x, extents.y, extents.width, extents.height);
+  /* the second line's glyphs, top-left origin */
+  g_assert_cmpint (extents.x, >=, IPD_TEST_PDF_LEFT - 2);
+  g_assert_cmpint (extents.y, >=, IPD_TEST_PDF_TOP + IPD_TEST_PDF_LINE - IPD_TEST_PDF_FONT * 1.5);
+  g_assert_cmpint (extents.y + extents.height, <=, IPD_TEST_PDF_TOP + IPD_TEST_PDF_LINE + IPD_TEST_PDF_FONT * 0.5);
+  g_assert_cmpint (extents.width, >, 150);
+  g_assert_true (none == NULL || cairo_region_is_empty (none));
+  g_assert_null (ipd_pdf_document_get_selected_region (doc, 5, &nothing));
+  cairo_region_destroy (line);
+  g_clear_pointer (&none, cairo_region_destroy);
+}
+
+static void
 test_fold_map (void)
 {
   g_autoptr(IpdPdfFolded) f = ipd_pdf_folded_new ("Phú  Quốc\nĐăng", FALSE);
@@ -716,6 +742,7 @@ main (int argc, char **argv)
   g_test_add_func ("/pdf/print", test_print);
   g_test_add_func ("/pdf/text/page", test_page_text);
   g_test_add_func ("/pdf/text/selected", test_selected_text);
+  g_test_add_func ("/pdf/text/selected-region", test_selected_region);
   g_test_add_func ("/pdf/find/fold-map", test_fold_map);
   g_test_add_func ("/pdf/find/quoc", test_find_quoc);
   g_test_add_func ("/pdf/find/dang-ky", test_find_dang_ky);

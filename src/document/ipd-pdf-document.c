@@ -340,6 +340,24 @@ ipd_pdf_document_get_selected_text (IpdPdfDocument *self, int page, const cairo_
   return poppler_page_get_selected_text (p, POPPLER_SELECTION_GLYPH, &selection);
 }
 
+cairo_region_t *
+ipd_pdf_document_get_selected_region (IpdPdfDocument *self, int page, const cairo_rectangle_t *area)
+{
+  g_autoptr(IpdPopplerPage) p = NULL;
+  PopplerRectangle selection;
+
+  g_return_val_if_fail (IPD_IS_PDF_DOCUMENT (self), NULL);
+  g_return_val_if_fail (area != NULL, NULL);
+  p = ipd_pdf_document_get_poppler_page (self, page, NULL);
+  if (p == NULL)
+    return NULL;
+  selection.x1 = area->x;
+  selection.y1 = area->y;
+  selection.x2 = area->x + area->width;
+  selection.y2 = area->y + area->height;
+  return poppler_page_get_selected_region (p, 1.0, POPPLER_SELECTION_GLYPH, &selection);
+}
+
 void
 ipd_pdf_match_free (IpdPdfMatch *match)
 {
