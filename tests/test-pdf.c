@@ -326,6 +326,74 @@ test_encrypted_truncated (void)
     }
 }
 
+/* Whatever poppler makes of a file: a document that draws, or an error of
+ * ours; never a crash. */
+static void
+load_anything (GBytes *bytes, const char *password)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IpdPdfDocument) doc = ipd_pdf_document_new_from_bytes (bytes, password, NULL, &error);
+
+  g_assert_true ((doc == NULL) != (error == NULL));
+  if (error != NULL)
+    {
+      g_assert_true (error->domain == IPD_PDF_ERROR);
+      return;
+    }
+  for (int p = 0; p < MIN (ipd_pdf_document_get_n_pages (doc), 3); p++)
+    {
+      cairo_surface_t *s = ipd_pdf_document_render_page (doc, p, 0.2, 0, NULL, NULL);
+      g_autofree char *text = ipd_pdf_document_get_page_text (doc, p);
+      g_autoptr(GPtrArray) matches = ipd_pdf_document_find (doc, "quoc", p, p, NULL);
+
+      g_clear_pointer (&s, cairo_surface_destroy);
+    }
+}
+
+/* Deterministic damage, cut and bent bytes, in the normal test run (the
+ * fuzzer, tests/fuzz, searches further). */
+static void
+test_mutations (void)
+{
+  g_autoptr(GBytes) pdf = text3 ();
+  gsize size = g_bytes_get_size (pdf);
+  GRand *rand = g_rand_new_with_seed (2026);
+
+  for (int cut = 1; cut < 40; cut++)
+    {
+      g_autoptr(GBytes) part = g_bytes_new_from_bytes (pdf, 0, size * cut / 40);
+      load_anything (part, NULL);
+    }
+  for (int round = 0; round < 150; round++)
+    {
+      guint8 *copy = g_memdup2 (g_bytes_get_data (pdf, NULL), size);
+      g_autoptr(GBytes) bent = NULL;
+
+      for (int k = 0; k < 1 + round % 8; k++)
+        copy[g_rand_int_range (rand, 0, (gint32) size)] = (guint8) g_rand_int_range (rand, 0, 256);
+      bent = g_bytes_new_take (copy, size);
+      load_anything (bent, round % 10 == 0 ? "secret" : NULL);
+    }
+  /* and the decryption: bent bytes of a protected file, with its password */
+  if (ipd_test_pdf_have_qpdf ())
+    {
+      g_autoptr(GBytes) locked = ipd_test_pdf_encrypt (pdf, "secret", "owner");
+      gsize locked_size = g_bytes_get_size (locked);
+
+      for (int round = 0; round < 60; round++)
+        {
+          guint8 *copy = g_memdup2 (g_bytes_get_data (locked, NULL), locked_size);
+          g_autoptr(GBytes) bent = NULL;
+
+          for (int k = 0; k < 1 + round % 4; k++)
+            copy[g_rand_int_range (rand, 0, (gint32) locked_size)] = (guint8) g_rand_int_range (rand, 0, 256);
+          bent = g_bytes_new_take (copy, locked_size);
+          load_anything (bent, round % 2 ? "secret" : "wrong");
+        }
+    }
+  g_rand_free (rand);
+}
+
 static void
 test_no_such_page (void)
 {
@@ -732,6 +800,7 @@ main (int argc, char **argv)
   g_test_add_func ("/pdf/broken/random", test_random);
   g_test_add_func ("/pdf/broken/header", test_header);
   g_test_add_func ("/pdf/broken/other-types", test_other_types);
+  g_test_add_func ("/pdf/broken/mutations", test_mutations);
   g_test_add_func ("/pdf/encrypted", test_encrypted);
   g_test_add_func ("/pdf/encrypted-truncated", test_encrypted_truncated);
   g_test_add_func ("/pdf/no-such-page", test_no_such_page);
