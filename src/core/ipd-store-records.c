@@ -7,6 +7,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "ipd-content-type.h"
 #include "ipd-date.h"
 #include "ipd-error.h"
 #include "ipd-store-private.h"
@@ -608,23 +609,6 @@ ipd_store_delete_orphan_blobs (IpdStore *self, GError **error)
                          "                    WHERE mark_image_sha256 IS NOT NULL)", error);
 }
 
-/* The type is read from the bytes: a file's name may lie. */
-static char *
-detect_mime_type (GBytes *bytes, const char *file_name)
-{
-  gsize size = 0;
-  gconstpointer data = g_bytes_get_data (bytes, &size);
-  gboolean uncertain = FALSE;
-  g_autofree char *type = g_content_type_guess (NULL, data, size, &uncertain);
-
-  if (uncertain)
-    {
-      g_free (type);
-      type = g_content_type_guess (file_name, data, size, NULL);
-    }
-  return g_content_type_get_mime_type (type);
-}
-
 gboolean
 ipd_store_add_attachment (IpdStore *self, IpdAttachment *a, GBytes *bytes, GError **error)
 {
@@ -657,7 +641,7 @@ ipd_store_add_attachment (IpdStore *self, IpdAttachment *a, GBytes *bytes, GErro
       a->date = iso;
     }
   g_free (a->mime_type);
-  a->mime_type = detect_mime_type (bytes, a->file_name);
+  a->mime_type = ipd_content_type_detect (bytes);   /* never from the name: it may lie */
 
   if (!ipd_store_write_begin (self, error))
     return FALSE;
@@ -693,6 +677,30 @@ ipd_store_add_attachment (IpdStore *self, IpdAttachment *a, GBytes *bytes, GErro
   return TRUE;
 }
 
+#define ATTACHMENT_COLUMNS \
+  "SELECT a.id, a.file_name, a.sha256, b.size, a.mime_type, a.document_type," \
+  " a.number, a.date, a.note, a.created_at, a.dossier_id" \
+  " FROM attachment a JOIN blob b ON b.sha256 = a.sha256"
+
+/* An attachment from a row of ATTACHMENT_COLUMNS. */
+static IpdAttachment *
+attachment_from_row (sqlite3_stmt *stmt)
+{
+  IpdAttachment *a = ipd_attachment_new (sqlite3_column_int64 (stmt, 10),
+                                         (const char *) sqlite3_column_text (stmt, 1));
+
+  a->id = sqlite3_column_int64 (stmt, 0);
+  a->sha256 = ipd_column_dup_text (stmt, 2);
+  a->size = sqlite3_column_int64 (stmt, 3);
+  a->mime_type = ipd_column_dup_text (stmt, 4);
+  a->document_type = ipd_column_dup_text (stmt, 5);
+  a->number = ipd_column_dup_text (stmt, 6);
+  a->date = ipd_column_dup_text (stmt, 7);
+  a->note = ipd_column_dup_text (stmt, 8);
+  a->created_at = ipd_column_dup_text (stmt, 9);
+  return a;
+}
+
 GPtrArray *
 ipd_store_list_attachments (IpdStore *self, gint64 dossier_id, GError **error)
 {
@@ -701,34 +709,41 @@ ipd_store_list_attachments (IpdStore *self, gint64 dossier_id, GError **error)
   int rc;
 
   g_return_val_if_fail (IPD_IS_STORE (self), NULL);
-  stmt = ipd_store_prepare (self,
-                            "SELECT a.id, a.file_name, a.sha256, b.size, a.mime_type, a.document_type,"
-                            " a.number, a.date, a.note, a.created_at"
-                            " FROM attachment a JOIN blob b ON b.sha256 = a.sha256"
+  stmt = ipd_store_prepare (self, ATTACHMENT_COLUMNS
                             " WHERE a.dossier_id = ?1 ORDER BY a.date, a.id", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, dossier_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      IpdAttachment *a = ipd_attachment_new (dossier_id, (const char *) sqlite3_column_text (stmt, 1));
-      a->id = sqlite3_column_int64 (stmt, 0);
-      a->sha256 = ipd_column_dup_text (stmt, 2);
-      a->size = sqlite3_column_int64 (stmt, 3);
-      a->mime_type = ipd_column_dup_text (stmt, 4);
-      a->document_type = ipd_column_dup_text (stmt, 5);
-      a->number = ipd_column_dup_text (stmt, 6);
-      a->date = ipd_column_dup_text (stmt, 7);
-      a->note = ipd_column_dup_text (stmt, 8);
-      a->created_at = ipd_column_dup_text (stmt, 9);
-      g_ptr_array_add (attachments, a);
-    }
+    g_ptr_array_add (attachments, attachment_from_row (stmt));
   if (rc != SQLITE_DONE)
     {
       ipd_store_set_error (self, error, rc, "attachment");
       return NULL;
     }
   return g_steal_pointer (&attachments);
+}
+
+IpdAttachment *
+ipd_store_get_attachment (IpdStore *self, gint64 attachment_id, GError **error)
+{
+  g_autoptr(IpdStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (IPD_IS_STORE (self), NULL);
+  stmt = ipd_store_prepare (self, ATTACHMENT_COLUMNS " WHERE a.id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, attachment_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return attachment_from_row (stmt);
+  if (rc == SQLITE_DONE)
+    g_set_error (error, IPD_ERROR, IPD_ERROR_NOT_FOUND,
+                 _("There is no document number %" G_GINT64_FORMAT " in the register"), attachment_id);
+  else
+    ipd_store_set_error (self, error, rc, "attachment");
+  return NULL;
 }
 
 GBytes *

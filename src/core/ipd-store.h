@@ -203,6 +203,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (IpdUnitsImport, ipd_units_import_free)
 gboolean   ipd_store_add_attachment  (IpdStore *self, IpdAttachment *attachment,
                                       GBytes *bytes, GError **error);
 GPtrArray *ipd_store_list_attachments (IpdStore *self, gint64 dossier_id, GError **error);
+/* One attachment by its id; IPD_ERROR_NOT_FOUND when there is none. */
+IpdAttachment *ipd_store_get_attachment (IpdStore *self, gint64 attachment_id, GError **error);
 GBytes    *ipd_store_load_blob       (IpdStore *self, const char *sha256, GError **error);
 
 /* Audit, integrity and backups */

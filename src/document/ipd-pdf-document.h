@@ -48,6 +48,8 @@ int      ipd_pdf_document_get_n_pages   (IpdPdfDocument *self);
 gboolean ipd_pdf_document_get_page_size (IpdPdfDocument *self, int page,
                                          double *width, double *height, GError **error);
 char    *ipd_pdf_document_dup_title     (IpdPdfDocument *self);
+/* The bytes the document was loaded from (for "save a copy"). */
+GBytes  *ipd_pdf_document_get_bytes     (IpdPdfDocument *self);
 
 /* Renders page @page (0-based) at @scale (1.0 = 72 dpi) turned by
  * @rotation degrees (0, 90, 180, 270) on white, as an ARGB32 image
@@ -62,6 +64,12 @@ char    *ipd_pdf_document_get_page_text (IpdPdfDocument *self, int page);
 /* The text of the rectangle @area (points, origin top-left): copy. */
 char    *ipd_pdf_document_get_selected_text (IpdPdfDocument *self, int page,
                                              const cairo_rectangle_t *area);
+
+/* Where the text of @area lies (to highlight a selection): boxes in
+ * points, origin top-left, unrotated; NULL for no page. Free with
+ * cairo_region_destroy. */
+cairo_region_t *ipd_pdf_document_get_selected_region (IpdPdfDocument *self, int page,
+                                                      const cairo_rectangle_t *area);
 
 /* One match of a search: its page and the boxes (points, origin
  * top-left) of its characters, merged by line. */
