@@ -48,6 +48,8 @@ int      ipd_pdf_document_get_n_pages   (IpdPdfDocument *self);
 gboolean ipd_pdf_document_get_page_size (IpdPdfDocument *self, int page,
                                          double *width, double *height, GError **error);
 char    *ipd_pdf_document_dup_title     (IpdPdfDocument *self);
+/* The bytes the document was loaded from (for "save a copy"). */
+GBytes  *ipd_pdf_document_get_bytes     (IpdPdfDocument *self);
 
 /* Renders page @page (0-based) at @scale (1.0 = 72 dpi) turned by
  * @rotation degrees (0, 90, 180, 270) on white, as an ARGB32 image

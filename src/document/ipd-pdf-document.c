@@ -1,0 +1,369 @@
+/* ipd-pdf-document.c — a PDF loaded, rendered and searched (poppler-glib)
+ *
+ * Every load goes through a memory stream: poppler 22.12's
+ * poppler_document_new_from_bytes crashes when given a wrong password.
+ * Files that are not PDFs at all are told apart before poppler sees them,
+ * so that "not a PDF" and "a damaged PDF" get different messages.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "ipd-pdf"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <poppler.h>
+#include <string.h>
+
+#include "ipd-pdf-document.h"
+#include "ipd-pdf-private.h"
+
+/* Readers accept the header anywhere in the first kilobyte (some files
+ * carry a few bytes of junk in front of it). */
+#define HEADER_WINDOW 1024
+
+struct _IpdPdfDocument
+{
+  GObject parent_instance;
+
+  PopplerDocument *document;
+  GBytes          *bytes;
+  int              n_pages;
+};
+
+G_DEFINE_TYPE (IpdPdfDocument, ipd_pdf_document, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (ipd-pdf-error-quark, ipd_pdf_error)
+
+static void
+ipd_pdf_document_finalize (GObject *object)
+{
+  IpdPdfDocument *self = IPD_PDF_DOCUMENT (object);
+
+  g_clear_object (&self->document);
+  g_clear_pointer (&self->bytes, g_bytes_unref);
+  G_OBJECT_CLASS (ipd_pdf_document_parent_class)->finalize (object);
+}
+
+static void
+ipd_pdf_document_class_init (IpdPdfDocumentClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = ipd_pdf_document_finalize;
+}
+
+static void
+ipd_pdf_document_init (IpdPdfDocument *self)
+{
+}
+
+static gboolean
+has_pdf_header (GBytes *bytes)
+{
+  gsize size = 0;
+  const char *data = g_bytes_get_data (bytes, &size);
+  gsize window = MIN (size, HEADER_WINDOW);
+
+  if (data == NULL || window < 4)
+    return FALSE;
+  return memmem (data, window, "%PDF", 4) != NULL;
+}
+
+/* poppler's errors in our terms: the password cases depend on whether the
+ * caller tried one. */
+static void
+set_load_error (GError **error, const GError *poppler_error, const char *password)
+{
+  if (g_error_matches (poppler_error, POPPLER_ERROR, POPPLER_ERROR_ENCRYPTED))
+    {
+      if (password == NULL)
+        g_set_error_literal (error, IPD_PDF_ERROR, IPD_PDF_ERROR_NEEDS_PASSWORD,
+                             _("This PDF is protected by a password"));
+      else
+        g_set_error_literal (error, IPD_PDF_ERROR, IPD_PDF_ERROR_WRONG_PASSWORD,
+                             _("The password is not correct"));
+      return;
+    }
+  if (poppler_error != NULL && poppler_error->domain == G_IO_ERROR
+      && poppler_error->code == G_IO_ERROR_CANCELLED)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, poppler_error->message);
+      return;
+    }
+  g_set_error_literal (error, IPD_PDF_ERROR, IPD_PDF_ERROR_DAMAGED,
+                       _("The PDF is damaged and cannot be read"));
+}
+
+IpdPdfDocument *
+ipd_pdf_document_new_from_bytes (GBytes *bytes, const char *password, GCancellable *cancellable,
+                                 GError **error)
+{
+  g_autoptr(GInputStream) stream = NULL;
+  g_autoptr(GError) poppler_error = NULL;
+  PopplerDocument *document;
+  IpdPdfDocument *self;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (g_bytes_get_size (bytes) == 0)
+    {
+      g_set_error_literal (error, IPD_PDF_ERROR, IPD_PDF_ERROR_NOT_PDF, _("The file is empty"));
+      return NULL;
+    }
+  if (!has_pdf_header (bytes))
+    {
+      g_set_error_literal (error, IPD_PDF_ERROR, IPD_PDF_ERROR_NOT_PDF,
+                           _("The file is not a PDF document"));
+      return NULL;
+    }
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+
+  stream = g_memory_input_stream_new_from_bytes (bytes);
+  document = poppler_document_new_from_stream (stream, (goffset) g_bytes_get_size (bytes),
+                                               password, cancellable, &poppler_error);
+  if (document == NULL)
+    {
+      set_load_error (error, poppler_error, password);
+      return NULL;
+    }
+
+  self = g_object_new (IPD_TYPE_PDF_DOCUMENT, NULL);
+  self->document = document;
+  self->bytes = g_bytes_ref (bytes);
+  self->n_pages = MAX (poppler_document_get_n_pages (document), 0);
+  return self;
+}
+
+IpdPdfDocument *
+ipd_pdf_document_new_from_file (GFile *file, const char *password, GCancellable *cancellable,
+                                GError **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  bytes = g_file_load_bytes (file, cancellable, NULL, error);
+  if (bytes == NULL)
+    return NULL;
+  return ipd_pdf_document_new_from_bytes (bytes, password, cancellable, error);
+}
+
+int
+ipd_pdf_document_get_n_pages (IpdPdfDocument *self)
+{
+  g_return_val_if_fail (IPD_IS_PDF_DOCUMENT (self), 0);
+  return self->n_pages;
+}
+
+GBytes *
+ipd_pdf_document_get_bytes (IpdPdfDocument *self)
+{
+  g_return_val_if_fail (IPD_IS_PDF_DOCUMENT (self), NULL);
+  return self->bytes;
+}
+
+/* The page, or NULL with NO_SUCH_PAGE. */
+PopplerPage *
+ipd_pdf_document_get_poppler_page (IpdPdfDocument *self, int page, GError **error)
+{
+  PopplerPage *p = NULL;
+
+  if (page >= 0 && page < self->n_pages)
+    p = poppler_document_get_page (self->document, page);
+  if (p == NULL)
+    g_set_error (error, IPD_PDF_ERROR, IPD_PDF_ERROR_NO_SUCH_PAGE,
+                 _("There is no page %d: the document has %d pages"), page + 1, self->n_pages);
+  return p;
+}
+
+gboolean
+ipd_pdf_document_get_page_size (IpdPdfDocument *self, int page, double *width, double *height,
+                                GError **error)
+{
+  g_autoptr(IpdPopplerPage) p = NULL;
+  double w = 0, h = 0;
+
+  g_return_val_if_fail (IPD_IS_PDF_DOCUMENT (self), FALSE);
+  p = ipd_pdf_document_get_poppler_page (self, page, error);
+  if (p != NULL)
+    poppler_page_get_size (p, &w, &h);
+  if (width != NULL)
+    *width = w;
+  if (height != NULL)
+    *height = h;
+  return p != NULL;
+}
+
+char *
+ipd_pdf_document_dup_title (IpdPdfDocument *self)
+{
+  char *title;
+
+  g_return_val_if_fail (IPD_IS_PDF_DOCUMENT (self), NULL);
+  title = poppler_document_get_title (self->document);
+  if (title != NULL && *g_strstrip (title) == '\0')
+    g_clear_pointer (&title, g_free);
+  return title;
+}
+
+/* The device pixels of a page side: never zero, never absurd (a damaged
+ * MediaBox must not ask for gigabytes). */
+static int
+pixels (double points, double scale)
+{
+  double px = ceil (points * scale - 0.01);
+
+  if (!isfinite (px) || px < 1)
+    return 1;
+  return (int) MIN (px, 32767.0);
+}
+
+static void
+turn (cairo_t *cr, int rotation, int surface_width, int surface_height)
+{
+  switch (rotation)
+    {
+    case 90:
+      cairo_translate (cr, surface_width, 0);
+      break;
+    case 180:
+      cairo_translate (cr, surface_width, surface_height);
+      break;
+    case 270:
+      cairo_translate (cr, 0, surface_height);
+      break;
+    default:
+      return;
+    }
+  cairo_rotate (cr, rotation * G_PI / 180.0);
+}
+
+cairo_surface_t *
+ipd_pdf_document_render_page (IpdPdfDocument *self, int page, double scale, int rotation,
+                              GCancellable *cancellable, GError **error)
+{
+  g_autoptr(IpdPopplerPage) p = NULL;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  double w = 0, h = 0;
+  int sw, sh;
+  cairo_status_t status;
+
+  g_return_val_if_fail (IPD_IS_PDF_DOCUMENT (self), NULL);
+  g_return_val_if_fail (scale > 0, NULL);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+  rotation = ((rotation % 360) + 360) % 360;
+  if (rotation % 90 != 0)
+    {
+      g_set_error (error, IPD_PDF_ERROR, IPD_PDF_ERROR_RENDER,
+                   _("A page can only be turned by a quarter turn, not %d°"), rotation);
+      return NULL;
+    }
+  p = ipd_pdf_document_get_poppler_page (self, page, error);
+  if (p == NULL)
+    return NULL;
+  poppler_page_get_size (p, &w, &h);
+  sw = pixels (rotation % 180 ? h : w, scale);
+  sh = pixels (rotation % 180 ? w : h, scale);
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, sw, sh);
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  turn (cr, rotation, sw, sh);
+  cairo_scale (cr, scale, scale);
+  poppler_page_render (p, cr);
+  status = cairo_status (cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, IPD_PDF_ERROR, IPD_PDF_ERROR_RENDER,
+                   _("Page %d could not be drawn: %s"), page + 1, cairo_status_to_string (status));
+      cairo_surface_destroy (surface);
+      return NULL;
+    }
+  return surface;
+}
+
+char *
+ipd_pdf_document_get_page_text (IpdPdfDocument *self, int page)
+{
+  g_autoptr(IpdPopplerPage) p = NULL;
+
+  g_return_val_if_fail (IPD_IS_PDF_DOCUMENT (self), NULL);
+  p = ipd_pdf_document_get_poppler_page (self, page, NULL);
+  return p ? poppler_page_get_text (p) : NULL;
+}
+
+char *
+ipd_pdf_document_get_selected_text (IpdPdfDocument *self, int page, const cairo_rectangle_t *area)
+{
+  g_autoptr(IpdPopplerPage) p = NULL;
+  PopplerRectangle selection;
+
+  g_return_val_if_fail (IPD_IS_PDF_DOCUMENT (self), NULL);
+  g_return_val_if_fail (area != NULL, NULL);
+  p = ipd_pdf_document_get_poppler_page (self, page, NULL);
+  if (p == NULL)
+    return NULL;
+  /* The selection is in the page's top-left coordinates, as the text
+   * layout's boxes (tests/test-pdf.c checks both). */
+  selection.x1 = area->x;
+  selection.y1 = area->y;
+  selection.x2 = area->x + area->width;
+  selection.y2 = area->y + area->height;
+  return poppler_page_get_selected_text (p, POPPLER_SELECTION_GLYPH, &selection);
+}
+
+void
+ipd_pdf_match_free (IpdPdfMatch *match)
+{
+  if (match == NULL)
+    return;
+  g_clear_pointer (&match->boxes, g_array_unref);
+  g_free (match);
+}
+
+GPtrArray *
+ipd_pdf_document_find (IpdPdfDocument *self, const char *query, int first_page, int last_page,
+                       GCancellable *cancellable)
+{
+  g_autoptr(IpdPdfFolded) needle = NULL;
+  GPtrArray *matches = g_ptr_array_new_with_free_func ((GDestroyNotify) ipd_pdf_match_free);
+
+  g_return_val_if_fail (IPD_IS_PDF_DOCUMENT (self), matches);
+  needle = ipd_pdf_folded_new (query ? query : "", TRUE);
+  if (needle->text->len == 0)
+    return matches;
+  first_page = MAX (first_page, 0);
+  last_page = MIN (last_page, self->n_pages - 1);
+  for (int i = first_page; i <= last_page; i++)
+    {
+      g_autoptr(IpdPopplerPage) p = NULL;
+
+      if (g_cancellable_is_cancelled (cancellable))
+        break;
+      p = poppler_document_get_page (self->document, i);
+      if (p != NULL)
+        ipd_pdf_search_page (p, i, needle, matches);
+    }
+  return matches;
+}
+
+void
+ipd_pdf_document_print_page (IpdPdfDocument *self, int page, cairo_t *cr)
+{
+  g_autoptr(IpdPopplerPage) p = NULL;
+
+  g_return_if_fail (IPD_IS_PDF_DOCUMENT (self));
+  g_return_if_fail (cr != NULL);
+  p = ipd_pdf_document_get_poppler_page (self, page, NULL);
+  if (p != NULL)
+    poppler_page_render_for_printing (p, cr);
+}
