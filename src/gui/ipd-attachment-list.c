@@ -1,0 +1,863 @@
+/* ipd-attachment-list.c — the documents of a dossier, on its page
+ *
+ * One row per document: its type and number, then its date, pages, size
+ * and file name. A row opens its document (a PDF or a picture in the page,
+ * through the "open-document" signal; anything else in the system's
+ * application); its menu saves a copy, edits the details, and moves it to
+ * the trash with an "Undo". Files are added from a chooser or dropped on
+ * the page and stored on a worker (ipd-attachment-import.c).
+ *
+ * A PDF whose pages could not be counted when it was added is read again
+ * on a worker when shown, so that its row says why it cannot be opened
+ * (damaged, or protected by a password).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "ipd-attachment-list"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ipd-attachment-dialog.h"
+#include "ipd-attachment-import.h"
+#include "ipd-attachment-list.h"
+#include "ipd-date.h"
+#include "ipd-dossier-view.h"
+#include "ipd-gui.h"
+#include "ipd-pdf-document.h"
+#include "ipd-pdf-view.h"
+#include "ipd-vocabulary.h"
+
+struct _IpdAttachmentList
+{
+  GtkWidget          parent_instance;
+
+  AdwPreferencesGroup *group;
+  GtkButton          *add_button;
+  GtkRevealer        *progress_revealer;
+  GtkLabel           *progress_label;
+  GtkProgressBar     *progress_bar;
+  GtkLabel           *error_label;
+  GtkListBox         *list;
+
+  IpdStore           *store;
+  gint64              dossier_id;
+  GCancellable       *cancellable;    /* the workers of the dossier shown */
+
+  /* the files being added */
+  GCancellable       *import_cancellable;
+  IpdImportProgress  *progress;
+  GPtrArray          *import_names;
+  gint64              import_dossier_id;
+  guint               progress_id;
+  guint               progress_ticks;
+};
+
+enum { SIGNAL_CHANGED, SIGNAL_OPEN_DOCUMENT, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (IpdAttachmentList, ipd_attachment_list, GTK_TYPE_WIDGET)
+
+/* Text ------------------------------------------------------------------------------ */
+
+/* SI units as GLib writes them, with the decimal comma the register uses
+ * for every number (as amounts use "." between thousands). */
+char *
+ipd_attachment_format_size (gint64 size)
+{
+  static const char *units[] = { N_("%s kB"), N_("%s MB"), N_("%s GB") };
+  double value = (double) size;
+  char number[G_ASCII_DTOSTR_BUF_SIZE];
+  guint unit = 0;
+
+  if (size < 1000)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d byte", "%d bytes", (gulong) size), (int) size);
+  value /= 1000.0;
+  while (value >= 999.95 && unit + 1 < G_N_ELEMENTS (units))
+    value /= 1000.0, unit++;
+  g_ascii_formatd (number, sizeof number, "%.1f", value);
+  g_strdelimit (number, ".", ',');
+  return g_strdup_printf (_(units[unit]), number);
+}
+
+static gboolean
+is_pdf (const IpdAttachment *a)
+{
+  return g_strcmp0 (a->mime_type, "application/pdf") == 0;
+}
+
+static gboolean
+is_picture (const IpdAttachment *a)
+{
+  return g_strcmp0 (a->mime_type, "image/png") == 0 || g_strcmp0 (a->mime_type, "image/jpeg") == 0;
+}
+
+/* "Decision no. 559/QĐ-SHTT" */
+static char *
+row_title (const IpdAttachment *a)
+{
+  const char *type = ipd_vocabulary_label (IPD_VOCAB_DOCUMENT_TYPE, a->document_type);
+
+  if (a->number == NULL)
+    return g_strdup (type);
+  /* Translators: a document type, then the document's number: "Decision no. 559/QĐ-SHTT" */
+  return g_strdup_printf (_("%s no. %s"), type, a->number);
+}
+
+/* "19/08/2025 · 12 pages · 1,2 MB · quyet-dinh.pdf"; @pages_text, when
+ * given, takes the place of the page count (why it is not known). */
+static char *
+row_subtitle (const IpdAttachment *a, const char *pages_text)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *joined = NULL;
+
+  if (a->date != NULL)
+    g_ptr_array_add (parts, ipd_date_format (a->date));
+  if (pages_text != NULL)
+    g_ptr_array_add (parts, g_strdup (pages_text));
+  else if (a->page_count > 0)
+    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d page", "%d pages", a->page_count),
+                                             a->page_count));
+  g_ptr_array_add (parts, ipd_attachment_format_size (a->size));
+  g_ptr_array_add (parts, g_strdup (a->file_name));
+  g_ptr_array_add (parts, NULL);
+  return g_strjoinv (" · ", (char **) parts->pdata);
+}
+
+static const char *
+pdf_problem (const GError *error)
+{
+  if (g_error_matches (error, IPD_PDF_ERROR, IPD_PDF_ERROR_NEEDS_PASSWORD)
+      || g_error_matches (error, IPD_PDF_ERROR, IPD_PDF_ERROR_WRONG_PASSWORD))
+    return _("Needs a password");
+  return _("Cannot be read");
+}
+
+/* Toasts ----------------------------------------------------------------------------- */
+
+static void
+add_toast (IpdAttachmentList *self, AdwToast *toast)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay == NULL)
+    {
+      g_message ("%s", adw_toast_get_title (toast));
+      g_object_unref (g_object_ref_sink (toast));
+      return;
+    }
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+}
+
+/* A message that may hold "&" or "<" (a file name): toasts read markup. */
+static void
+add_text_toast (IpdAttachmentList *self, const char *text)
+{
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+  add_toast (self, adw_toast_new (escaped));
+}
+
+/* Rows ------------------------------------------------------------------------------- */
+
+static IpdAttachment *
+row_attachment (GtkWidget *row)
+{
+  return g_object_get_data (G_OBJECT (row), "attachment");
+}
+
+static GtkWidget *
+find_row (IpdAttachmentList *self, gint64 id)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->list)); row; row = gtk_widget_get_next_sibling (row))
+    {
+      IpdAttachment *a = row_attachment (row);
+      if (a != NULL && a->id == id)
+        return row;
+    }
+  return NULL;
+}
+
+static GMenuModel *
+row_menu (const IpdAttachment *a)
+{
+  GMenu *menu = g_menu_new ();
+  g_autoptr(GMenu) open = g_menu_new ();
+  g_autoptr(GMenu) file = g_menu_new ();
+  g_autoptr(GMenu) trash = g_menu_new ();
+  g_autoptr(GMenuItem) item = NULL;
+
+#define ADD(section, label, action) \
+  item = g_menu_item_new (label, NULL); \
+  g_menu_item_set_action_and_target_value (item, action, g_variant_new_int64 (a->id)); \
+  g_menu_append_item (section, item); \
+  g_clear_object (&item)
+
+  ADD (open, _("_Open"), "attachment.open");
+  if (is_pdf (a))
+    ADD (open, _("Open in a _New Window"), "attachment.open-window");
+  ADD (open, _("Open With _Default Application"), "attachment.open-external");
+  ADD (file, _("_Save a Copy…"), "attachment.save-copy");
+  ADD (file, _("_Edit Details…"), "attachment.edit");
+  ADD (trash, _("Move to _Trash"), "attachment.trash");
+#undef ADD
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (open));
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (file));
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (trash));
+  return G_MENU_MODEL (menu);
+}
+
+static const char *
+row_icon (const IpdAttachment *a)
+{
+  if (is_pdf (a))
+    return "x-office-document-symbolic";
+  if (g_str_has_prefix (a->mime_type, "image/"))
+    return "image-x-generic-symbolic";
+  return "text-x-generic-symbolic";
+}
+
+/* Why a PDF cannot be opened, on the row: in place of its pages, and as a
+ * warning with the reader's own message. */
+static void
+show_problem (GtkWidget *row, const GError *error)
+{
+  IpdAttachment *a = row_attachment (row);
+  g_autofree char *subtitle = row_subtitle (a, pdf_problem (error));
+  g_autofree char *name = g_strdup_printf ("attachment-problem-%" G_GINT64_FORMAT, a->id);
+  GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_widget_set_name (icon, name);
+  gtk_widget_set_tooltip_text (icon, error->message);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, error->message, -1);
+  gtk_widget_add_css_class (icon, "warning");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon);
+}
+
+static void
+count_pages_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  GError *error = NULL;
+  int pages = ipd_attachment_count_pages (data, cancellable, &error);
+
+  if (pages > 0)
+    g_task_return_int (task, pages);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+on_pages_counted (GObject *source, GAsyncResult *result, gpointer data)
+{
+  g_autoptr(GtkWidget) row = data;
+  g_autoptr(GError) error = NULL;
+  gssize pages = g_task_propagate_int (G_TASK (result), &error);
+  IpdAttachment *a = row_attachment (row);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || gtk_widget_get_parent (row) == NULL)
+    return;
+  if (error != NULL)
+    {
+      show_problem (row, error);
+      return;
+    }
+  /* a document attached before pages were counted */
+  a->page_count = (int) pages;
+  {
+    g_autofree char *subtitle = row_subtitle (a, NULL);
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  }
+}
+
+/* Reads a PDF that has no page count on a worker, to tell why. */
+static void
+check_pdf (IpdAttachmentList *self, GtkWidget *row)
+{
+  IpdAttachment *a = row_attachment (row);
+  g_autoptr(GBytes) bytes = ipd_store_load_blob (self->store, a->sha256, NULL);
+  g_autoptr(GTask) task = NULL;
+
+  if (bytes == NULL)
+    return;
+  task = g_task_new (NULL, self->cancellable, on_pages_counted, g_object_ref (row));
+  g_task_set_source_tag (task, check_pdf);
+  g_task_set_task_data (task, g_bytes_ref (bytes), (GDestroyNotify) g_bytes_unref);
+  g_task_run_in_thread (task, count_pages_thread);
+}
+
+static GtkWidget *
+new_row (IpdAttachmentList *self, IpdAttachment *a)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *title = row_title (a);
+  g_autofree char *subtitle = row_subtitle (a, NULL);
+  g_autofree char *name = g_strdup_printf ("attachment-%" G_GINT64_FORMAT, a->id);
+  g_autofree char *menu_name = g_strdup_printf ("attachment-menu-%" G_GINT64_FORMAT, a->id);
+  g_autoptr(GMenuModel) menu = row_menu (a);
+  GtkWidget *menu_button = gtk_menu_button_new ();
+  GtkWidget *icon = gtk_image_new_from_icon_name (row_icon (a));
+
+  gtk_widget_set_name (row, name);
+  g_object_set_data_full (G_OBJECT (row), "attachment", ipd_attachment_ref (a), (GDestroyNotify) ipd_attachment_unref);
+  /* names and numbers may hold "&" or "<": shown as written */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
+  gtk_widget_set_tooltip_text (row, a->note);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+
+  gtk_widget_set_name (menu_button, menu_name);
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (menu_button), "view-more-symbolic");
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (menu_button), menu);
+  gtk_widget_set_tooltip_text (menu_button, _("Document Actions"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (menu_button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Document Actions"), -1);
+  gtk_widget_set_valign (menu_button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (menu_button, "flat");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), menu_button);
+  return row;
+}
+
+static void
+remove_rows (IpdAttachmentList *self)
+{
+  GtkWidget *child;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
+    {
+      if (!GTK_IS_LIST_BOX_ROW (child))
+        break;
+      gtk_list_box_remove (self->list, child);
+    }
+}
+
+/* Reads the dossier's documents again (after a change). */
+gboolean
+ipd_attachment_list_reload (IpdAttachmentList *self, GError **error)
+{
+  g_autoptr(GPtrArray) attachments = NULL;
+
+  g_return_val_if_fail (IPD_IS_ATTACHMENT_LIST (self), FALSE);
+  if (self->store == NULL)
+    return TRUE;
+  attachments = ipd_store_list_attachments (self->store, self->dossier_id, error);
+  if (attachments == NULL)
+    return FALSE;
+  remove_rows (self);
+  for (guint i = 0; i < attachments->len; i++)
+    {
+      IpdAttachment *a = g_ptr_array_index (attachments, i);
+      GtkWidget *row = new_row (self, a);
+
+      gtk_list_box_append (self->list, row);
+      if (is_pdf (a) && a->page_count == 0)
+        check_pdf (self, row);
+    }
+  return TRUE;
+}
+
+static void
+reload (IpdAttachmentList *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!ipd_attachment_list_reload (self, &error))
+    add_text_toast (self, error->message);
+}
+
+void
+ipd_attachment_list_show (IpdAttachmentList *self, IpdStore *store, gint64 dossier_id)
+{
+  g_return_if_fail (IPD_IS_ATTACHMENT_LIST (self) && IPD_IS_STORE (store));
+  if (self->dossier_id != dossier_id)
+    gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+  g_set_object (&self->store, store);
+  self->dossier_id = dossier_id;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "attachment.add", !ipd_store_is_read_only (store));
+  reload (self);
+}
+
+void
+ipd_attachment_list_clear (IpdAttachmentList *self)
+{
+  g_return_if_fail (IPD_IS_ATTACHMENT_LIST (self));
+  remove_rows (self);
+  g_clear_object (&self->store);
+  self->dossier_id = 0;
+}
+
+/* Opening ---------------------------------------------------------------------------- */
+
+static IpdAttachment *
+lookup (IpdAttachmentList *self, gint64 id)
+{
+  GtkWidget *row = find_row (self, id);
+  return row ? row_attachment (row) : NULL;
+}
+
+static GBytes *
+load_bytes (IpdAttachmentList *self, IpdAttachment *a)
+{
+  g_autoptr(GError) error = NULL;
+  GBytes *bytes = ipd_store_load_blob (self->store, a->sha256, &error);
+
+  if (bytes == NULL)
+    add_text_toast (self, error->message);
+  return bytes;
+}
+
+static void
+on_launched (GObject *source, GAsyncResult *result, gpointer data)
+{
+  g_autoptr(IpdAttachmentList) self = data;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_app_info_launch_default_for_uri_finish (result, &error))
+    {
+      /* Translators: %s is the system's reason */
+      g_autofree char *text = g_strdup_printf (_("The document cannot be opened: %s"), error->message);
+      add_text_toast (self, text);
+    }
+}
+
+/* In the application the system gives its type (a word processor for DOCX). */
+static void
+open_external (IpdAttachmentList *self, IpdAttachment *a)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = ipd_dossier_view_export_attachment (self->store, a, &error);
+  g_autofree char *uri = NULL;
+
+  if (path == NULL)
+    {
+      add_text_toast (self, error->message);
+      return;
+    }
+  uri = g_filename_to_uri (path, NULL, NULL);
+  g_app_info_launch_default_for_uri_async (uri, NULL, NULL, on_launched, g_object_ref (self));
+}
+
+static void
+open_window (IpdAttachmentList *self, IpdAttachment *a)
+{
+  g_autoptr(GBytes) bytes = load_bytes (self, a);
+  GtkWindow *window;
+
+  if (bytes == NULL)
+    return;
+  window = ipd_pdf_view_window_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), bytes, a->file_name);
+  gtk_window_present (window);
+}
+
+/* A PDF or a picture in the dossier page; anything else outside. */
+static void
+open_attachment (IpdAttachmentList *self, IpdAttachment *a)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  if (!is_pdf (a) && !is_picture (a))
+    {
+      open_external (self, a);
+      return;
+    }
+  bytes = load_bytes (self, a);
+  if (bytes != NULL)
+    g_signal_emit (self, signals[SIGNAL_OPEN_DOCUMENT], 0, a, bytes);
+}
+
+static void
+on_row_activated (IpdAttachmentList *self, GtkListBoxRow *row)
+{
+  IpdAttachment *a = row_attachment (GTK_WIDGET (row));
+
+  if (a != NULL)
+    open_attachment (self, a);
+}
+
+/* Saving a copy ---------------------------------------------------------------------- */
+
+gboolean
+ipd_attachment_list_save_copy (IpdAttachmentList *self, gint64 attachment_id, GFile *file, GError **error)
+{
+  g_autoptr(IpdAttachment) a = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_val_if_fail (IPD_IS_ATTACHMENT_LIST (self) && G_IS_FILE (file), FALSE);
+  if ((a = ipd_store_load_attachment (self->store, attachment_id, error)) == NULL
+      || (bytes = ipd_store_load_blob (self->store, a->sha256, error)) == NULL)
+    return FALSE;
+  return g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                  NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, error);
+}
+
+static void
+on_save_response (GtkNativeDialog *chooser, int response, IpdAttachmentList *self)
+{
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (chooser), "attachment-id"));
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT && (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL)
+    {
+      g_autofree char *name = g_file_get_basename (file);
+      if (ipd_attachment_list_save_copy (self, id, file, &error))
+        {
+          /* Translators: %s is a file name */
+          g_autofree char *text = g_strdup_printf (_("Saved a copy as “%s”"), name);
+          add_text_toast (self, text);
+        }
+      else
+        add_text_toast (self, error->message);
+    }
+  g_object_unref (chooser);
+}
+
+static void
+save_copy (IpdAttachmentList *self, IpdAttachment *a)
+{
+  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (_("Save a Copy"),
+                                                               GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), a->file_name);
+  g_object_set_data (G_OBJECT (chooser), "attachment-id", GSIZE_TO_POINTER (a->id));
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_save_response), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* Details and trash ------------------------------------------------------------------ */
+
+static void
+on_details_saved (IpdAttachmentList *self)
+{
+  reload (self);
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+}
+
+static void
+edit_details (IpdAttachmentList *self, IpdAttachment *a)
+{
+  IpdAttachmentDialog *dialog = ipd_attachment_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                                            self->store, a);
+
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_details_saved), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_undo_trash (AdwToast *toast, IpdAttachmentList *self)
+{
+  gint64 id = *(gint64 *) g_object_get_data (G_OBJECT (toast), "attachment-id");
+  IpdStore *store = g_object_get_data (G_OBJECT (toast), "store");
+  g_autoptr(GError) error = NULL;
+
+  if (!ipd_store_restore_attachment (store, id, &error))
+    {
+      add_text_toast (self, error->message);
+      return;
+    }
+  if (store == self->store)
+    reload (self);
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+}
+
+static void
+trash (IpdAttachmentList *self, IpdAttachment *a)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IpdAttachment) keep = ipd_attachment_ref (a);   /* its row goes */
+  g_autofree char *title = NULL;
+  g_autofree char *escaped = NULL;
+  AdwToast *toast;
+
+  if (!ipd_store_trash_attachment (self->store, a->id, &error))
+    {
+      add_text_toast (self, error->message);
+      return;
+    }
+  reload (self);
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+  escaped = g_markup_escape_text (keep->file_name, -1);
+  /* Translators: %s is a file name */
+  title = g_strdup_printf (_("“%s” moved to the trash"), escaped);
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_object_set_data_full (G_OBJECT (toast), "attachment-id", g_memdup2 (&keep->id, sizeof keep->id), g_free);
+  g_object_set_data_full (G_OBJECT (toast), "store", g_object_ref (self->store), g_object_unref);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_trash), self, 0);
+  add_toast (self, toast);
+}
+
+/* The row with the keyboard focus, else the selected one. */
+static IpdAttachment *
+current_attachment (IpdAttachmentList *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *row = focus ? gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_BOX_ROW) : NULL;
+
+  if (row == NULL || gtk_widget_get_parent (row) != GTK_WIDGET (self->list))
+    row = GTK_WIDGET (gtk_list_box_get_selected_row (self->list));
+  return row ? row_attachment (row) : NULL;
+}
+
+/* Actions ---------------------------------------------------------------------------- */
+
+static void
+row_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  IpdAttachmentList *self = IPD_ATTACHMENT_LIST (widget);
+  IpdAttachment *a = lookup (self, g_variant_get_int64 (parameter));
+
+  if (a == NULL || self->store == NULL)
+    return;
+  if (g_str_equal (action_name, "attachment.open"))
+    open_attachment (self, a);
+  else if (g_str_equal (action_name, "attachment.open-window"))
+    open_window (self, a);
+  else if (g_str_equal (action_name, "attachment.open-external"))
+    open_external (self, a);
+  else if (g_str_equal (action_name, "attachment.save-copy"))
+    save_copy (self, a);
+  else if (g_str_equal (action_name, "attachment.edit"))
+    edit_details (self, a);
+  else if (g_str_equal (action_name, "attachment.trash"))
+    trash (self, a);
+}
+
+static void
+trash_current_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  IpdAttachmentList *self = IPD_ATTACHMENT_LIST (widget);
+  IpdAttachment *a = current_attachment (self);
+
+  if (a != NULL && self->store != NULL && !ipd_store_is_read_only (self->store))
+    trash (self, a);
+}
+
+/* Adding ----------------------------------------------------------------------------- */
+
+static gboolean
+update_progress (gpointer data)
+{
+  IpdAttachmentList *self = data;
+  gssize total = (gssize) g_atomic_pointer_get (&self->progress->bytes_total);
+  gssize done = (gssize) g_atomic_pointer_get (&self->progress->bytes_done);
+  guint current = MIN ((guint) g_atomic_int_get (&self->progress->current), self->import_names->len - 1);
+  g_autofree char *text = NULL;
+
+  /* a quick import passes without a bar flashing */
+  if (++self->progress_ticks >= 3)
+    gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
+  /* Translators: a file's name, its place in the list and how many there are */
+  text = g_strdup_printf (_("Adding “%s” (%u of %u)…"), (char *) g_ptr_array_index (self->import_names, current),
+                          current + 1, self->import_names->len);
+  gtk_label_set_label (self->progress_label, text);
+  gtk_progress_bar_set_fraction (self->progress_bar, total > 0 ? MIN (1.0, (double) done / (double) total) : 0.0);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+end_import (IpdAttachmentList *self)
+{
+  g_clear_handle_id (&self->progress_id, g_source_remove);
+  g_clear_object (&self->import_cancellable);
+  g_clear_pointer (&self->progress, g_free);
+  g_clear_pointer (&self->import_names, g_ptr_array_unref);
+  if (self->progress_revealer != NULL)
+    gtk_revealer_set_reveal_child (self->progress_revealer, FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "attachment.stop-adding", FALSE);
+}
+
+static void
+report_import (IpdAttachmentList *self, IpdImportResult *result)
+{
+  g_autofree char *problems = NULL;
+  g_autofree char *text = NULL;
+  guint added = result->added->len;
+
+  if (result->problems->len > 0)
+    {
+      g_ptr_array_add (result->problems, NULL);
+      problems = g_strjoinv ("\n", (char **) result->problems->pdata);
+      g_ptr_array_remove_index (result->problems, result->problems->len - 1);
+      gtk_label_set_label (self->error_label, problems);
+      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+    }
+  if (result->stopped)
+    /* Translators: after "Stop"; %u is how many documents were added before */
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Stopped: %u document added", "Stopped: %u documents added",
+                                         added), added);
+  else if (result->problems->len > 0)
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u file could not be added", "%u files could not be added",
+                                         result->problems->len), result->problems->len);
+  else
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u document added", "%u documents added", added), added);
+  add_text_toast (self, text);
+}
+
+static void
+on_imported (GObject *source, GAsyncResult *result, gpointer data)
+{
+  g_autoptr(IpdAttachmentList) self = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IpdImportResult) imported = ipd_attachment_import_finish (result, &error);
+  gint64 dossier_id = self->import_dossier_id;
+
+  end_import (self);
+  if (self->list == NULL || self->store == NULL)   /* disposed meanwhile */
+    return;
+  if (imported == NULL)
+    {
+      add_text_toast (self, error->message);
+      return;
+    }
+  if (dossier_id == self->dossier_id)
+    reload (self);
+  if (imported->added->len > 0)
+    g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+  report_import (self, imported);
+}
+
+void
+ipd_attachment_list_add_files (IpdAttachmentList *self, GFile **files, guint n_files)
+{
+  g_return_if_fail (IPD_IS_ATTACHMENT_LIST (self));
+  if (n_files == 0 || self->store == NULL)
+    return;
+  if (self->progress != NULL)
+    {
+      add_toast (self, adw_toast_new (_("Documents are being added; wait until they are stored.")));
+      return;
+    }
+  if (ipd_store_is_read_only (self->store))
+    {
+      add_toast (self, adw_toast_new (_("The register is open read-only: documents cannot be added.")));
+      return;
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+  self->progress = g_new0 (IpdImportProgress, 1);
+  self->import_cancellable = g_cancellable_new ();
+  self->import_names = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < n_files; i++)
+    g_ptr_array_add (self->import_names, g_file_get_basename (files[i]));
+  self->progress_ticks = 0;
+  self->import_dossier_id = self->dossier_id;
+  self->progress_id = g_timeout_add (100, update_progress, self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "attachment.stop-adding", TRUE);
+  ipd_attachment_import_async (ipd_store_get_path (self->store), self->dossier_id, files, n_files,
+                               self->progress, self->import_cancellable, on_imported, g_object_ref (self));
+}
+
+gboolean
+ipd_attachment_list_is_busy (IpdAttachmentList *self)
+{
+  g_return_val_if_fail (IPD_IS_ATTACHMENT_LIST (self), FALSE);
+  return self->progress != NULL;
+}
+
+static void
+on_add_response (GtkNativeDialog *chooser, int response, IpdAttachmentList *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GListModel) model = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
+      g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+
+      for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+        g_ptr_array_add (files, g_list_model_get_item (model, i));
+      ipd_attachment_list_add_files (self, (GFile **) files->pdata, files->len);
+    }
+  g_object_unref (chooser);
+}
+
+static void
+add_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  IpdAttachmentList *self = IPD_ATTACHMENT_LIST (widget);
+  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (_("Add Documents"),
+                                                               GTK_WINDOW (gtk_widget_get_root (widget)),
+                                                               GTK_FILE_CHOOSER_ACTION_OPEN, _("_Add"), _("_Cancel"));
+
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_add_response), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+stop_adding_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  IpdAttachmentList *self = IPD_ATTACHMENT_LIST (widget);
+
+  if (self->import_cancellable != NULL)
+    g_cancellable_cancel (self->import_cancellable);
+}
+
+/* GObject ---------------------------------------------------------------------------- */
+
+static void
+ipd_attachment_list_dispose (GObject *object)
+{
+  IpdAttachmentList *self = IPD_ATTACHMENT_LIST (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  if (self->import_cancellable != NULL)
+    g_cancellable_cancel (self->import_cancellable);
+  g_clear_handle_id (&self->progress_id, g_source_remove);
+  g_clear_object (&self->store);
+  gtk_widget_dispose_template (GTK_WIDGET (object), IPD_TYPE_ATTACHMENT_LIST);
+  G_OBJECT_CLASS (ipd_attachment_list_parent_class)->dispose (object);
+}
+
+static void
+ipd_attachment_list_class_init (IpdAttachmentListClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  const char *row_actions[] = { "attachment.open", "attachment.open-window", "attachment.open-external",
+                                "attachment.save-copy", "attachment.edit", "attachment.trash" };
+
+  G_OBJECT_CLASS (klass)->dispose = ipd_attachment_list_dispose;
+  /* Emitted when the officer changed the dossier's documents. */
+  signals[SIGNAL_CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                          0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /* A PDF or a picture to show in the page: the document and its bytes. */
+  signals[SIGNAL_OPEN_DOCUMENT] = g_signal_new ("open-document", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                                0, NULL, NULL, NULL, G_TYPE_NONE, 2,
+                                                IPD_TYPE_ATTACHMENT, G_TYPE_BYTES);
+  ipd_gui_ensure_resources ();
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/ipdossiers/IpDossiers/ipd-attachment-list.ui");
+  gtk_widget_class_bind_template_child (widget_class, IpdAttachmentList, group);
+  gtk_widget_class_bind_template_child (widget_class, IpdAttachmentList, add_button);
+  gtk_widget_class_bind_template_child (widget_class, IpdAttachmentList, progress_revealer);
+  gtk_widget_class_bind_template_child (widget_class, IpdAttachmentList, progress_label);
+  gtk_widget_class_bind_template_child (widget_class, IpdAttachmentList, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, IpdAttachmentList, error_label);
+  gtk_widget_class_bind_template_child (widget_class, IpdAttachmentList, list);
+  gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
+
+  for (guint i = 0; i < G_N_ELEMENTS (row_actions); i++)
+    gtk_widget_class_install_action (widget_class, row_actions[i], "x", row_action);
+  gtk_widget_class_install_action (widget_class, "attachment.trash-current", NULL, trash_current_action);
+  gtk_widget_class_install_action (widget_class, "attachment.add", NULL, add_action);
+  gtk_widget_class_install_action (widget_class, "attachment.stop-adding", NULL, stop_adding_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "attachment.trash-current", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "attachment.trash-current", NULL);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+ipd_attachment_list_init (IpdAttachmentList *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->cancellable = g_cancellable_new ();
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "attachment.stop-adding", FALSE);
+}
