@@ -132,10 +132,17 @@ ipd_store_load_attachment (IpdStore *self, gint64 id, GError **error)
   if (rc == SQLITE_ROW)
     return ipd_store_read_attachment_row (stmt);
   if (rc == SQLITE_DONE)
-    g_set_error_literal (error, IPD_ERROR, IPD_ERROR_NOT_FOUND, _("The document no longer exists."));
+    g_set_error (error, IPD_ERROR, IPD_ERROR_NOT_FOUND,
+                 _("There is no document number %" G_GINT64_FORMAT " in the register"), id);
   else
     ipd_store_set_error (self, error, rc, "attachment");
   return NULL;
+}
+
+IpdAttachment *
+ipd_store_get_attachment (IpdStore *self, gint64 attachment_id, GError **error)
+{
+  return ipd_store_load_attachment (self, attachment_id, error);
 }
 
 /* The dossier of a changed document was changed: its time moves on. */

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "ipd-content-type.h"
 #include "ipd-date.h"
 #include "ipd-error.h"
 #include "ipd-store-private.h"
@@ -608,23 +609,6 @@ ipd_store_delete_orphan_blobs (IpdStore *self, GError **error)
                          "                    WHERE mark_image_sha256 IS NOT NULL)", error);
 }
 
-/* The type is read from the bytes: a file's name may lie. */
-static char *
-detect_mime_type (GBytes *bytes, const char *file_name)
-{
-  gsize size = 0;
-  gconstpointer data = g_bytes_get_data (bytes, &size);
-  gboolean uncertain = FALSE;
-  g_autofree char *type = g_content_type_guess (NULL, data, size, &uncertain);
-
-  if (uncertain)
-    {
-      g_free (type);
-      type = g_content_type_guess (file_name, data, size, NULL);
-    }
-  return g_content_type_get_mime_type (type);
-}
-
 gboolean
 ipd_store_add_attachment (IpdStore *self, IpdAttachment *a, GBytes *bytes, GError **error)
 {
@@ -639,7 +623,7 @@ ipd_store_add_attachment (IpdStore *self, IpdAttachment *a, GBytes *bytes, GErro
   if (!ipd_store_validate_attachment (a, error))
     return FALSE;
   g_free (a->mime_type);
-  a->mime_type = detect_mime_type (bytes, a->file_name);
+  a->mime_type = ipd_content_type_detect (bytes);   /* never from the name: it may lie */
 
   if (!ipd_store_write_begin (self, error))
     return FALSE;

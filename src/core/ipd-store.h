@@ -210,6 +210,8 @@ gboolean   ipd_store_update_attachment  (IpdStore *self, IpdAttachment *attachme
                                          GError **error);
 gboolean   ipd_store_trash_attachment   (IpdStore *self, gint64 id, GError **error);
 gboolean   ipd_store_restore_attachment (IpdStore *self, gint64 id, GError **error);
+/* The same as ipd_store_load_attachment (the name ipdossiers-cli uses). */
+IpdAttachment *ipd_store_get_attachment (IpdStore *self, gint64 attachment_id, GError **error);
 GBytes    *ipd_store_load_blob       (IpdStore *self, const char *sha256, GError **error);
 
 /* Audit, integrity and backups */
