@@ -65,7 +65,6 @@ G_DEFINE_FINAL_TYPE (IpdAttachmentList, ipd_attachment_list, GTK_TYPE_WIDGET)
 char *
 ipd_attachment_format_size (gint64 size)
 {
-  static const char *units[] = { N_("%s kB"), N_("%s MB"), N_("%s GB") };
   double value = (double) size;
   char number[G_ASCII_DTOSTR_BUF_SIZE];
   guint unit = 0;
@@ -73,11 +72,12 @@ ipd_attachment_format_size (gint64 size)
   if (size < 1000)
     return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d byte", "%d bytes", (gulong) size), (int) size);
   value /= 1000.0;
-  while (value >= 999.95 && unit + 1 < G_N_ELEMENTS (units))
+  while (value >= 999.95 && unit < 2)
     value /= 1000.0, unit++;
   g_ascii_formatd (number, sizeof number, "%.1f", value);
   g_strdelimit (number, ".", ',');
-  return g_strdup_printf (_(units[unit]), number);
+  /* Translators: %s is a number with a decimal comma, "1,2" */
+  return g_strdup_printf (unit == 0 ? _("%s kB") : unit == 1 ? _("%s MB") : _("%s GB"), number);
 }
 
 static gboolean
@@ -178,6 +178,15 @@ find_row (IpdAttachmentList *self, gint64 id)
   return NULL;
 }
 
+static void
+add_item (GMenu *section, const char *label, const char *action, gint64 id)
+{
+  g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
+
+  g_menu_item_set_action_and_target_value (item, action, g_variant_new_int64 (id));
+  g_menu_append_item (section, item);
+}
+
 static GMenuModel *
 row_menu (const IpdAttachment *a)
 {
@@ -185,22 +194,14 @@ row_menu (const IpdAttachment *a)
   g_autoptr(GMenu) open = g_menu_new ();
   g_autoptr(GMenu) file = g_menu_new ();
   g_autoptr(GMenu) trash = g_menu_new ();
-  g_autoptr(GMenuItem) item = NULL;
 
-#define ADD(section, label, action) \
-  item = g_menu_item_new (label, NULL); \
-  g_menu_item_set_action_and_target_value (item, action, g_variant_new_int64 (a->id)); \
-  g_menu_append_item (section, item); \
-  g_clear_object (&item)
-
-  ADD (open, _("_Open"), "attachment.open");
+  add_item (open, _("_Open"), "attachment.open", a->id);
   if (is_pdf (a))
-    ADD (open, _("Open in a _New Window"), "attachment.open-window");
-  ADD (open, _("Open With _Default Application"), "attachment.open-external");
-  ADD (file, _("_Save a Copy…"), "attachment.save-copy");
-  ADD (file, _("_Edit Details…"), "attachment.edit");
-  ADD (trash, _("Move to _Trash"), "attachment.trash");
-#undef ADD
+    add_item (open, _("Open in a _New Window"), "attachment.open-window", a->id);
+  add_item (open, _("Open With _Default Application"), "attachment.open-external", a->id);
+  add_item (file, _("_Save a Copy…"), "attachment.save-copy", a->id);
+  add_item (file, _("_Edit Details…"), "attachment.edit", a->id);
+  add_item (trash, _("Move to _Trash"), "attachment.trash", a->id);
   g_menu_append_section (menu, NULL, G_MENU_MODEL (open));
   g_menu_append_section (menu, NULL, G_MENU_MODEL (file));
   g_menu_append_section (menu, NULL, G_MENU_MODEL (trash));
