@@ -51,6 +51,8 @@ struct _IpdAttachmentList
   gint64              import_dossier_id;
   guint               progress_id;
   guint               progress_ticks;
+
+  AdwToast           *toast;          /* the last shown, weak */
 };
 
 enum { SIGNAL_CHANGED, SIGNAL_OPEN_DOCUMENT, N_SIGNALS };
@@ -147,6 +149,15 @@ add_toast (IpdAttachmentList *self, AdwToast *toast)
       g_object_unref (g_object_ref_sink (toast));
       return;
     }
+  /* a new message replaces ours at once (libadwaita 1.2 aborts when a
+   * high-priority toast goes before one that is still leaving) */
+  if (self->toast != NULL)
+    {
+      adw_toast_dismiss (self->toast);
+      g_object_remove_weak_pointer (G_OBJECT (self->toast), (gpointer *) &self->toast);
+    }
+  self->toast = toast;
+  g_object_add_weak_pointer (G_OBJECT (toast), (gpointer *) &self->toast);
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
 }
 
@@ -589,7 +600,6 @@ trash (IpdAttachmentList *self, IpdAttachment *a)
   title = g_strdup_printf (_("“%s” moved to the trash"), escaped);
   toast = adw_toast_new (title);
   adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   g_object_set_data_full (G_OBJECT (toast), "attachment-id", g_memdup2 (&keep->id, sizeof keep->id), g_free);
   g_object_set_data_full (G_OBJECT (toast), "store", g_object_ref (self->store), g_object_unref);
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_trash), self, 0);
@@ -815,6 +825,9 @@ ipd_attachment_list_dispose (GObject *object)
     g_cancellable_cancel (self->import_cancellable);
   g_clear_handle_id (&self->progress_id, g_source_remove);
   g_clear_object (&self->store);
+  if (self->toast != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->toast), (gpointer *) &self->toast);
+  self->toast = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (object), IPD_TYPE_ATTACHMENT_LIST);
   G_OBJECT_CLASS (ipd_attachment_list_parent_class)->dispose (object);
 }
