@@ -193,9 +193,10 @@ wait_for_problem (Fixture *f, gint64 id)
   gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
   GtkWidget *icon;
 
-  while ((icon = ipd_test_find_named (GTK_WIDGET (f->list), name)) == NULL && g_get_monotonic_time () < end)
+  icon = ipd_test_get_named (GTK_WIDGET (f->list), name);
+  while (!gtk_widget_get_visible (icon) && g_get_monotonic_time () < end)
     g_main_context_iteration (NULL, TRUE);
-  g_assert_nonnull (icon);
+  g_assert_true (gtk_widget_get_visible (icon));
   return icon;
 }
 
@@ -311,7 +312,14 @@ test_add_files (Fixture *f, gconstpointer data)
     g_assert_nonnull (strstr (subtitle_of (f, damaged), "Cannot be read"));
   {
     g_autofree char *name = g_strdup_printf ("attachment-problem-%" G_GINT64_FORMAT, pdf);
-    g_assert_null (ipd_test_find_named (GTK_WIDGET (f->list), name));
+    g_assert_false (gtk_widget_get_visible (ipd_test_get_named (GTK_WIDGET (f->list), name)));
+  }
+  /* the picture shows as a thumbnail in its row */
+  {
+    gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+    while (ipd_test_find_named (row_of (f, png), "attachment-thumbnail") == NULL && g_get_monotonic_time () < end)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_nonnull (ipd_test_find_named (row_of (f, png), "attachment-thumbnail"));
   }
   free_four (files);
 }

@@ -236,15 +236,57 @@ show_problem (GtkWidget *row, const GError *error)
 {
   IpdAttachment *a = row_attachment (row);
   g_autofree char *subtitle = row_subtitle (a, pdf_problem (error));
-  g_autofree char *name = g_strdup_printf ("attachment-problem-%" G_GINT64_FORMAT, a->id);
-  GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+  GtkWidget *icon = g_object_get_data (G_OBJECT (row), "problem-icon");
 
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  gtk_widget_set_name (icon, name);
   gtk_widget_set_tooltip_text (icon, error->message);
   gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, error->message, -1);
-  gtk_widget_add_css_class (icon, "warning");
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon);
+  gtk_widget_set_visible (icon, TRUE);
+}
+
+/* Pictures: a thumbnail in place of the row's icon, decoded on a worker. */
+#define MAX_THUMBNAIL_SOURCE (20 * 1000 * 1000)
+#define THUMBNAIL_SIZE 40
+
+static void
+decode_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  GError *error = NULL;
+  GdkTexture *texture = gdk_texture_new_from_bytes (data, &error);
+
+  if (texture != NULL)
+    g_task_return_pointer (task, texture, g_object_unref);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+on_decoded (GObject *source, GAsyncResult *result, gpointer data)
+{
+  g_autoptr(GtkWidget) row = data;
+  g_autoptr(GdkTexture) texture = g_task_propagate_pointer (G_TASK (result), NULL);
+  GtkImage *icon = g_object_get_data (G_OBJECT (row), "type-icon");
+
+  if (texture == NULL || gtk_widget_get_parent (row) == NULL)
+    return;   /* a picture that does not decode keeps its icon; opening it says why */
+  gtk_image_set_from_paintable (icon, GDK_PAINTABLE (texture));
+  gtk_image_set_pixel_size (icon, THUMBNAIL_SIZE);
+  gtk_widget_set_name (GTK_WIDGET (icon), "attachment-thumbnail");
+}
+
+static void
+load_thumbnail (IpdAttachmentList *self, GtkWidget *row)
+{
+  IpdAttachment *a = row_attachment (row);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GTask) task = NULL;
+
+  if (a->size > MAX_THUMBNAIL_SOURCE || (bytes = ipd_store_load_blob (self->store, a->sha256, NULL)) == NULL)
+    return;
+  task = g_task_new (NULL, self->cancellable, on_decoded, g_object_ref (row));
+  g_task_set_source_tag (task, load_thumbnail);
+  g_task_set_task_data (task, g_bytes_ref (bytes), (GDestroyNotify) g_bytes_unref);
+  g_task_run_in_thread (task, decode_thread);
 }
 
 static void
@@ -309,6 +351,8 @@ new_row (IpdAttachmentList *self, IpdAttachment *a)
   g_autoptr(GMenuModel) menu = row_menu (a);
   GtkWidget *menu_button = gtk_menu_button_new ();
   GtkWidget *icon = gtk_image_new_from_icon_name (row_icon (a));
+  GtkWidget *problem = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+  g_autofree char *problem_name = g_strdup_printf ("attachment-problem-%" G_GINT64_FORMAT, a->id);
 
   gtk_widget_set_name (row, name);
   g_object_set_data_full (G_OBJECT (row), "attachment", ipd_attachment_ref (a), (GDestroyNotify) ipd_attachment_unref);
@@ -318,8 +362,18 @@ new_row (IpdAttachmentList *self, IpdAttachment *a)
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
   gtk_widget_set_tooltip_text (row, a->note);
+  /* as wide as a thumbnail: the titles line up */
+  gtk_widget_set_size_request (icon, THUMBNAIL_SIZE, -1);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+  g_object_set_data (G_OBJECT (row), "type-icon", icon);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+
+  /* shown when the document turns out unreadable (show_problem) */
+  gtk_widget_set_name (problem, problem_name);
+  gtk_widget_add_css_class (problem, "warning");
+  gtk_widget_set_visible (problem, FALSE);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), problem);
+  g_object_set_data (G_OBJECT (row), "problem-icon", problem);
 
   gtk_widget_set_name (menu_button, menu_name);
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (menu_button), "view-more-symbolic");
@@ -369,6 +423,8 @@ ipd_attachment_list_reload (IpdAttachmentList *self, GError **error)
       gtk_list_box_append (self->list, row);
       if (is_pdf (a) && a->page_count == 0)
         check_pdf (self, row);
+      else if (is_picture (a))
+        load_thumbnail (self, row);
     }
   return TRUE;
 }
