@@ -654,6 +654,36 @@ test_bad_files (Fixture *f, gconstpointer data)
     g_object_unref (files[i]);
 }
 
+/* A register open read-only lists and opens documents, and changes none. */
+static void
+test_read_only (Fixture *f, gconstpointer data)
+{
+  GFile *files[4];
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IpdStore) ro = NULL;
+  gint64 text;
+  guint n;
+
+  add_four (f, files);
+  text = raw_id_named (f, "bien-ban.txt");
+  ro = ipd_store_open (f->path, IPD_STORE_READ_ONLY, &error);
+  g_assert_no_error (error);
+  ipd_attachment_list_show (f->list, ro, f->dossier_id);
+  n = count_rows (f);
+  g_assert_cmpuint (n, >=, 4);
+  g_assert_false (gtk_widget_is_sensitive (ipd_test_get_named (GTK_WIDGET (f->list), "add-documents")));
+  /* disabled: nothing happens */
+  gtk_widget_activate_action (GTK_WIDGET (f->list), "attachment.trash", "x", text);
+  gtk_widget_activate_action (GTK_WIDGET (f->list), "attachment.edit", "x", text);
+  ipd_test_iterate (10);
+  g_assert_null (ipd_test_find_toplevel (IPD_TYPE_ATTACHMENT_DIALOG));
+  g_assert_cmpuint (count_rows (f), ==, n);
+  g_assert_cmpint (raw_int (f, "SELECT count(*) FROM attachment WHERE deleted_at IS NOT NULL"), ==, 0);
+  ipd_attachment_list_add_files (f->list, files, 1);
+  g_assert_false (ipd_attachment_list_is_busy (f->list));
+  free_four (files);
+}
+
 static void
 test_screenshot (Fixture *f, gconstpointer data)
 {
@@ -702,6 +732,7 @@ main (int argc, char **argv)
       g_test_add ("/attachments-view/open-in-page", Fixture, NULL, fixture_set_up, test_open_in_page, fixture_tear_down);
       g_test_add ("/attachments-view/drop", Fixture, NULL, fixture_set_up, test_drop, fixture_tear_down);
       g_test_add ("/attachments-view/stop", Fixture, NULL, fixture_set_up, test_stop, fixture_tear_down);
+      g_test_add ("/attachments-view/read-only", Fixture, NULL, fixture_set_up, test_read_only, fixture_tear_down);
       g_test_add ("/attachments-view/bad-files", Fixture, NULL, fixture_set_up, test_bad_files, fixture_tear_down);
     }
   g_test_add ("/attachments-view/screenshot", Fixture, NULL, fixture_set_up, test_screenshot, fixture_tear_down);

@@ -438,6 +438,17 @@ reload (IpdAttachmentList *self)
     add_text_toast (self, error->message);
 }
 
+/* A register open read-only (the front desk) shows and opens documents only. */
+static void
+update_writable (IpdAttachmentList *self)
+{
+  const char *writing[] = { "attachment.add", "attachment.edit", "attachment.trash", "attachment.trash-current" };
+  gboolean writable = self->store != NULL && !ipd_store_is_read_only (self->store);
+
+  for (guint i = 0; i < G_N_ELEMENTS (writing); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), writing[i], writable);
+}
+
 void
 ipd_attachment_list_show (IpdAttachmentList *self, IpdStore *store, gint64 dossier_id)
 {
@@ -446,7 +457,7 @@ ipd_attachment_list_show (IpdAttachmentList *self, IpdStore *store, gint64 dossi
     gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
   g_set_object (&self->store, store);
   self->dossier_id = dossier_id;
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "attachment.add", !ipd_store_is_read_only (store));
+  update_writable (self);
   reload (self);
 }
 
