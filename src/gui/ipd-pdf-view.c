@@ -77,6 +77,7 @@ struct _IpdPdfView {
   GPtrArray          *pages;          /* IpdPdfPage, in page_box */
   GPtrArray          *thumbnails;     /* IpdPdfPage, in thumbnail_box; empty until shown */
   GHashTable         *pending;        /* request key → IpdPdfJob */
+  GHashTable         *textured;       /* pages that hold a texture (a set) */
   IpdPdfJob          *sizes_job;
 
   ZoomMode            zoom_mode;
@@ -319,7 +320,8 @@ fit_idle (gpointer data)
 static void
 on_viewport_resized (IpdPdfView *self)
 {
-  if (self->zoom_mode == ZOOM_FREE || self->fit_id != 0)
+  /* the renderer goes first in dispose: nothing more to schedule */
+  if (self->renderer == NULL || self->zoom_mode == ZOOM_FREE || self->fit_id != 0)
     return;
   if (gtk_widget_get_width (self->scroller) == self->fit_width
       && (self->zoom_mode == ZOOM_FIT_WIDTH || gtk_widget_get_height (self->scroller) == self->fit_height))
@@ -370,6 +372,8 @@ on_rendered (IpdPdfJob *job, gpointer user_data)
                                       (GDestroyNotify) cairo_surface_destroy, cairo_surface_reference (job->surface));
   /* cairo's ARGB32 is premultiplied, in native byte order: GDK_MEMORY_DEFAULT */
   texture = gdk_memory_texture_new (width, height, GDK_MEMORY_DEFAULT, bytes, stride);
+  g_object_set_data_full (G_OBJECT (texture), IPD_PDF_PAGE_SURFACE_KEY, cairo_surface_reference (job->surface),
+                          (GDestroyNotify) cairo_surface_destroy);
   ipd_pdf_texture_cache_insert (self->cache, job->page, job->zoom, job->rotation, job->thumbnail,
                                 texture, (gsize) stride * height);
   if (job->thumbnail)
@@ -381,6 +385,7 @@ on_rendered (IpdPdfJob *job, gpointer user_data)
     }
   page = g_ptr_array_index (self->pages, job->page);
   ipd_pdf_page_set_texture (page, texture, job->zoom, job->rotation);
+  g_hash_table_add (self->textured, GINT_TO_POINTER (job->page));
   if (job->page == 0 && self->first_shown == 0)
     self->first_shown = g_get_monotonic_time () - self->load_started;
 }
@@ -405,6 +410,8 @@ request (IpdPdfView *self, int index, gboolean thumbnail, int priority)
   if (cached != NULL)
     {
       ipd_pdf_page_set_texture (page, cached, zoom, self->rotation);
+      if (!thumbnail)
+        g_hash_table_add (self->textured, GINT_TO_POINTER (index));
       return;
     }
   if (pending != NULL && pending->zoom == zoom && pending->rotation == self->rotation
@@ -460,6 +467,25 @@ update_page_entry (IpdPdfView *self)
   gtk_editable_set_text (GTK_EDITABLE (self->page_entry), text);
 }
 
+/* Pages far away give their texture back to the cache's budget. */
+static void
+release_textures (IpdPdfView *self, int first, int last)
+{
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, self->textured);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      int page = GPOINTER_TO_INT (key);
+      if (page >= first && page <= last)
+        continue;
+      if (page < self->n_pages)
+        ipd_pdf_page_set_texture (g_ptr_array_index (self->pages, page), NULL, 0, 0);
+      g_hash_table_iter_remove (&iter);
+    }
+}
+
 static void
 update_visible_pages (IpdPdfView *self)
 {
@@ -485,11 +511,7 @@ update_visible_pages (IpdPdfView *self)
         request (self, first - d, FALSE, IPD_PDF_PRIORITY_NEIGHBOUR);
     }
   cancel_outside (self, FALSE, first - NEIGHBOURS, last + NEIGHBOURS);
-  /* pages far away give their texture back to the cache's budget */
-  for (int i = MAX (0, first - NEIGHBOURS - KEEP - 8); i < first - NEIGHBOURS - KEEP; i++)
-    ipd_pdf_page_set_texture (g_ptr_array_index (self->pages, i), NULL, 0, 0);
-  for (int i = last + NEIGHBOURS + KEEP + 1; i < MIN (self->n_pages, last + NEIGHBOURS + KEEP + 9); i++)
-    ipd_pdf_page_set_texture (g_ptr_array_index (self->pages, i), NULL, 0, 0);
+  release_textures (self, first - NEIGHBOURS - KEEP, last + NEIGHBOURS + KEEP);
 
   current = page_at (self, top + size / 3);
   if (current != self->current_page)
@@ -544,11 +566,22 @@ update_idle (gpointer data)
 static void
 schedule_update (IpdPdfView *self)
 {
-  if (self->update_id == 0 && self->n_pages > 0)
-    self->update_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 30, update_idle, self, NULL);
+  if (self->update_id == 0 && self->n_pages > 0 && self->renderer != NULL)
+    self->update_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 10, update_idle, self, NULL);
 }
 
 /* ---- thumbnails ---- */
+
+/* Right away rather than in an idle: while the reader scrolls, frames
+ * would keep an idle waiting. */
+static void
+on_scrolled (IpdPdfView *self)
+{
+  if (self->renderer == NULL || self->n_pages == 0)
+    return;
+  g_clear_handle_id (&self->update_id, g_source_remove);
+  update_idle (self);
+}
 
 static void
 go_to_page (IpdPdfView *self, int page)
@@ -657,10 +690,12 @@ static void
 clear_document (IpdPdfView *self)
 {
   GtkWidget *child;
+  gint64 t0 = g_get_monotonic_time ();
 
   self->generation++;
   ipd_pdf_renderer_cancel_all (self->renderer);
   g_hash_table_remove_all (self->pending);
+  g_hash_table_remove_all (self->textured);
   if (self->sizes_job != NULL)
     g_cancellable_cancel (self->sizes_job->cancellable);
   g_clear_pointer (&self->sizes_job, ipd_pdf_job_unref);
@@ -680,6 +715,7 @@ clear_document (IpdPdfView *self)
   self->pending_scroll = -1;
   self->first_shown = 0;
   g_clear_handle_id (&self->update_id, g_source_remove);
+  g_debug ("cleared in %.1f ms", (g_get_monotonic_time () - t0) / 1000.0);
 }
 
 static void
@@ -726,6 +762,7 @@ on_sizes (IpdPdfJob *job, gpointer user_data)
 static void
 show_document (IpdPdfView *self, IpdPdfJob *job)
 {
+  gint64 t0 = g_get_monotonic_time ();
   double w = job->width > 0 ? job->width : 595, h = job->height > 0 ? job->height : 842;
   g_autofree char *of = NULL;
 
@@ -767,6 +804,7 @@ show_document (IpdPdfView *self, IpdPdfJob *job)
   if (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->sidebar_button)))
     on_sidebar_toggled (self);
   on_viewport_resized (self);
+  g_debug ("%d pages shown in %.1f ms", self->n_pages, (g_get_monotonic_time () - t0) / 1000.0);
 }
 
 static void
@@ -1299,7 +1337,7 @@ setup_controllers (IpdPdfView *self)
                       gtk_callback_action_new (on_search_shift_enter, self, NULL)));
   gtk_widget_add_controller (self->search_entry, shortcuts);
 
-  g_signal_connect_swapped (vadjustment (self), "value-changed", G_CALLBACK (schedule_update), self);
+  g_signal_connect_swapped (vadjustment (self), "value-changed", G_CALLBACK (on_scrolled), self);
   g_signal_connect_swapped (vadjustment (self), "changed", G_CALLBACK (try_pending_scroll), self);
   g_signal_connect_swapped (vadjustment (self), "changed", G_CALLBACK (schedule_update), self);
   g_signal_connect_swapped (gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (self->scroller)), "changed",
@@ -1479,6 +1517,7 @@ ipd_pdf_view_finalize (GObject *object)
 
   g_clear_pointer (&self->cache, ipd_pdf_texture_cache_free);
   g_clear_pointer (&self->pending, g_hash_table_unref);
+  g_clear_pointer (&self->textured, g_hash_table_unref);
   g_clear_pointer (&self->page_matches, g_hash_table_unref);
   g_clear_pointer (&self->matches, g_ptr_array_unref);
   g_clear_pointer (&self->pages, g_ptr_array_unref);
@@ -1612,6 +1651,7 @@ ipd_pdf_view_init (IpdPdfView *self)
   self->pages = g_ptr_array_new ();
   self->thumbnails = g_ptr_array_new ();
   self->pending = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) ipd_pdf_job_unref);
+  self->textured = g_hash_table_new (NULL, NULL);
   self->matches = g_ptr_array_new_with_free_func ((GDestroyNotify) ipd_pdf_match_free);
   self->page_matches = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
   self->current_match = -1;
