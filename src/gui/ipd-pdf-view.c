@@ -60,7 +60,7 @@ struct _IpdPdfView {
   GtkWidget          *thumbnail_box;
   GtkWidget          *scroller;
   GtkWidget          *viewport;
-  GtkWidget          *page_box;
+  GtkWidget          *page_box;       /* made here: replaced on every load */
 
   IpdPdfRenderer     *renderer;
   IpdPdfTextureCache *cache;
@@ -387,7 +387,11 @@ on_rendered (IpdPdfJob *job, gpointer user_data)
   ipd_pdf_page_set_texture (page, texture, job->zoom, job->rotation);
   g_hash_table_add (self->textured, GINT_TO_POINTER (job->page));
   if (job->page == 0 && self->first_shown == 0)
-    self->first_shown = g_get_monotonic_time () - self->load_started;
+    {
+      self->first_shown = g_get_monotonic_time () - self->load_started;
+      g_debug ("page 1 rendered in %.1f ms, shown %.1f ms after the load", job->run_usec / 1000.0,
+               self->first_shown / 1000.0);
+    }
 }
 
 /* Asks for page @index (a thumbnail, or a page at the present zoom) unless
@@ -685,6 +689,42 @@ clear_search (IpdPdfView *self)
   gtk_label_set_text (GTK_LABEL (self->match_label), "");
 }
 
+static GtkWidget *
+new_page_box (void)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, SPACING);
+
+  gtk_widget_set_name (box, "pdf-pages");
+  gtk_widget_set_margin_top (box, MARGIN);
+  gtk_widget_set_margin_bottom (box, MARGIN);
+  gtk_widget_set_margin_start (box, MARGIN);
+  gtk_widget_set_margin_end (box, MARGIN);
+  return box;
+}
+
+static gboolean
+discard_some (gpointer data)
+{
+  GtkWidget *box = data;
+  GtkWidget *child;
+
+  /* from the end: removing the first child would move every other one's
+   * place among its siblings, which CSS follows */
+  for (int i = 0; i < 100 && (child = gtk_widget_get_last_child (box)) != NULL; i++)
+    gtk_box_remove (GTK_BOX (box), child);
+  return gtk_widget_get_first_child (box) != NULL ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+}
+
+/* Throws away a box of a thousand pages a hundred at a time, so that the
+ * next document is not kept waiting. */
+static void
+discard_box (GtkWidget *box)
+{
+  g_object_ref_sink (box);
+  gtk_widget_unparent (box);
+  g_idle_add_full (G_PRIORITY_LOW, discard_some, box, g_object_unref);
+}
+
 /* Forgets the document: its pages, requests, search and selection. */
 static void
 clear_document (IpdPdfView *self)
@@ -701,9 +741,13 @@ clear_document (IpdPdfView *self)
   g_clear_pointer (&self->sizes_job, ipd_pdf_job_unref);
   clear_search (self);
   ipd_pdf_texture_cache_clear (self->cache);
-  while ((child = gtk_widget_get_first_child (self->page_box)) != NULL)
-    gtk_box_remove (GTK_BOX (self->page_box), child);
-  while ((child = gtk_widget_get_first_child (self->thumbnail_box)) != NULL)
+  if (gtk_widget_get_first_child (self->page_box) != NULL)
+    {
+      discard_box (self->page_box);
+      self->page_box = new_page_box ();
+      gtk_viewport_set_child (GTK_VIEWPORT (self->viewport), self->page_box);
+    }
+  while ((child = gtk_widget_get_last_child (self->thumbnail_box)) != NULL)
     gtk_box_remove (GTK_BOX (self->thumbnail_box), child);
   g_ptr_array_set_size (self->pages, 0);
   g_ptr_array_set_size (self->thumbnails, 0);
@@ -812,6 +856,8 @@ on_loaded (IpdPdfJob *job, gpointer user_data)
 {
   IpdPdfView *self = user_data;
 
+  g_debug ("loaded in %.1f ms on the worker, delivered after %.1f ms", job->run_usec / 1000.0,
+           (g_get_monotonic_time () - self->load_started) / 1000.0);
   if (job->generation != self->generation)
     return;
   if (job->error == NULL)
@@ -1618,7 +1664,6 @@ ipd_pdf_view_class_init (IpdPdfViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IpdPdfView, thumbnail_box);
   gtk_widget_class_bind_template_child (widget_class, IpdPdfView, scroller);
   gtk_widget_class_bind_template_child (widget_class, IpdPdfView, viewport);
-  gtk_widget_class_bind_template_child (widget_class, IpdPdfView, page_box);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_toggled);
   gtk_widget_class_bind_template_callback (widget_class, on_page_entry_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
@@ -1638,11 +1683,8 @@ ipd_pdf_view_init (IpdPdfView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
-  gtk_box_set_spacing (GTK_BOX (self->page_box), SPACING);
-  gtk_widget_set_margin_top (self->page_box, MARGIN);
-  gtk_widget_set_margin_bottom (self->page_box, MARGIN);
-  gtk_widget_set_margin_start (self->page_box, MARGIN);
-  gtk_widget_set_margin_end (self->page_box, MARGIN);
+  self->page_box = new_page_box ();
+  gtk_viewport_set_child (GTK_VIEWPORT (self->viewport), self->page_box);
 
   self->renderer = ipd_pdf_renderer_new ();
   self->cache = ipd_pdf_texture_cache_new (CACHE_BUDGET);
