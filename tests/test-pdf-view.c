@@ -563,6 +563,8 @@ test_thumbnails (void)
   g_signal_emit_by_name (ipd_pdf_view_get_thumbnail_widget (v.view, 2), "clicked");
   wait_for (v.view, page_is, GINT_TO_POINTER (2), 5000, "page 3 from its thumbnail");
   wait_for (v.view, page_rendered, GINT_TO_POINTER (2), 10000, "page 3");
+  g_assert_true (gtk_widget_has_css_class (ipd_pdf_view_get_thumbnail_widget (v.view, 2), "current-thumbnail"));
+  g_assert_false (gtk_widget_has_css_class (ipd_pdf_view_get_thumbnail_widget (v.view, 0), "current-thumbnail"));
   viewer_close (&v);
 }
 

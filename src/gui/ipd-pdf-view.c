@@ -78,6 +78,9 @@ struct _IpdPdfView {
   GPtrArray          *thumbnails;     /* IpdPdfPage, in thumbnail_box; empty until shown */
   GHashTable         *pending;        /* request key → IpdPdfJob */
   GHashTable         *textured;       /* pages that hold a texture (a set) */
+  GHashTable         *thumbs_textured; /* the same for thumbnails */
+  guint               thumbnails_id;  /* adding thumbnails, a hundred at a time */
+  int                 thumb_current;  /* the thumbnail framed, -1 for none */
   IpdPdfJob          *sizes_job;
 
   ZoomMode            zoom_mode;
@@ -379,8 +382,11 @@ on_rendered (IpdPdfJob *job, gpointer user_data)
   if (job->thumbnail)
     {
       if (self->thumbnails->len > (guint) job->page)
-        ipd_pdf_page_set_texture (g_ptr_array_index (self->thumbnails, job->page), texture,
-                                  job->zoom, job->rotation);
+        {
+          ipd_pdf_page_set_texture (g_ptr_array_index (self->thumbnails, job->page), texture,
+                                    job->zoom, job->rotation);
+          g_hash_table_add (self->thumbs_textured, GINT_TO_POINTER (job->page));
+        }
       return;
     }
   page = g_ptr_array_index (self->pages, job->page);
@@ -414,8 +420,7 @@ request (IpdPdfView *self, int index, gboolean thumbnail, int priority)
   if (cached != NULL)
     {
       ipd_pdf_page_set_texture (page, cached, zoom, self->rotation);
-      if (!thumbnail)
-        g_hash_table_add (self->textured, GINT_TO_POINTER (index));
+      g_hash_table_add (thumbnail ? self->thumbs_textured : self->textured, GINT_TO_POINTER (index));
       return;
     }
   if (pending != NULL && pending->zoom == zoom && pending->rotation == self->rotation
@@ -459,12 +464,38 @@ cancel_outside (IpdPdfView *self, gboolean thumbnail, int first, int last)
 }
 
 static void
+frame_current_thumbnail (IpdPdfView *self)
+{
+  if (self->thumb_current == self->current_page)
+    return;
+  if (self->thumb_current >= 0 && self->thumb_current < (int) self->thumbnails->len)
+    gtk_widget_remove_css_class (g_ptr_array_index (self->thumbnails, self->thumb_current), "current-thumbnail");
+  self->thumb_current = -1;
+  if (self->current_page < (int) self->thumbnails->len)
+    {
+      GtkWidget *thumb = g_ptr_array_index (self->thumbnails, self->current_page);
+      GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->thumbnail_scroller));
+      graphene_rect_t bounds;
+
+      gtk_widget_add_css_class (thumb, "current-thumbnail");
+      self->thumb_current = self->current_page;
+      /* the sidebar follows the reader */
+      if (gtk_widget_compute_bounds (gtk_widget_get_parent (thumb), self->thumbnail_box, &bounds)
+          && (bounds.origin.y < gtk_adjustment_get_value (adj)
+              || bounds.origin.y + bounds.size.height > gtk_adjustment_get_value (adj) + gtk_adjustment_get_page_size (adj)))
+        gtk_adjustment_set_value (adj, bounds.origin.y - 8);
+    }
+}
+
+/* The page entry and the thumbnail follow the current page. */
+static void
 update_page_entry (IpdPdfView *self)
 {
   g_autofree char *text = g_strdup_printf ("%d", self->current_page + 1);
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
 
+  frame_current_thumbnail (self);
   /* never under the reader's typing */
   if (focus != NULL && (focus == self->page_entry || gtk_widget_is_ancestor (focus, self->page_entry)))
     return;
@@ -473,19 +504,21 @@ update_page_entry (IpdPdfView *self)
 
 /* Pages far away give their texture back to the cache's budget. */
 static void
-release_textures (IpdPdfView *self, int first, int last)
+release_textures (IpdPdfView *self, gboolean thumbnail, int first, int last)
 {
+  GHashTable *textured = thumbnail ? self->thumbs_textured : self->textured;
+  GPtrArray *widgets = thumbnail ? self->thumbnails : self->pages;
   GHashTableIter iter;
   gpointer key;
 
-  g_hash_table_iter_init (&iter, self->textured);
+  g_hash_table_iter_init (&iter, textured);
   while (g_hash_table_iter_next (&iter, &key, NULL))
     {
       int page = GPOINTER_TO_INT (key);
       if (page >= first && page <= last)
         continue;
-      if (page < self->n_pages)
-        ipd_pdf_page_set_texture (g_ptr_array_index (self->pages, page), NULL, 0, 0);
+      if (page < (int) widgets->len)
+        ipd_pdf_page_set_texture (g_ptr_array_index (widgets, page), NULL, 0, 0);
       g_hash_table_iter_remove (&iter);
     }
 }
@@ -515,7 +548,7 @@ update_visible_pages (IpdPdfView *self)
         request (self, first - d, FALSE, IPD_PDF_PRIORITY_NEIGHBOUR);
     }
   cancel_outside (self, FALSE, first - NEIGHBOURS, last + NEIGHBOURS);
-  release_textures (self, first - NEIGHBOURS - KEEP, last + NEIGHBOURS + KEEP);
+  release_textures (self, FALSE, first - NEIGHBOURS - KEEP, last + NEIGHBOURS + KEEP);
 
   current = page_at (self, top + size / 3);
   if (current != self->current_page)
@@ -553,6 +586,7 @@ update_visible_thumbnails (IpdPdfView *self)
   for (int i = first; i <= last; i++)
     request (self, i, TRUE, IPD_PDF_PRIORITY_THUMBNAIL);
   cancel_outside (self, TRUE, first, last);
+  release_textures (self, TRUE, first - 30, last + 30);
 }
 
 static gboolean
@@ -616,28 +650,47 @@ relayout_thumbnails (IpdPdfView *self)
     }
 }
 
-/* Thumbnails are made the first time the sidebar opens. */
-static void
-ensure_thumbnails (IpdPdfView *self)
+static gboolean
+add_thumbnails (gpointer data)
 {
-  if (self->thumbnails->len > 0 || self->n_pages == 0)
-    return;
-  for (int i = 0; i < self->n_pages; i++)
+  IpdPdfView *self = data;
+  int start = self->thumbnails->len, end = MIN (self->n_pages, start + 100);
+
+  for (int i = start; i < end; i++)
     {
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
       GtkWidget *thumb = ipd_pdf_page_new (i, TRUE);
       g_autofree char *number = g_strdup_printf ("%d", i + 1);
       GtkWidget *label = gtk_label_new (number);
+      double w, h;
 
       gtk_widget_add_css_class (label, "caption");
       gtk_widget_add_css_class (label, "dim-label");
       g_signal_connect_object (thumb, "clicked", G_CALLBACK (on_thumbnail_clicked), self, 0);
+      page_size (self, i, &w, &h);
+      ipd_pdf_page_set_geometry (IPD_PDF_PAGE (thumb), w, h, thumbnail_zoom (self, i), self->rotation);
       gtk_box_append (GTK_BOX (box), thumb);
       gtk_box_append (GTK_BOX (box), label);
       gtk_box_append (GTK_BOX (self->thumbnail_box), box);
       g_ptr_array_add (self->thumbnails, thumb);
     }
-  relayout_thumbnails (self);
+  frame_current_thumbnail (self);
+  schedule_update (self);
+  if (end < self->n_pages)
+    return G_SOURCE_CONTINUE;
+  self->thumbnails_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* Thumbnails are made the first time the sidebar opens, the first
+ * hundred at once and the others a hundred per idle moment. */
+static void
+ensure_thumbnails (IpdPdfView *self)
+{
+  if (self->thumbnails->len > 0 || self->n_pages == 0)
+    return;
+  if (add_thumbnails (self))
+    self->thumbnails_id = g_idle_add (add_thumbnails, self);
 }
 
 static void
@@ -736,6 +789,9 @@ clear_document (IpdPdfView *self)
   ipd_pdf_renderer_cancel_all (self->renderer);
   g_hash_table_remove_all (self->pending);
   g_hash_table_remove_all (self->textured);
+  g_hash_table_remove_all (self->thumbs_textured);
+  g_clear_handle_id (&self->thumbnails_id, g_source_remove);
+  self->thumb_current = -1;
   if (self->sizes_job != NULL)
     g_cancellable_cancel (self->sizes_job->cancellable);
   g_clear_pointer (&self->sizes_job, ipd_pdf_job_unref);
@@ -1530,6 +1586,28 @@ ipd_pdf_view_get_first_page_time (IpdPdfView *self)
 
 /* ---- the object ---- */
 
+/* The pages on a grey ground, as in document viewers; the current page's
+ * thumbnail framed in the accent colour. */
+static const char css[] =
+  "scrolledwindow.ipd-pdf-pages { background-color: mix(@window_bg_color, @window_fg_color, 0.1); }\n"
+  "ipd-pdf-page.current-thumbnail { outline: 3px solid @accent_bg_color; outline-offset: 1px; }\n";
+
+static void
+ensure_css (void)
+{
+  static GdkDisplay *done_for = NULL;
+  GdkDisplay *display = gdk_display_get_default ();
+  g_autoptr(GtkCssProvider) provider = NULL;
+
+  if (display == NULL || display == done_for)
+    return;
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_data (provider, css, -1);
+  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  done_for = display;
+}
+
 GtkWidget *
 ipd_pdf_view_new (void)
 {
@@ -1549,6 +1627,7 @@ ipd_pdf_view_dispose (GObject *object)
     }
   g_clear_handle_id (&self->update_id, g_source_remove);
   g_clear_handle_id (&self->fit_id, g_source_remove);
+  g_clear_handle_id (&self->thumbnails_id, g_source_remove);
   g_clear_pointer (&self->bytes, g_bytes_unref);
   gtk_widget_dispose_template (GTK_WIDGET (object), IPD_TYPE_PDF_VIEW);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
@@ -1564,6 +1643,7 @@ ipd_pdf_view_finalize (GObject *object)
   g_clear_pointer (&self->cache, ipd_pdf_texture_cache_free);
   g_clear_pointer (&self->pending, g_hash_table_unref);
   g_clear_pointer (&self->textured, g_hash_table_unref);
+  g_clear_pointer (&self->thumbs_textured, g_hash_table_unref);
   g_clear_pointer (&self->page_matches, g_hash_table_unref);
   g_clear_pointer (&self->matches, g_ptr_array_unref);
   g_clear_pointer (&self->pages, g_ptr_array_unref);
@@ -1681,6 +1761,7 @@ ipd_pdf_view_class_init (IpdPdfViewClass *klass)
 static void
 ipd_pdf_view_init (IpdPdfView *self)
 {
+  ensure_css ();
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   self->page_box = new_page_box ();
@@ -1694,6 +1775,8 @@ ipd_pdf_view_init (IpdPdfView *self)
   self->thumbnails = g_ptr_array_new ();
   self->pending = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) ipd_pdf_job_unref);
   self->textured = g_hash_table_new (NULL, NULL);
+  self->thumbs_textured = g_hash_table_new (NULL, NULL);
+  self->thumb_current = -1;
   self->matches = g_ptr_array_new_with_free_func ((GDestroyNotify) ipd_pdf_match_free);
   self->page_matches = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
   self->current_match = -1;
