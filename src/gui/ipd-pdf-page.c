@@ -226,24 +226,55 @@ append_selection (IpdPdfPage *self, GtkSnapshot *snapshot)
   gtk_snapshot_append_border (snapshot, &outline, widths, colors);
 }
 
+/* The cairo renderer (no GL: virtual machines, old office computers)
+ * converts a memory texture pixel by pixel on every frame; the surface
+ * behind it (ipd_pdf_page_surface_key) is painted there instead, without
+ * a copy. The GL renderer uploads the texture once and keeps it. */
+static void
+append_texture (IpdPdfPage *self, GtkSnapshot *snapshot, const graphene_rect_t *bounds)
+{
+  GtkNative *native = gtk_widget_get_native (GTK_WIDGET (self));
+  GskRenderer *renderer = native != NULL ? gtk_native_get_renderer (native) : NULL;
+  cairo_surface_t *surface = g_object_get_data (G_OBJECT (self->texture), IPD_PDF_PAGE_SURFACE_KEY);
+  cairo_t *cr;
+  double sx, sy;
+
+  if (surface == NULL || renderer == NULL || !GSK_IS_CAIRO_RENDERER (renderer))
+    {
+      gtk_snapshot_append_texture (snapshot, self->texture, bounds);
+      return;
+    }
+  cr = gtk_snapshot_append_cairo (snapshot, bounds);
+  sx = bounds->size.width / cairo_image_surface_get_width (surface);
+  sy = bounds->size.height / cairo_image_surface_get_height (surface);
+  if (fabs (sx - 1) > 1e-3 || fabs (sy - 1) > 1e-3)
+    cairo_scale (cr, sx, sy);
+  cairo_set_source_surface (cr, surface, 0, 0);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+}
+
 static void
 ipd_pdf_page_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
 {
   IpdPdfPage *self = IPD_PDF_PAGE (widget);
   static const GdkRGBA white = { 1, 1, 1, 1 };
-  static const GdkRGBA shadow = { 0, 0, 0, 0.3 };
+  static const GdkRGBA edge = { 0, 0, 0, 0.25 };
+  const float widths[4] = { 1, 1, 1, 1 };
+  const GdkRGBA edges[4] = { edge, edge, edge, edge };
   int w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
   graphene_rect_t bounds = GRAPHENE_RECT_INIT (0, 0, w, h);
   GskRoundedRect outline;
 
-  gsk_rounded_rect_init_from_rect (&outline, &bounds, 0);
-  gtk_snapshot_append_outset_shadow (snapshot, &outline, &shadow, 0, 1, 0, 3);
   gtk_snapshot_append_color (snapshot, &white, &bounds);
   /* a rendering at another zoom, stretched, until the new one comes */
   if (self->texture != NULL && self->texture_rotation == self->rotation)
-    gtk_snapshot_append_texture (snapshot, self->texture, &bounds);
+    append_texture (self, snapshot, &bounds);
   append_matches (self, snapshot);
   append_selection (self, snapshot);
+  /* a plain edge: a blurred shadow costs the cairo renderer a mask per page */
+  gsk_rounded_rect_init_from_rect (&outline, &bounds, 0);
+  gtk_snapshot_append_border (snapshot, &outline, widths, edges);
 }
 
 static void

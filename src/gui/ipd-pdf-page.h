@@ -15,6 +15,9 @@
 
 G_BEGIN_DECLS
 
+/* A texture's data key for the cairo surface it wraps, if any. */
+#define IPD_PDF_PAGE_SURFACE_KEY "ipd-pdf-surface"
+
 #define IPD_TYPE_PDF_PAGE (ipd_pdf_page_get_type ())
 G_DECLARE_FINAL_TYPE (IpdPdfPage, ipd_pdf_page, IPD, PDF_PAGE, GtkWidget)
 

@@ -60,7 +60,7 @@ struct _IpdPdfView {
   GtkWidget          *thumbnail_box;
   GtkWidget          *scroller;
   GtkWidget          *viewport;
-  GtkWidget          *page_box;
+  GtkWidget          *page_box;       /* made here: replaced on every load */
 
   IpdPdfRenderer     *renderer;
   IpdPdfTextureCache *cache;
@@ -77,6 +77,10 @@ struct _IpdPdfView {
   GPtrArray          *pages;          /* IpdPdfPage, in page_box */
   GPtrArray          *thumbnails;     /* IpdPdfPage, in thumbnail_box; empty until shown */
   GHashTable         *pending;        /* request key → IpdPdfJob */
+  GHashTable         *textured;       /* pages that hold a texture (a set) */
+  GHashTable         *thumbs_textured; /* the same for thumbnails */
+  guint               thumbnails_id;  /* adding thumbnails, a hundred at a time */
+  int                 thumb_current;  /* the thumbnail framed, -1 for none */
   IpdPdfJob          *sizes_job;
 
   ZoomMode            zoom_mode;
@@ -319,7 +323,8 @@ fit_idle (gpointer data)
 static void
 on_viewport_resized (IpdPdfView *self)
 {
-  if (self->zoom_mode == ZOOM_FREE || self->fit_id != 0)
+  /* the renderer goes first in dispose: nothing more to schedule */
+  if (self->renderer == NULL || self->zoom_mode == ZOOM_FREE || self->fit_id != 0)
     return;
   if (gtk_widget_get_width (self->scroller) == self->fit_width
       && (self->zoom_mode == ZOOM_FIT_WIDTH || gtk_widget_get_height (self->scroller) == self->fit_height))
@@ -370,19 +375,29 @@ on_rendered (IpdPdfJob *job, gpointer user_data)
                                       (GDestroyNotify) cairo_surface_destroy, cairo_surface_reference (job->surface));
   /* cairo's ARGB32 is premultiplied, in native byte order: GDK_MEMORY_DEFAULT */
   texture = gdk_memory_texture_new (width, height, GDK_MEMORY_DEFAULT, bytes, stride);
+  g_object_set_data_full (G_OBJECT (texture), IPD_PDF_PAGE_SURFACE_KEY, cairo_surface_reference (job->surface),
+                          (GDestroyNotify) cairo_surface_destroy);
   ipd_pdf_texture_cache_insert (self->cache, job->page, job->zoom, job->rotation, job->thumbnail,
                                 texture, (gsize) stride * height);
   if (job->thumbnail)
     {
       if (self->thumbnails->len > (guint) job->page)
-        ipd_pdf_page_set_texture (g_ptr_array_index (self->thumbnails, job->page), texture,
-                                  job->zoom, job->rotation);
+        {
+          ipd_pdf_page_set_texture (g_ptr_array_index (self->thumbnails, job->page), texture,
+                                    job->zoom, job->rotation);
+          g_hash_table_add (self->thumbs_textured, GINT_TO_POINTER (job->page));
+        }
       return;
     }
   page = g_ptr_array_index (self->pages, job->page);
   ipd_pdf_page_set_texture (page, texture, job->zoom, job->rotation);
+  g_hash_table_add (self->textured, GINT_TO_POINTER (job->page));
   if (job->page == 0 && self->first_shown == 0)
-    self->first_shown = g_get_monotonic_time () - self->load_started;
+    {
+      self->first_shown = g_get_monotonic_time () - self->load_started;
+      g_debug ("page 1 rendered in %.1f ms, shown %.1f ms after the load", job->run_usec / 1000.0,
+               self->first_shown / 1000.0);
+    }
 }
 
 /* Asks for page @index (a thumbnail, or a page at the present zoom) unless
@@ -405,6 +420,7 @@ request (IpdPdfView *self, int index, gboolean thumbnail, int priority)
   if (cached != NULL)
     {
       ipd_pdf_page_set_texture (page, cached, zoom, self->rotation);
+      g_hash_table_add (thumbnail ? self->thumbs_textured : self->textured, GINT_TO_POINTER (index));
       return;
     }
   if (pending != NULL && pending->zoom == zoom && pending->rotation == self->rotation
@@ -448,16 +464,63 @@ cancel_outside (IpdPdfView *self, gboolean thumbnail, int first, int last)
 }
 
 static void
+frame_current_thumbnail (IpdPdfView *self)
+{
+  if (self->thumb_current == self->current_page)
+    return;
+  if (self->thumb_current >= 0 && self->thumb_current < (int) self->thumbnails->len)
+    gtk_widget_remove_css_class (g_ptr_array_index (self->thumbnails, self->thumb_current), "current-thumbnail");
+  self->thumb_current = -1;
+  if (self->current_page < (int) self->thumbnails->len)
+    {
+      GtkWidget *thumb = g_ptr_array_index (self->thumbnails, self->current_page);
+      GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->thumbnail_scroller));
+      graphene_rect_t bounds;
+
+      gtk_widget_add_css_class (thumb, "current-thumbnail");
+      self->thumb_current = self->current_page;
+      /* the sidebar follows the reader */
+      if (gtk_widget_compute_bounds (gtk_widget_get_parent (thumb), self->thumbnail_box, &bounds)
+          && (bounds.origin.y < gtk_adjustment_get_value (adj)
+              || bounds.origin.y + bounds.size.height > gtk_adjustment_get_value (adj) + gtk_adjustment_get_page_size (adj)))
+        gtk_adjustment_set_value (adj, bounds.origin.y - 8);
+    }
+}
+
+/* The page entry and the thumbnail follow the current page. */
+static void
 update_page_entry (IpdPdfView *self)
 {
   g_autofree char *text = g_strdup_printf ("%d", self->current_page + 1);
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
 
+  frame_current_thumbnail (self);
   /* never under the reader's typing */
   if (focus != NULL && (focus == self->page_entry || gtk_widget_is_ancestor (focus, self->page_entry)))
     return;
   gtk_editable_set_text (GTK_EDITABLE (self->page_entry), text);
+}
+
+/* Pages far away give their texture back to the cache's budget. */
+static void
+release_textures (IpdPdfView *self, gboolean thumbnail, int first, int last)
+{
+  GHashTable *textured = thumbnail ? self->thumbs_textured : self->textured;
+  GPtrArray *widgets = thumbnail ? self->thumbnails : self->pages;
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, textured);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      int page = GPOINTER_TO_INT (key);
+      if (page >= first && page <= last)
+        continue;
+      if (page < (int) widgets->len)
+        ipd_pdf_page_set_texture (g_ptr_array_index (widgets, page), NULL, 0, 0);
+      g_hash_table_iter_remove (&iter);
+    }
 }
 
 static void
@@ -485,11 +548,7 @@ update_visible_pages (IpdPdfView *self)
         request (self, first - d, FALSE, IPD_PDF_PRIORITY_NEIGHBOUR);
     }
   cancel_outside (self, FALSE, first - NEIGHBOURS, last + NEIGHBOURS);
-  /* pages far away give their texture back to the cache's budget */
-  for (int i = MAX (0, first - NEIGHBOURS - KEEP - 8); i < first - NEIGHBOURS - KEEP; i++)
-    ipd_pdf_page_set_texture (g_ptr_array_index (self->pages, i), NULL, 0, 0);
-  for (int i = last + NEIGHBOURS + KEEP + 1; i < MIN (self->n_pages, last + NEIGHBOURS + KEEP + 9); i++)
-    ipd_pdf_page_set_texture (g_ptr_array_index (self->pages, i), NULL, 0, 0);
+  release_textures (self, FALSE, first - NEIGHBOURS - KEEP, last + NEIGHBOURS + KEEP);
 
   current = page_at (self, top + size / 3);
   if (current != self->current_page)
@@ -527,6 +586,7 @@ update_visible_thumbnails (IpdPdfView *self)
   for (int i = first; i <= last; i++)
     request (self, i, TRUE, IPD_PDF_PRIORITY_THUMBNAIL);
   cancel_outside (self, TRUE, first, last);
+  release_textures (self, TRUE, first - 30, last + 30);
 }
 
 static gboolean
@@ -544,11 +604,22 @@ update_idle (gpointer data)
 static void
 schedule_update (IpdPdfView *self)
 {
-  if (self->update_id == 0 && self->n_pages > 0)
-    self->update_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 30, update_idle, self, NULL);
+  if (self->update_id == 0 && self->n_pages > 0 && self->renderer != NULL)
+    self->update_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 10, update_idle, self, NULL);
 }
 
 /* ---- thumbnails ---- */
+
+/* Right away rather than in an idle: while the reader scrolls, frames
+ * would keep an idle waiting. */
+static void
+on_scrolled (IpdPdfView *self)
+{
+  if (self->renderer == NULL || self->n_pages == 0)
+    return;
+  g_clear_handle_id (&self->update_id, g_source_remove);
+  update_idle (self);
+}
 
 static void
 go_to_page (IpdPdfView *self, int page)
@@ -579,28 +650,47 @@ relayout_thumbnails (IpdPdfView *self)
     }
 }
 
-/* Thumbnails are made the first time the sidebar opens. */
-static void
-ensure_thumbnails (IpdPdfView *self)
+static gboolean
+add_thumbnails (gpointer data)
 {
-  if (self->thumbnails->len > 0 || self->n_pages == 0)
-    return;
-  for (int i = 0; i < self->n_pages; i++)
+  IpdPdfView *self = data;
+  int start = self->thumbnails->len, end = MIN (self->n_pages, start + 100);
+
+  for (int i = start; i < end; i++)
     {
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
       GtkWidget *thumb = ipd_pdf_page_new (i, TRUE);
       g_autofree char *number = g_strdup_printf ("%d", i + 1);
       GtkWidget *label = gtk_label_new (number);
+      double w, h;
 
       gtk_widget_add_css_class (label, "caption");
       gtk_widget_add_css_class (label, "dim-label");
       g_signal_connect_object (thumb, "clicked", G_CALLBACK (on_thumbnail_clicked), self, 0);
+      page_size (self, i, &w, &h);
+      ipd_pdf_page_set_geometry (IPD_PDF_PAGE (thumb), w, h, thumbnail_zoom (self, i), self->rotation);
       gtk_box_append (GTK_BOX (box), thumb);
       gtk_box_append (GTK_BOX (box), label);
       gtk_box_append (GTK_BOX (self->thumbnail_box), box);
       g_ptr_array_add (self->thumbnails, thumb);
     }
-  relayout_thumbnails (self);
+  frame_current_thumbnail (self);
+  schedule_update (self);
+  if (end < self->n_pages)
+    return G_SOURCE_CONTINUE;
+  self->thumbnails_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* Thumbnails are made the first time the sidebar opens, the first
+ * hundred at once and the others a hundred per idle moment. */
+static void
+ensure_thumbnails (IpdPdfView *self)
+{
+  if (self->thumbnails->len > 0 || self->n_pages == 0)
+    return;
+  if (add_thumbnails (self))
+    self->thumbnails_id = g_idle_add (add_thumbnails, self);
 }
 
 static void
@@ -652,23 +742,68 @@ clear_search (IpdPdfView *self)
   gtk_label_set_text (GTK_LABEL (self->match_label), "");
 }
 
+static GtkWidget *
+new_page_box (void)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, SPACING);
+
+  gtk_widget_set_name (box, "pdf-pages");
+  gtk_widget_set_margin_top (box, MARGIN);
+  gtk_widget_set_margin_bottom (box, MARGIN);
+  gtk_widget_set_margin_start (box, MARGIN);
+  gtk_widget_set_margin_end (box, MARGIN);
+  return box;
+}
+
+static gboolean
+discard_some (gpointer data)
+{
+  GtkWidget *box = data;
+  GtkWidget *child;
+
+  /* from the end: removing the first child would move every other one's
+   * place among its siblings, which CSS follows */
+  for (int i = 0; i < 100 && (child = gtk_widget_get_last_child (box)) != NULL; i++)
+    gtk_box_remove (GTK_BOX (box), child);
+  return gtk_widget_get_first_child (box) != NULL ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+}
+
+/* Throws away a box of a thousand pages a hundred at a time, so that the
+ * next document is not kept waiting. */
+static void
+discard_box (GtkWidget *box)
+{
+  g_object_ref_sink (box);
+  gtk_widget_unparent (box);
+  g_idle_add_full (G_PRIORITY_LOW, discard_some, box, g_object_unref);
+}
+
 /* Forgets the document: its pages, requests, search and selection. */
 static void
 clear_document (IpdPdfView *self)
 {
   GtkWidget *child;
+  gint64 t0 = g_get_monotonic_time ();
 
   self->generation++;
   ipd_pdf_renderer_cancel_all (self->renderer);
   g_hash_table_remove_all (self->pending);
+  g_hash_table_remove_all (self->textured);
+  g_hash_table_remove_all (self->thumbs_textured);
+  g_clear_handle_id (&self->thumbnails_id, g_source_remove);
+  self->thumb_current = -1;
   if (self->sizes_job != NULL)
     g_cancellable_cancel (self->sizes_job->cancellable);
   g_clear_pointer (&self->sizes_job, ipd_pdf_job_unref);
   clear_search (self);
   ipd_pdf_texture_cache_clear (self->cache);
-  while ((child = gtk_widget_get_first_child (self->page_box)) != NULL)
-    gtk_box_remove (GTK_BOX (self->page_box), child);
-  while ((child = gtk_widget_get_first_child (self->thumbnail_box)) != NULL)
+  if (gtk_widget_get_first_child (self->page_box) != NULL)
+    {
+      discard_box (self->page_box);
+      self->page_box = new_page_box ();
+      gtk_viewport_set_child (GTK_VIEWPORT (self->viewport), self->page_box);
+    }
+  while ((child = gtk_widget_get_last_child (self->thumbnail_box)) != NULL)
     gtk_box_remove (GTK_BOX (self->thumbnail_box), child);
   g_ptr_array_set_size (self->pages, 0);
   g_ptr_array_set_size (self->thumbnails, 0);
@@ -680,6 +815,7 @@ clear_document (IpdPdfView *self)
   self->pending_scroll = -1;
   self->first_shown = 0;
   g_clear_handle_id (&self->update_id, g_source_remove);
+  g_debug ("cleared in %.1f ms", (g_get_monotonic_time () - t0) / 1000.0);
 }
 
 static void
@@ -726,6 +862,7 @@ on_sizes (IpdPdfJob *job, gpointer user_data)
 static void
 show_document (IpdPdfView *self, IpdPdfJob *job)
 {
+  gint64 t0 = g_get_monotonic_time ();
   double w = job->width > 0 ? job->width : 595, h = job->height > 0 ? job->height : 842;
   g_autofree char *of = NULL;
 
@@ -767,6 +904,7 @@ show_document (IpdPdfView *self, IpdPdfJob *job)
   if (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->sidebar_button)))
     on_sidebar_toggled (self);
   on_viewport_resized (self);
+  g_debug ("%d pages shown in %.1f ms", self->n_pages, (g_get_monotonic_time () - t0) / 1000.0);
 }
 
 static void
@@ -774,6 +912,8 @@ on_loaded (IpdPdfJob *job, gpointer user_data)
 {
   IpdPdfView *self = user_data;
 
+  g_debug ("loaded in %.1f ms on the worker, delivered after %.1f ms", job->run_usec / 1000.0,
+           (g_get_monotonic_time () - self->load_started) / 1000.0);
   if (job->generation != self->generation)
     return;
   if (job->error == NULL)
@@ -1299,7 +1439,7 @@ setup_controllers (IpdPdfView *self)
                       gtk_callback_action_new (on_search_shift_enter, self, NULL)));
   gtk_widget_add_controller (self->search_entry, shortcuts);
 
-  g_signal_connect_swapped (vadjustment (self), "value-changed", G_CALLBACK (schedule_update), self);
+  g_signal_connect_swapped (vadjustment (self), "value-changed", G_CALLBACK (on_scrolled), self);
   g_signal_connect_swapped (vadjustment (self), "changed", G_CALLBACK (try_pending_scroll), self);
   g_signal_connect_swapped (vadjustment (self), "changed", G_CALLBACK (schedule_update), self);
   g_signal_connect_swapped (gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (self->scroller)), "changed",
@@ -1446,6 +1586,28 @@ ipd_pdf_view_get_first_page_time (IpdPdfView *self)
 
 /* ---- the object ---- */
 
+/* The pages on a grey ground, as in document viewers; the current page's
+ * thumbnail framed in the accent colour. */
+static const char css[] =
+  "scrolledwindow.ipd-pdf-pages { background-color: mix(@window_bg_color, @window_fg_color, 0.1); }\n"
+  "ipd-pdf-page.current-thumbnail { outline: 3px solid @accent_bg_color; outline-offset: 1px; }\n";
+
+static void
+ensure_css (void)
+{
+  static GdkDisplay *done_for = NULL;
+  GdkDisplay *display = gdk_display_get_default ();
+  g_autoptr(GtkCssProvider) provider = NULL;
+
+  if (display == NULL || display == done_for)
+    return;
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_data (provider, css, -1);
+  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  done_for = display;
+}
+
 GtkWidget *
 ipd_pdf_view_new (void)
 {
@@ -1465,6 +1627,7 @@ ipd_pdf_view_dispose (GObject *object)
     }
   g_clear_handle_id (&self->update_id, g_source_remove);
   g_clear_handle_id (&self->fit_id, g_source_remove);
+  g_clear_handle_id (&self->thumbnails_id, g_source_remove);
   g_clear_pointer (&self->bytes, g_bytes_unref);
   gtk_widget_dispose_template (GTK_WIDGET (object), IPD_TYPE_PDF_VIEW);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
@@ -1479,6 +1642,8 @@ ipd_pdf_view_finalize (GObject *object)
 
   g_clear_pointer (&self->cache, ipd_pdf_texture_cache_free);
   g_clear_pointer (&self->pending, g_hash_table_unref);
+  g_clear_pointer (&self->textured, g_hash_table_unref);
+  g_clear_pointer (&self->thumbs_textured, g_hash_table_unref);
   g_clear_pointer (&self->page_matches, g_hash_table_unref);
   g_clear_pointer (&self->matches, g_ptr_array_unref);
   g_clear_pointer (&self->pages, g_ptr_array_unref);
@@ -1579,7 +1744,6 @@ ipd_pdf_view_class_init (IpdPdfViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IpdPdfView, thumbnail_box);
   gtk_widget_class_bind_template_child (widget_class, IpdPdfView, scroller);
   gtk_widget_class_bind_template_child (widget_class, IpdPdfView, viewport);
-  gtk_widget_class_bind_template_child (widget_class, IpdPdfView, page_box);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_toggled);
   gtk_widget_class_bind_template_callback (widget_class, on_page_entry_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
@@ -1597,13 +1761,11 @@ ipd_pdf_view_class_init (IpdPdfViewClass *klass)
 static void
 ipd_pdf_view_init (IpdPdfView *self)
 {
+  ensure_css ();
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
-  gtk_box_set_spacing (GTK_BOX (self->page_box), SPACING);
-  gtk_widget_set_margin_top (self->page_box, MARGIN);
-  gtk_widget_set_margin_bottom (self->page_box, MARGIN);
-  gtk_widget_set_margin_start (self->page_box, MARGIN);
-  gtk_widget_set_margin_end (self->page_box, MARGIN);
+  self->page_box = new_page_box ();
+  gtk_viewport_set_child (GTK_VIEWPORT (self->viewport), self->page_box);
 
   self->renderer = ipd_pdf_renderer_new ();
   self->cache = ipd_pdf_texture_cache_new (CACHE_BUDGET);
@@ -1612,6 +1774,9 @@ ipd_pdf_view_init (IpdPdfView *self)
   self->pages = g_ptr_array_new ();
   self->thumbnails = g_ptr_array_new ();
   self->pending = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) ipd_pdf_job_unref);
+  self->textured = g_hash_table_new (NULL, NULL);
+  self->thumbs_textured = g_hash_table_new (NULL, NULL);
+  self->thumb_current = -1;
   self->matches = g_ptr_array_new_with_free_func ((GDestroyNotify) ipd_pdf_match_free);
   self->page_matches = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
   self->current_match = -1;
