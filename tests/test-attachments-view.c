@@ -603,7 +603,7 @@ test_stop (Fixture *f, gconstpointer data)
   g_autoptr(GBytes) big = ipd_test_pdf_random (40 * 1000 * 1000, 7);
   GFile *files[3];
   GtkRevealer *progress = GTK_REVEALER (ipd_test_get_named (GTK_WIDGET (f->list), "adding-progress"));
-  gint64 stored;
+  gint64 stored, end;
 
   for (guint i = 0; i < 3; i++)
     {
@@ -616,9 +616,13 @@ test_stop (Fixture *f, gconstpointer data)
       files[i] = write_file (f, name, variant);
     }
   ipd_attachment_list_add_files (f->list, files, 3);
-  ipd_test_wait_ms (400);
-  if (ipd_attachment_list_is_busy (f->list))
-    g_assert_true (gtk_revealer_get_reveal_child (progress));
+  g_assert_true (ipd_attachment_list_is_busy (f->list));
+  /* 120 MB take longer than the moment before the bar shows */
+  end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (ipd_attachment_list_is_busy (f->list) && !gtk_revealer_get_reveal_child (progress)
+         && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (gtk_revealer_get_reveal_child (progress));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->list), "attachment.stop-adding", NULL));
   wait_until_stored (f);
   g_assert_false (gtk_revealer_get_reveal_child (progress));

@@ -50,7 +50,7 @@ struct _IpdAttachmentList
   GPtrArray          *import_names;
   gint64              import_dossier_id;
   guint               progress_id;
-  guint               progress_ticks;
+  gint64              import_started;   /* monotonic time */
 
   AdwToast           *toast;          /* the last shown, weak */
 };
@@ -732,7 +732,7 @@ update_progress (gpointer data)
   g_autofree char *text = NULL;
 
   /* a quick import passes without a bar flashing */
-  if (++self->progress_ticks >= 3)
+  if (g_get_monotonic_time () - self->import_started >= 250 * G_TIME_SPAN_MILLISECOND)
     gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
   /* Translators: a file's name, its place in the list and how many there are */
   text = g_strdup_printf (_("Adding “%s” (%u of %u)…"), (char *) g_ptr_array_index (self->import_names, current),
@@ -826,7 +826,7 @@ ipd_attachment_list_add_files (IpdAttachmentList *self, GFile **files, guint n_f
   self->import_names = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; i < n_files; i++)
     g_ptr_array_add (self->import_names, g_file_get_basename (files[i]));
-  self->progress_ticks = 0;
+  self->import_started = g_get_monotonic_time ();
   self->import_dossier_id = self->dossier_id;
   self->progress_id = g_timeout_add (100, update_progress, self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "attachment.stop-adding", TRUE);
