@@ -726,6 +726,11 @@ test_screenshot (Fixture *f, gconstpointer data)
   dialog = open_dialog (f, pdf);
   ipd_attachment_dialog_set_field (dialog, "type", "application");
   ipd_attachment_dialog_set_field (dialog, "number", "4-2025-20619");
+  /* the dialog with a refused date, as the officer sees it */
+  ipd_attachment_dialog_set_field (dialog, "date", "12/13/2025");
+  g_assert_false (ipd_attachment_dialog_save (dialog, NULL));
+  ipd_test_wait_ms (300);
+  ipd_test_save_screenshot (GTK_WIDGET (dialog), translated ? "attachment-dialog-vi.png" : "attachment-dialog-C.png");
   ipd_attachment_dialog_set_field (dialog, "date", "12/03/2025");
   g_assert_true (ipd_attachment_dialog_save (dialog, NULL));
   gtk_window_close (GTK_WINDOW (dialog));
