@@ -101,6 +101,10 @@ struct _IpdPdfView {
   gboolean            find_finished;
 
   int                 selection_page; /* -1 for none */
+
+  guint               n_renders;      /* pages (not thumbnails) rendered, for the figures */
+  gint64              render_usec;    /* the worker's time for them */
+  gint64              render_cpu_usec;
 };
 
 G_DEFINE_FINAL_TYPE (IpdPdfView, ipd_pdf_view, GTK_TYPE_WIDGET)
@@ -389,6 +393,9 @@ on_rendered (IpdPdfJob *job, gpointer user_data)
         }
       return;
     }
+  self->n_renders++;
+  self->render_usec += job->run_usec;
+  self->render_cpu_usec += job->cpu_usec;
   page = g_ptr_array_index (self->pages, job->page);
   ipd_pdf_page_set_texture (page, texture, job->zoom, job->rotation);
   g_hash_table_add (self->textured, GINT_TO_POINTER (job->page));
@@ -1575,6 +1582,15 @@ ipd_pdf_view_select_area (IpdPdfView *self, int page, const cairo_rectangle_t *a
 
   ipd_pdf_page_set_selection (g_ptr_array_index (self->pages, page), area);
   on_page_selection_changed (g_ptr_array_index (self->pages, page), self);
+}
+
+void
+ipd_pdf_view_get_render_stats (IpdPdfView *self, guint *n_pages, gint64 *usec, gint64 *cpu_usec)
+{
+  g_return_if_fail (IPD_IS_PDF_VIEW (self));
+  *n_pages = self->n_renders;
+  *usec = self->render_usec;
+  *cpu_usec = self->render_cpu_usec;
 }
 
 gint64

@@ -46,6 +46,9 @@ GtkWidget  *ipd_pdf_view_get_page_widget  (IpdPdfView *self, int page);
 GtkWidget  *ipd_pdf_view_get_thumbnail_widget (IpdPdfView *self, int page);
 /* Microseconds from the load to page 1 rendered; 0 until then. */
 gint64      ipd_pdf_view_get_first_page_time  (IpdPdfView *self);
+/* Pages rendered (thumbnails aside) and the worker's time for them: on
+ * the clock, and on the processor. */
+void        ipd_pdf_view_get_render_stats     (IpdPdfView *self, guint *n_pages, gint64 *usec, gint64 *cpu_usec);
 
 /* Searching: opens the search bar with @query. */
 void        ipd_pdf_view_search               (IpdPdfView *self, const char *query);
