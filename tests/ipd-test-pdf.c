@@ -54,6 +54,32 @@ draw_text_page (cairo_t *cr, int page)
   cairo_show_text (cr, footer);
 }
 
+static void
+draw_letter_page (cairo_t *cr, int page)
+{
+  static const char *const prose[] = {
+    "Căn cứ Luật Sở hữu trí tuệ ngày 29 tháng 11 năm 2005, được sửa đổi, bổ sung",
+    "năm 2009, 2019 và 2022; Nghị định số 65/2023/NĐ-CP của Chính phủ quy định chi",
+    "tiết một số điều và biện pháp thi hành Luật Sở hữu trí tuệ về sở hữu công nghiệp,",
+    "bảo vệ quyền sở hữu công nghiệp, quyền đối với giống cây trồng và quản lý nhà nước",
+    "về sở hữu trí tuệ; xét đơn đăng ký nhãn hiệu chứng nhận của Ủy ban nhân dân tỉnh,",
+    "Cục Sở hữu trí tuệ thông báo kết quả thẩm định nội dung và đề nghị người nộp đơn",
+  };
+  char footer[32];
+
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  cairo_select_font_face (cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+  cairo_set_font_size (cr, 11);
+  for (int line = 0; line < 46; line++)
+    {
+      cairo_move_to (cr, 56, 70 + line * 15.5);
+      cairo_show_text (cr, prose[(line + page) % G_N_ELEMENTS (prose)]);
+    }
+  g_snprintf (footer, sizeof footer, "Trang %d", page + 1);
+  cairo_move_to (cr, 280, IPD_TEST_PDF_HEIGHT - 30);
+  cairo_show_text (cr, footer);
+}
+
 /* A grey "scan": paper noise and dark bars where lines of text would be. */
 static cairo_surface_t *
 scan_image (void)
@@ -82,14 +108,16 @@ scan_image (void)
   return image;
 }
 
+typedef enum { PAGES_TEXT, PAGES_SCANNED, PAGES_LETTER } Pages;
+
 static GBytes *
-make_pdf (int n_pages, gboolean scanned)
+make_pdf (int n_pages, Pages kind)
 {
   GByteArray *out = g_byte_array_new ();
   cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (append_bytes, out,
                                                                   IPD_TEST_PDF_WIDTH,
                                                                   IPD_TEST_PDF_HEIGHT);
-  cairo_surface_t *image = scanned ? scan_image () : NULL;
+  cairo_surface_t *image = kind == PAGES_SCANNED ? scan_image () : NULL;
   cairo_t *cr = cairo_create (surface);
 
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, "Hồ sơ thử nghiệm");
@@ -104,6 +132,8 @@ make_pdf (int n_pages, gboolean scanned)
           cairo_paint (cr);
           cairo_restore (cr);
         }
+      else if (kind == PAGES_LETTER)
+        draw_letter_page (cr, page);
       else
         draw_text_page (cr, page);
       cairo_show_page (cr);
@@ -120,13 +150,19 @@ make_pdf (int n_pages, gboolean scanned)
 GBytes *
 ipd_test_pdf_text (int n_pages)
 {
-  return make_pdf (n_pages, FALSE);
+  return make_pdf (n_pages, PAGES_TEXT);
 }
 
 GBytes *
 ipd_test_pdf_scanned (int n_pages)
 {
-  return make_pdf (n_pages, TRUE);
+  return make_pdf (n_pages, PAGES_SCANNED);
+}
+
+GBytes *
+ipd_test_pdf_letter (int n_pages)
+{
+  return make_pdf (n_pages, PAGES_LETTER);
 }
 
 GBytes *

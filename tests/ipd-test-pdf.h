@@ -27,6 +27,9 @@ G_BEGIN_DECLS
 
 GBytes *ipd_test_pdf_text      (int n_pages);
 GBytes *ipd_test_pdf_scanned   (int n_pages);   /* a picture painted on every page */
+/* Full pages of Vietnamese prose (46 lines of 11 pt, as an office
+ * letter): for timings on pages with real work in them. */
+GBytes *ipd_test_pdf_letter    (int n_pages);
 GBytes *ipd_test_pdf_truncated (GBytes *pdf);   /* the first half of the bytes */
 GBytes *ipd_test_pdf_random    (gsize size, guint32 seed);
 GBytes *ipd_test_pdf_png       (void);          /* a PNG picture (renamed .pdf by the tests) */

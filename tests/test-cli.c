@@ -8,8 +8,10 @@
 
 #include <gio/gio.h>
 #include <glib/gstdio.h>
+#include <cairo.h>
 #include <json-glib/json-glib.h>
 
+#include "ipd-test-pdf.h"
 #include "ipd-test-util.h"
 
 typedef struct {
@@ -592,6 +594,186 @@ test_speaks_vietnamese_uninstalled (void)
   g_assert_null (strstr (result->out, "Usage:"));
 }
 
+/* Documents: attach reports a PDF's pages or its problem, render draws a
+ * page; every bad file ends in exit 1 and a message, never a crash. ---------- */
+
+static char *
+add_dossier (Fixture *f)
+{
+  g_autoptr(Result) add = cli (f, "add", "--kind", "gi", "--name", "Phú Quốc", "--product", "Nước mắm", NULL);
+
+  g_assert_cmpint (add->status, ==, 0);
+  return g_strdup (g_strstrip (add->out));
+}
+
+static char *
+corpus_path (Fixture *f, const char *name)
+{
+  return g_build_filename (f->directory, "corpus", name, NULL);
+}
+
+static void
+test_attach_pdf (Fixture *f, gconstpointer data)
+{
+  g_autofree char *reference = NULL;
+  g_autofree char *text = NULL, *truncated = NULL, *encrypted = NULL, *zip = NULL;
+  g_autofree char *corpus = NULL, *count = NULL, *types = NULL;
+  g_autoptr(Result) ok = NULL, damaged = NULL, locked = NULL, office = NULL, json = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  JsonObject *object;
+
+  SKIP_IF_UNSET (f);
+  corpus = g_build_filename (f->directory, "corpus", NULL);
+  ipd_test_pdf_write_corpus (corpus);
+  reference = add_dossier (f);
+  text = corpus_path (f, "text-3.pdf");
+  truncated = corpus_path (f, "truncated.pdf");
+  zip = corpus_path (f, "zip.pdf");
+
+  ok = cli (f, "attach", reference, text, NULL);
+  g_assert_cmpint (ok->status, ==, 0);
+  g_assert_nonnull (strstr (ok->out, "application/pdf"));
+  g_assert_nonnull (strstr (ok->out, "3 pages"));
+  g_assert_cmpstr (ok->err, ==, "");
+
+  /* a damaged PDF is still one of the dossier's documents: stored, with a warning */
+  damaged = cli (f, "attach", reference, truncated, NULL);
+  g_assert_cmpint (damaged->status, ==, 0);
+  g_assert_nonnull (strstr (damaged->err, "damaged"));
+  g_assert_null (strstr (damaged->out, "pages"));
+
+  /* the type comes from the content: a .docx named .pdf */
+  office = cli (f, "attach", reference, zip, NULL);
+  g_assert_cmpint (office->status, ==, 0);
+  g_assert_nonnull (strstr (office->out, "wordprocessingml"));
+  g_assert_cmpstr (office->err, ==, "");
+
+  if (ipd_test_pdf_have_qpdf ())
+    {
+      encrypted = corpus_path (f, "encrypted.pdf");
+      locked = cli (f, "attach", reference, encrypted, NULL);
+      g_assert_cmpint (locked->status, ==, 0);
+      g_assert_nonnull (strstr (locked->err, "password"));
+      json = cli (f, "--json", "attach", reference, encrypted, NULL);
+      g_assert_cmpint (json->status, ==, 0);
+      node = parse_json (json->out);
+      object = json_node_get_object (node);
+      g_assert_true (json_object_get_null_member (object, "pages"));
+      g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (object, "pdf_error"), "code"),
+                       ==, "needs-password");
+    }
+  json_node_unref (g_steal_pointer (&node));
+  g_clear_pointer (&json, result_free);
+  json = cli (f, "--json", "attach", reference, text, NULL);
+  node = parse_json (json->out);
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (node), "pages"), ==, 3);
+  g_assert_false (json_object_has_member (json_node_get_object (node), "pdf_error"));
+
+  count = sqlite_value (f->db, "SELECT count(*) FROM attachment");
+  g_assert_cmpstr (count, ==, ipd_test_pdf_have_qpdf () ? "6" : "4");
+  types = sqlite_value (f->db, "SELECT group_concat(DISTINCT mime_type) FROM attachment WHERE file_name = 'zip.pdf'");
+  g_assert_cmpstr (types, ==, "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+}
+
+static void
+assert_png (const char *path, int width, int height)
+{
+  cairo_surface_t *png = cairo_image_surface_create_from_png (path);
+
+  g_assert_cmpint (cairo_surface_status (png), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_image_surface_get_width (png), ==, width);
+  g_assert_cmpint (cairo_image_surface_get_height (png), ==, height);
+  cairo_surface_destroy (png);
+}
+
+/* render SOURCE ARGS… must fail with exit 1 and say @expected. */
+static void
+assert_render_fails (Fixture *f, const char *expected, ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(Result) result = NULL;
+  const char *arg;
+  va_list args;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("IPD_CLI"));
+  g_ptr_array_add (argv, (gpointer) "--db");
+  g_ptr_array_add (argv, f->db);
+  g_ptr_array_add (argv, (gpointer) "render");
+  va_start (args, expected);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+  result = run_argv ((const char *const *) argv->pdata);
+  g_test_message ("render %s: %d %s", (char *) argv->pdata[4], result->status, result->err);
+  g_assert_cmpint (result->status, ==, 1);
+  g_assert_nonnull (strstr (result->err, expected));
+  g_assert_cmpstr (result->out, ==, "");
+}
+
+static void
+test_render (Fixture *f, gconstpointer data)
+{
+  g_autofree char *reference = NULL, *corpus = NULL;
+  g_autofree char *text = NULL, *truncated = NULL, *random = NULL, *png = NULL, *empty = NULL;
+  g_autofree char *encrypted = NULL, *scanned = NULL, *out = NULL, *missing = NULL;
+  g_autoptr(Result) page2 = NULL, attach = NULL, by_id = NULL, scan = NULL, unlocked = NULL;
+
+  SKIP_IF_UNSET (f);
+  corpus = g_build_filename (f->directory, "corpus", NULL);
+  ipd_test_pdf_write_corpus (corpus);
+  text = corpus_path (f, "text-3.pdf");
+  truncated = corpus_path (f, "truncated.pdf");
+  random = corpus_path (f, "random.pdf");
+  png = corpus_path (f, "png.pdf");
+  empty = corpus_path (f, "empty.pdf");
+  scanned = corpus_path (f, "scanned-2.pdf");
+  missing = corpus_path (f, "missing.pdf");
+  out = g_build_filename (f->directory, "page.png", NULL);
+
+  page2 = cli (f, "render", text, "--page", "2", "-o", out, NULL);
+  g_assert_cmpint (page2->status, ==, 0);
+  g_assert_nonnull (strstr (page2->out, "Page 2 of 3"));
+  assert_png (out, 794, 1123);
+  g_unlink (out);
+
+  scan = cli (f, "render", scanned, "--page", "2", "--dpi", "36", "--rotate", "90", "-o", out, NULL);
+  g_assert_cmpint (scan->status, ==, 0);
+  assert_png (out, 421, 298);
+  g_unlink (out);
+
+  /* by the register's document number */
+  reference = add_dossier (f);
+  attach = cli (f, "attach", reference, text, NULL);
+  g_assert_cmpint (attach->status, ==, 0);
+  by_id = cli (f, "render", "1", "--page", "3", "--dpi", "72", "-o", out, NULL);
+  g_assert_cmpint (by_id->status, ==, 0);
+  assert_png (out, 595, 842);
+  g_unlink (out);
+
+  assert_render_fails (f, "damaged", truncated, "-o", out, NULL);
+  assert_render_fails (f, "not a PDF", random, "-o", out, NULL);
+  assert_render_fails (f, "not a PDF", png, "-o", out, NULL);
+  assert_render_fails (f, "empty", empty, "-o", out, NULL);
+  assert_render_fails (f, "no page 4", text, "--page", "4", "-o", out, NULL);
+  assert_render_fails (f, "from 1", text, "--page", "0", "-o", out, NULL);
+  assert_render_fails (f, "-o PAGE.png", text, NULL);
+  assert_render_fails (f, "dpi", text, "--dpi", "0", "-o", out, NULL);
+  assert_render_fails (f, "No such file", missing, "-o", out, NULL);
+  assert_render_fails (f, "no document number 7", "7", "-o", out, NULL);
+  assert_render_fails (f, "quarter turn", text, "--rotate", "45", "-o", out, NULL);
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+
+  if (!ipd_test_pdf_have_qpdf ())
+    return;
+  encrypted = corpus_path (f, "encrypted.pdf");
+  assert_render_fails (f, "--password", encrypted, "-o", out, NULL);
+  assert_render_fails (f, "password is not correct", encrypted, "--password", "wrong", "-o", out, NULL);
+  unlocked = cli (f, "render", encrypted, "--password", "secret", "-o", out, NULL);
+  g_assert_cmpint (unlocked->status, ==, 0);
+  assert_png (out, 794, 1123);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -606,5 +788,7 @@ main (int argc, char **argv)
   g_test_add ("/cli/agenda", Fixture, NULL, fixture_set_up, test_agenda, fixture_tear_down);
   g_test_add ("/cli/agenda-ics", Fixture, NULL, fixture_set_up, test_agenda_ics, fixture_tear_down);
   g_test_add_func ("/cli/speaks-vietnamese-uninstalled", test_speaks_vietnamese_uninstalled);
+  g_test_add ("/cli/attach-pdf", Fixture, NULL, fixture_set_up, test_attach_pdf, fixture_tear_down);
+  g_test_add ("/cli/render", Fixture, NULL, fixture_set_up, test_render, fixture_tear_down);
   return g_test_run ();
 }

@@ -146,6 +146,19 @@ test_large (void)
   g_assert_no_error (error);
   text = ipd_pdf_document_get_page_text (doc, 999);
   g_assert_nonnull (strstr (text, "Trang 1000"));
+  {
+    gint64 before = g_get_monotonic_time ();
+    g_autoptr(GPtrArray) matches = ipd_pdf_document_find (doc, "trang 999", 0, 999, NULL);
+    gint64 between = g_get_monotonic_time ();
+    g_autoptr(GPtrArray) quoc = ipd_pdf_document_find (doc, "quoc", 0, 999, NULL);
+
+    g_assert_cmpuint (matches->len, ==, 1);
+    g_assert_cmpint (((IpdPdfMatch *) g_ptr_array_index (matches, 0))->page, ==, 998);
+    g_assert_cmpuint (quoc->len, ==, 3);
+    /* the second search reads the text kept by the first */
+    g_test_message ("search through 1 000 pages: first %.0f ms, second %.1f ms",
+                    (between - before) / 1000.0, (g_get_monotonic_time () - between) / 1000.0);
+  }
   g_test_message ("1 000 pages, %" G_GSIZE_FORMAT " bytes: written in %.0f ms, opened in %.1f ms,"
                   " page 1 at 96 dpi after %.1f ms",
                   g_bytes_get_size (bytes), (made - start) / 1000.0, (opened - made) / 1000.0,
@@ -311,6 +324,74 @@ test_encrypted_truncated (void)
       g_clear_error (&error);
       g_clear_object (&doc);
     }
+}
+
+/* Whatever poppler makes of a file: a document that draws, or an error of
+ * ours; never a crash. */
+static void
+load_anything (GBytes *bytes, const char *password)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IpdPdfDocument) doc = ipd_pdf_document_new_from_bytes (bytes, password, NULL, &error);
+
+  g_assert_true ((doc == NULL) != (error == NULL));
+  if (error != NULL)
+    {
+      g_assert_true (error->domain == IPD_PDF_ERROR);
+      return;
+    }
+  for (int p = 0; p < MIN (ipd_pdf_document_get_n_pages (doc), 3); p++)
+    {
+      cairo_surface_t *s = ipd_pdf_document_render_page (doc, p, 0.2, 0, NULL, NULL);
+      g_autofree char *text = ipd_pdf_document_get_page_text (doc, p);
+      g_autoptr(GPtrArray) matches = ipd_pdf_document_find (doc, "quoc", p, p, NULL);
+
+      g_clear_pointer (&s, cairo_surface_destroy);
+    }
+}
+
+/* Deterministic damage, cut and bent bytes, in the normal test run (the
+ * fuzzer, tests/fuzz, searches further). */
+static void
+test_mutations (void)
+{
+  g_autoptr(GBytes) pdf = text3 ();
+  gsize size = g_bytes_get_size (pdf);
+  GRand *rand = g_rand_new_with_seed (2026);
+
+  for (int cut = 1; cut < 40; cut++)
+    {
+      g_autoptr(GBytes) part = g_bytes_new_from_bytes (pdf, 0, size * cut / 40);
+      load_anything (part, NULL);
+    }
+  for (int round = 0; round < 150; round++)
+    {
+      guint8 *copy = g_memdup2 (g_bytes_get_data (pdf, NULL), size);
+      g_autoptr(GBytes) bent = NULL;
+
+      for (int k = 0; k < 1 + round % 8; k++)
+        copy[g_rand_int_range (rand, 0, (gint32) size)] = (guint8) g_rand_int_range (rand, 0, 256);
+      bent = g_bytes_new_take (copy, size);
+      load_anything (bent, round % 10 == 0 ? "secret" : NULL);
+    }
+  /* and the decryption: bent bytes of a protected file, with its password */
+  if (ipd_test_pdf_have_qpdf ())
+    {
+      g_autoptr(GBytes) locked = ipd_test_pdf_encrypt (pdf, "secret", "owner");
+      gsize locked_size = g_bytes_get_size (locked);
+
+      for (int round = 0; round < 60; round++)
+        {
+          guint8 *copy = g_memdup2 (g_bytes_get_data (locked, NULL), locked_size);
+          g_autoptr(GBytes) bent = NULL;
+
+          for (int k = 0; k < 1 + round % 4; k++)
+            copy[g_rand_int_range (rand, 0, (gint32) locked_size)] = (guint8) g_rand_int_range (rand, 0, 256);
+          bent = g_bytes_new_take (copy, locked_size);
+          load_anything (bent, round % 2 ? "secret" : "wrong");
+        }
+    }
+  g_rand_free (rand);
 }
 
 static void
@@ -519,6 +600,32 @@ test_selected_text (void)
 }
 
 static void
+test_selected_region (void)
+{
+  g_autoptr(IpdPdfDocument) doc = open_text3 ();
+  cairo_rectangle_t second = { IPD_TEST_PDF_LEFT - 5, IPD_TEST_PDF_TOP + IPD_TEST_PDF_LINE - 18,
+                               450, 22 };
+  cairo_rectangle_t nothing = { 400, 400, 50, 50 };
+  cairo_region_t *line = ipd_pdf_document_get_selected_region (doc, 0, &second);
+  cairo_region_t *none = ipd_pdf_document_get_selected_region (doc, 0, &nothing);
+  cairo_rectangle_int_t extents;
+
+  g_assert_nonnull (line);
+  g_assert_false (cairo_region_is_empty (line));
+  cairo_region_get_extents (line, &extents);
+  g_test_message ("selection %d,%d %dx%d", extents.x, extents.y, extents.width, extents.height);
+  /* the second line's glyphs, top-left origin */
+  g_assert_cmpint (extents.x, >=, IPD_TEST_PDF_LEFT - 2);
+  g_assert_cmpint (extents.y, >=, IPD_TEST_PDF_TOP + IPD_TEST_PDF_LINE - IPD_TEST_PDF_FONT * 1.5);
+  g_assert_cmpint (extents.y + extents.height, <=, IPD_TEST_PDF_TOP + IPD_TEST_PDF_LINE + IPD_TEST_PDF_FONT * 0.5);
+  g_assert_cmpint (extents.width, >, 150);
+  g_assert_true (none == NULL || cairo_region_is_empty (none));
+  g_assert_null (ipd_pdf_document_get_selected_region (doc, 5, &nothing));
+  cairo_region_destroy (line);
+  g_clear_pointer (&none, cairo_region_destroy);
+}
+
+static void
 test_fold_map (void)
 {
   g_autoptr(IpdPdfFolded) f = ipd_pdf_folded_new ("Phú  Quốc\nĐăng", FALSE);
@@ -693,6 +800,7 @@ main (int argc, char **argv)
   g_test_add_func ("/pdf/broken/random", test_random);
   g_test_add_func ("/pdf/broken/header", test_header);
   g_test_add_func ("/pdf/broken/other-types", test_other_types);
+  g_test_add_func ("/pdf/broken/mutations", test_mutations);
   g_test_add_func ("/pdf/encrypted", test_encrypted);
   g_test_add_func ("/pdf/encrypted-truncated", test_encrypted_truncated);
   g_test_add_func ("/pdf/no-such-page", test_no_such_page);
@@ -703,6 +811,7 @@ main (int argc, char **argv)
   g_test_add_func ("/pdf/print", test_print);
   g_test_add_func ("/pdf/text/page", test_page_text);
   g_test_add_func ("/pdf/text/selected", test_selected_text);
+  g_test_add_func ("/pdf/text/selected-region", test_selected_region);
   g_test_add_func ("/pdf/find/fold-map", test_fold_map);
   g_test_add_func ("/pdf/find/quoc", test_find_quoc);
   g_test_add_func ("/pdf/find/dang-ky", test_find_dang_ky);

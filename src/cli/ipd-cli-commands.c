@@ -516,48 +516,6 @@ run_event (IpdCli *cli, const IpdCliCommand *command, int argc, char **argv)
 /* attach, backup, check, trash, restore ------------------------------------------------ */
 
 static IpdCliStatus
-run_attach (IpdCli *cli, const IpdCliCommand *command, int argc, char **argv)
-{
-  g_autofree char *type = NULL, *number = NULL, *date = NULL, *note = NULL;
-  GOptionEntry entries[] = {
-    { "type", 0, 0, G_OPTION_ARG_STRING, &type, N_("application, office_letter, decision, certificate, map, regulation, attorney, evidence or other"), N_("TYPE") },
-    { "number", 0, 0, G_OPTION_ARG_STRING, &number, N_("The document's number"), N_("NUMBER") },
-    { "date", 0, 0, G_OPTION_ARG_STRING, &date, N_("The document's date, dd/mm/yyyy"), N_("DATE") },
-    { "note", 0, 0, G_OPTION_ARG_STRING, &note, N_("A note"), N_("TEXT") },
-    { NULL }
-  };
-  g_autoptr(IpdDossier) d = NULL;
-  g_autoptr(IpdAttachment) attachment = NULL;
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autofree char *basename = NULL;
-  IpdCliStatus status;
-  GError *error = NULL;
-
-  if (!ipd_cli_parse (cli, command, entries, &argc, &argv, 2, 2, &status))
-    return status;
-  file = g_file_new_for_commandline_arg (argv[2]);
-  if ((bytes = g_file_load_bytes (file, NULL, NULL, &error)) == NULL)
-    return ipd_cli_fail (cli, error);
-  {
-    OPEN_STORE_OR_RETURN (cli, store);
-    if ((d = ipd_store_find_dossier (store, argv[1], &error)) == NULL)
-      return ipd_cli_fail (cli, error);
-    basename = g_file_get_basename (file);
-    attachment = ipd_attachment_new (d->id, basename);
-    attachment->document_type = g_strdup (type);
-    attachment->number = g_strdup (number);
-    attachment->date = g_strdup (date);
-    attachment->note = g_strdup (note);
-    if (!ipd_store_add_attachment (store, attachment, bytes, &error))
-      return ipd_cli_fail (cli, error);
-    /* Translators: a file name, its type, then a dossier reference */
-    g_print (_("Attached %s (%s) to %s.\n"), attachment->file_name, attachment->mime_type, d->reference);
-  }
-  return IPD_CLI_OK;
-}
-
-static IpdCliStatus
 run_backup (IpdCli *cli, const IpdCliCommand *command, int argc, char **argv)
 {
   IpdCliStatus status;
@@ -738,7 +696,8 @@ static const IpdCliCommand commands[] = {
   { "list",     NULL,            N_("List dossiers (--kind --status --year …)"), run_list },
   { "search",   "TEXT…",         N_("Find dossiers; accents and đ may be left out"), run_search },
   { "event",    "add|list REF",  N_("Record an event of a dossier, or list them"), run_event },
-  { "attach",   "REF FILE",      N_("Store a document with a dossier"), run_attach },
+  { "attach",   "REF FILE",      N_("Store a document with a dossier; prints its type and a PDF's pages (a damaged or protected PDF is stored all the same, with a warning)"), ipd_cli_run_attach },
+  { "render",   "FILE|DOCUMENT-ID", N_("Draw a PDF page to PNG (--page N --dpi D --password P -o PAGE.png); a number is a document of the register"), ipd_cli_run_render },
   { "backup",   "FILE",          N_("Copy the whole register to a file"), run_backup },
   { "check",    NULL,            N_("Check the database and the audit log; exit 1 on problems"), run_check },
   { "trash",    "REF",           N_("Move a dossier to the trash"), run_trash },

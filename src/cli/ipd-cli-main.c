@@ -16,13 +16,14 @@
 #include "ipd-i18n.h"
 #include "ipd-cli.h"
 #include "ipd-error.h"
+#include "ipd-pdf-document.h"
 
 static gboolean
 is_user_error (const GError *error)
 {
   if (error->domain == IPD_ERROR)
     return error->code != IPD_ERROR_FAILED;
-  return error->domain == G_OPTION_ERROR || error->domain == G_IO_ERROR
+  return error->domain == G_OPTION_ERROR || error->domain == G_IO_ERROR || error->domain == IPD_PDF_ERROR
       || error->domain == G_FILE_ERROR;
 }
 

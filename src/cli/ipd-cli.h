@@ -40,6 +40,10 @@ gboolean     ipd_cli_parse          (IpdCli *cli, const IpdCliCommand *command,
 IpdStore    *ipd_cli_open_store     (IpdCli *cli, IpdCliStatus *status);
 void         ipd_cli_print_json     (JsonNode *node);
 
+/* ipd-cli-documents.c */
+IpdCliStatus ipd_cli_run_attach (IpdCli *cli, const IpdCliCommand *command, int argc, char **argv);
+IpdCliStatus ipd_cli_run_render (IpdCli *cli, const IpdCliCommand *command, int argc, char **argv);
+
 /* ipd-cli-export.c */
 IpdCliStatus ipd_cli_run_export (IpdCli *cli, const IpdCliCommand *command, int argc, char **argv);
 

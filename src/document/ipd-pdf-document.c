@@ -22,6 +22,11 @@
  * carry a few bytes of junk in front of it). */
 #define HEADER_WINDOW 1024
 
+/* A page bigger than this (in pixels; 256 MiB of ARGB32, a poster at
+ * 300 dpi) is refused rather than risk the memory of the whole machine:
+ * a damaged MediaBox can claim any size. */
+#define MAX_PIXELS (64.0 * 1024 * 1024)
+
 struct _IpdPdfDocument
 {
   GObject parent_instance;
@@ -29,6 +34,10 @@ struct _IpdPdfDocument
   PopplerDocument *document;
   GBytes          *bytes;
   int              n_pages;
+  /* The pages' folded text (NULL: not read yet), kept from the first
+   * search: the text extraction is most of a search's time. Only the
+   * folded string: pages with a match are read again for their boxes. */
+  char           **folded;
 };
 
 G_DEFINE_TYPE (IpdPdfDocument, ipd_pdf_document, G_TYPE_OBJECT)
@@ -40,6 +49,10 @@ ipd_pdf_document_finalize (GObject *object)
 {
   IpdPdfDocument *self = IPD_PDF_DOCUMENT (object);
 
+  if (self->folded != NULL)
+    for (int i = 0; i < self->n_pages; i++)
+      g_free (self->folded[i]);
+  g_free (self->folded);
   g_clear_object (&self->document);
   g_clear_pointer (&self->bytes, g_bytes_unref);
   G_OBJECT_CLASS (ipd_pdf_document_parent_class)->finalize (object);
@@ -258,7 +271,7 @@ ipd_pdf_document_render_page (IpdPdfDocument *self, int page, double scale, int 
   if (rotation % 90 != 0)
     {
       g_set_error (error, IPD_PDF_ERROR, IPD_PDF_ERROR_RENDER,
-                   _("A page can only be turned by a quarter turn, not %d°"), rotation);
+                   _("A page can only be turned by a quarter turn, not by %d degrees"), rotation);
       return NULL;
     }
   p = ipd_pdf_document_get_poppler_page (self, page, error);
@@ -267,6 +280,12 @@ ipd_pdf_document_render_page (IpdPdfDocument *self, int page, double scale, int 
   poppler_page_get_size (p, &w, &h);
   sw = pixels (rotation % 180 ? h : w, scale);
   sh = pixels (rotation % 180 ? w : h, scale);
+  if ((double) sw * sh > MAX_PIXELS)
+    {
+      g_set_error (error, IPD_PDF_ERROR, IPD_PDF_ERROR_RENDER,
+                   _("Page %d is too large to draw at this size (%d × %d pixels)"), page + 1, sw, sh);
+      return NULL;
+    }
 
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, sw, sh);
   cr = cairo_create (surface);
@@ -321,6 +340,24 @@ ipd_pdf_document_get_selected_text (IpdPdfDocument *self, int page, const cairo_
   return poppler_page_get_selected_text (p, POPPLER_SELECTION_GLYPH, &selection);
 }
 
+cairo_region_t *
+ipd_pdf_document_get_selected_region (IpdPdfDocument *self, int page, const cairo_rectangle_t *area)
+{
+  g_autoptr(IpdPopplerPage) p = NULL;
+  PopplerRectangle selection;
+
+  g_return_val_if_fail (IPD_IS_PDF_DOCUMENT (self), NULL);
+  g_return_val_if_fail (area != NULL, NULL);
+  p = ipd_pdf_document_get_poppler_page (self, page, NULL);
+  if (p == NULL)
+    return NULL;
+  selection.x1 = area->x;
+  selection.y1 = area->y;
+  selection.x2 = area->x + area->width;
+  selection.y2 = area->y + area->height;
+  return poppler_page_get_selected_region (p, 1.0, POPPLER_SELECTION_GLYPH, &selection);
+}
+
 void
 ipd_pdf_match_free (IpdPdfMatch *match)
 {
@@ -328,6 +365,24 @@ ipd_pdf_match_free (IpdPdfMatch *match)
     return;
   g_clear_pointer (&match->boxes, g_array_unref);
   g_free (match);
+}
+
+/* The folded text of page @index, read once. */
+static const char *
+page_folded (IpdPdfDocument *self, int index)
+{
+  if (self->folded == NULL)
+    self->folded = g_new0 (char *, self->n_pages);
+  if (self->folded[index] == NULL)
+    {
+      g_autoptr(IpdPopplerPage) p = poppler_document_get_page (self->document, index);
+      g_autofree char *text = p ? poppler_page_get_text (p) : NULL;
+      IpdPdfFolded *folded = ipd_pdf_folded_new (text ? text : "", FALSE);
+
+      self->folded[index] = g_string_free (g_steal_pointer (&folded->text), FALSE);
+      ipd_pdf_folded_free (folded);
+    }
+  return self->folded[index];
 }
 
 GPtrArray *
@@ -346,12 +401,20 @@ ipd_pdf_document_find (IpdPdfDocument *self, const char *query, int first_page, 
   for (int i = first_page; i <= last_page; i++)
     {
       g_autoptr(IpdPopplerPage) p = NULL;
+      g_autofree char *text = NULL;
+      g_autoptr(IpdPdfFolded) hay = NULL;
 
       if (g_cancellable_is_cancelled (cancellable))
         break;
+      if (strstr (page_folded (self, i), needle->text->str) == NULL)
+        continue;
+      /* a match: the text again, with the map back to its characters */
       p = poppler_document_get_page (self->document, i);
-      if (p != NULL)
-        ipd_pdf_search_page (p, i, needle, matches);
+      text = p ? poppler_page_get_text (p) : NULL;
+      if (text == NULL)
+        continue;
+      hay = ipd_pdf_folded_new (text, FALSE);
+      ipd_pdf_search_page (p, i, hay, needle, matches);
     }
   return matches;
 }

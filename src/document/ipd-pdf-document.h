@@ -65,6 +65,12 @@ char    *ipd_pdf_document_get_page_text (IpdPdfDocument *self, int page);
 char    *ipd_pdf_document_get_selected_text (IpdPdfDocument *self, int page,
                                              const cairo_rectangle_t *area);
 
+/* Where the text of @area lies (to highlight a selection): boxes in
+ * points, origin top-left, unrotated; NULL for no page. Free with
+ * cairo_region_destroy. */
+cairo_region_t *ipd_pdf_document_get_selected_region (IpdPdfDocument *self, int page,
+                                                      const cairo_rectangle_t *area);
+
 /* One match of a search: its page and the boxes (points, origin
  * top-left) of its characters, merged by line. */
 typedef struct {

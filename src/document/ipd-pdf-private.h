@@ -17,6 +17,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (IpdPopplerPage, g_object_unref)
  * text) of every byte of the folded text. White space runs fold to one
  * space. */
 typedef struct {
+  char    *source;  /* the text folded */
   GString *text;
   GArray  *index;   /* guint per byte of text->str */
 } IpdPdfFolded;
@@ -25,9 +26,10 @@ IpdPdfFolded *ipd_pdf_folded_new  (const char *text, gboolean strip);
 void          ipd_pdf_folded_free (IpdPdfFolded *folded);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (IpdPdfFolded, ipd_pdf_folded_free)
 
-/* Appends to @matches the IpdPdfMatch of @needle on @page. */
-void ipd_pdf_search_page (PopplerPage *page, int page_index, const IpdPdfFolded *needle,
-                          GPtrArray *matches);
+/* Appends to @matches the IpdPdfMatch of @needle in @hay, the folded
+ * text of @page. */
+void ipd_pdf_search_page (PopplerPage *page, int page_index, const IpdPdfFolded *hay,
+                          const IpdPdfFolded *needle, GPtrArray *matches);
 
 PopplerPage *ipd_pdf_document_get_poppler_page (IpdPdfDocument *self, int page, GError **error);
 

@@ -36,6 +36,7 @@ ipd_pdf_folded_new (const char *text, gboolean strip)
   guint char_index = 0;
   gsize len = strlen (text);
 
+  folded->source = g_strdup (text);
   folded->text = g_string_sized_new (len);
   folded->index = g_array_sized_new (FALSE, FALSE, sizeof (guint), len);
   if (!g_utf8_validate (text, -1, NULL))
@@ -78,7 +79,9 @@ ipd_pdf_folded_free (IpdPdfFolded *folded)
 {
   if (folded == NULL)
     return;
-  g_string_free (folded->text, TRUE);
+  g_free (folded->source);
+  if (folded->text != NULL)
+    g_string_free (folded->text, TRUE);
   g_array_unref (folded->index);
   g_free (folded);
 }
@@ -131,20 +134,14 @@ match_boxes (const PopplerRectangle *rects, guint n_rects, const char *text, gui
 }
 
 void
-ipd_pdf_search_page (PopplerPage *page, int page_index, const IpdPdfFolded *needle,
-                     GPtrArray *matches)
+ipd_pdf_search_page (PopplerPage *page, int page_index, const IpdPdfFolded *hay,
+                     const IpdPdfFolded *needle, GPtrArray *matches)
 {
-  g_autofree char *text = poppler_page_get_text (page);
-  g_autoptr(IpdPdfFolded) hay = NULL;
   g_autofree PopplerRectangle *rects = NULL;
   guint n_rects = 0;
-  const char *start;
+  const char *start = hay->text->str;
   const char *found;
 
-  if (text == NULL || *text == '\0')
-    return;
-  hay = ipd_pdf_folded_new (text, FALSE);
-  start = hay->text->str;
   while ((found = strstr (start, needle->text->str)) != NULL)
     {
       gsize at = (gsize) (found - hay->text->str);
@@ -156,7 +153,7 @@ ipd_pdf_search_page (PopplerPage *page, int page_index, const IpdPdfFolded *need
         n_rects = 0;
       match = g_new0 (IpdPdfMatch, 1);
       match->page = page_index;
-      match->boxes = match_boxes (rects, n_rects, text,
+      match->boxes = match_boxes (rects, n_rects, hay->source,
                                   g_array_index (hay->index, guint, at),
                                   g_array_index (hay->index, guint, end));
       g_ptr_array_add (matches, match);
