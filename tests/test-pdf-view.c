@@ -395,6 +395,21 @@ test_copy (void)
   g_test_message ("copied: %s", text);
   g_assert_nonnull (strstr (text, "Phú Quốc"));
   g_assert_null (strstr (text, "Nước mắm"));
+
+  /* the selection is drawn over the page */
+  ipd_pdf_view_set_current_page (v.view, 1);
+  wait_for (v.view, page_rendered, GINT_TO_POINTER (1), 10000, "page 2");
+  ipd_test_wait_ms (100);
+  save_screenshot (v.window, "pdf-view-selection.png");
+
+  /* a click elsewhere (an empty selection) copies nothing */
+  ipd_pdf_view_select_area (v.view, 1, NULL);
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (v.view)), "unchanged");
+  gtk_widget_activate_action (GTK_WIDGET (v.view), "pdf.copy", NULL);
+  ipd_test_wait_ms (200);
+  g_free (text);
+  text = read_clipboard (GTK_WIDGET (v.view));
+  g_assert_cmpstr (text, ==, "unchanged");
   viewer_close (&v);
 }
 

@@ -111,6 +111,7 @@ G_DEFINE_FINAL_TYPE (IpdPdfView, ipd_pdf_view, GTK_TYPE_WIDGET)
 
 static void schedule_update (IpdPdfView *self);
 static void update_matches_on_page (IpdPdfView *self, int page);
+static void on_search_changed (IpdPdfView *self);
 
 /* ---- geometry ---- */
 
@@ -911,6 +912,9 @@ show_document (IpdPdfView *self, IpdPdfJob *job)
   if (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->sidebar_button)))
     on_sidebar_toggled (self);
   on_viewport_resized (self);
+  /* the search bar still open: the same search in the new document */
+  if (gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (self->search_bar)))
+    on_search_changed (self);
   g_debug ("%d pages shown in %.1f ms", self->n_pages, (g_get_monotonic_time () - t0) / 1000.0);
 }
 
@@ -1580,6 +1584,7 @@ ipd_pdf_view_select_area (IpdPdfView *self, int page, const cairo_rectangle_t *a
   g_return_if_fail (IPD_IS_PDF_VIEW (self));
   g_return_if_fail (page >= 0 && page < self->n_pages);
 
+  /* NULL clears, as a click without a drag */
   ipd_pdf_page_set_selection (g_ptr_array_index (self->pages, page), area);
   on_page_selection_changed (g_ptr_array_index (self->pages, page), self);
 }
