@@ -92,6 +92,7 @@ struct _IpdPdfView {
   double              pending_scroll; /* pixels, < 0 for none */
   guint               update_id;
   guint               fit_id;
+  guint               loading_id;     /* the spinner, for loads that take a while */
 
   IpdPdfJob          *find_job;
   GPtrArray          *matches;        /* IpdPdfMatch, in reading order */
@@ -923,10 +924,11 @@ on_loaded (IpdPdfJob *job, gpointer user_data)
 {
   IpdPdfView *self = user_data;
 
-  g_debug ("loaded in %.1f ms on the worker, delivered after %.1f ms", job->run_usec / 1000.0,
-           (g_get_monotonic_time () - self->load_started) / 1000.0);
   if (job->generation != self->generation)
     return;
+  g_debug ("loaded in %.1f ms on the worker, delivered after %.1f ms", job->run_usec / 1000.0,
+           (g_get_monotonic_time () - self->load_started) / 1000.0);
+  g_clear_handle_id (&self->loading_id, g_source_remove);
   if (job->error == NULL)
     {
       show_document (self, job);
@@ -947,6 +949,16 @@ on_loaded (IpdPdfJob *job, gpointer user_data)
   set_state (self, "error");
 }
 
+static gboolean
+show_spinner (gpointer data)
+{
+  IpdPdfView *self = data;
+
+  self->loading_id = 0;
+  set_state (self, "loading");
+  return G_SOURCE_REMOVE;
+}
+
 static void
 start_load (IpdPdfView *self)
 {
@@ -956,7 +968,11 @@ start_load (IpdPdfView *self)
   job->bytes = g_bytes_ref (self->bytes);
   job->password = g_strdup (self->password);
   self->load_started = g_get_monotonic_time ();
-  set_state (self, "loading");
+  /* most files load in a few milliseconds: no spinner flashing for them */
+  g_clear_handle_id (&self->loading_id, g_source_remove);
+  self->loading_id = g_timeout_add (200, show_spinner, self);
+  set_state (self, g_str_equal (ipd_pdf_view_get_state (self), "document") ? "document" : "empty");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "pdf.save-copy", TRUE);
   ipd_pdf_renderer_push (self->renderer, job);
 }
 
@@ -994,6 +1010,7 @@ ipd_pdf_view_clear (IpdPdfView *self)
   g_return_if_fail (IPD_IS_PDF_VIEW (self));
 
   clear_document (self);
+  g_clear_handle_id (&self->loading_id, g_source_remove);
   g_clear_pointer (&self->bytes, g_bytes_unref);
   g_clear_pointer (&self->file_name, g_free);
   g_clear_pointer (&self->password, g_free);
@@ -1649,6 +1666,7 @@ ipd_pdf_view_dispose (GObject *object)
   g_clear_handle_id (&self->update_id, g_source_remove);
   g_clear_handle_id (&self->fit_id, g_source_remove);
   g_clear_handle_id (&self->thumbnails_id, g_source_remove);
+  g_clear_handle_id (&self->loading_id, g_source_remove);
   g_clear_pointer (&self->bytes, g_bytes_unref);
   gtk_widget_dispose_template (GTK_WIDGET (object), IPD_TYPE_PDF_VIEW);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
