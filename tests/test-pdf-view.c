@@ -211,6 +211,14 @@ test_zoom (void)
   g_assert_cmpfloat (fabs ((double) h1 / h0 - 1.2), <, 0.01);
   wait_for (v.view, page_rendered, GINT_TO_POINTER (0), 10000, "page 1 zoomed in");
   ipd_test_wait_ms (100);
+  /* wider than the viewport: the middle of the page stays in the middle */
+  {
+    GtkAdjustment *h = gtk_scrolled_window_get_hadjustment (
+      GTK_SCROLLED_WINDOW (ipd_test_get_named (GTK_WIDGET (v.view), "pdf-scroller")));
+    double middle = gtk_adjustment_get_value (h) + gtk_adjustment_get_page_size (h) / 2;
+    g_assert_cmpfloat (gtk_adjustment_get_upper (h), >, gtk_adjustment_get_page_size (h));
+    g_assert_cmpfloat (fabs (middle - gtk_adjustment_get_upper (h) / 2), <, 3);
+  }
   save_screenshot (v.window, "pdf-view-zoom-in.png");
 
   gtk_widget_activate_action (GTK_WIDGET (v.view), "pdf.zoom-out", NULL);

@@ -90,6 +90,8 @@ struct _IpdPdfView {
   int                 fit_height;
   int                 current_page;
   double              pending_scroll; /* pixels, < 0 for none */
+  double              pending_hcenter; /* the fraction of the width to centre, < 0 for none */
+  double              content_width;  /* pixels: the widest page and the margins */
   guint               update_id;
   guint               fit_id;
   guint               loading_id;     /* the spinner, for loads that take a while */
@@ -187,6 +189,7 @@ relayout (IpdPdfView *self)
 {
   double ppp = pixels_per_point (self), y = MARGIN;
 
+  self->content_width = 0;
   g_array_set_size (self->offsets, 0);
   for (int i = 0; i < self->n_pages; i++)
     {
@@ -197,10 +200,24 @@ relayout (IpdPdfView *self)
       page_size (self, i, &w, &h);
       ipd_pdf_page_set_geometry (page, w, h, ppp, self->rotation);
       ipd_pdf_page_get_pixel_size (page, &pw, &ph);
+      self->content_width = MAX (self->content_width, pw + 2 * MARGIN);
       g_array_append_val (self->offsets, y);
       y += ph + SPACING;
     }
   g_array_append_val (self->offsets, y);
+}
+
+/* Across a zoom, the same part of the pages stays in the middle. */
+static void
+try_pending_hscroll (IpdPdfView *self)
+{
+  GtkAdjustment *adj = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (self->scroller));
+  double upper = gtk_adjustment_get_upper (adj), size = gtk_adjustment_get_page_size (adj);
+
+  if (self->pending_hcenter < 0 || upper + 1 < self->content_width)
+    return;
+  gtk_adjustment_set_value (adj, CLAMP (self->pending_hcenter * upper - size / 2, 0, MAX (0, upper - size)));
+  self->pending_hcenter = -1;
 }
 
 static void
@@ -243,10 +260,16 @@ relayout_keeping_place (IpdPdfView *self)
   int page;
   double fraction;
 
+  GtkAdjustment *hadj = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (self->scroller));
+
   if (self->n_pages == 0)
     return;
   get_anchor (self, &page, &fraction);
+  if (self->pending_hcenter < 0 && gtk_adjustment_get_upper (hadj) > 0)
+    self->pending_hcenter = (gtk_adjustment_get_value (hadj) + gtk_adjustment_get_page_size (hadj) / 2)
+                            / gtk_adjustment_get_upper (hadj);
   relayout (self);
+  try_pending_hscroll (self);
   scroll_to (self, page_top (self, page) + fraction * page_height_px (self, page));
 }
 
@@ -605,6 +628,7 @@ update_idle (gpointer data)
 
   self->update_id = 0;
   try_pending_scroll (self);
+  try_pending_hscroll (self);
   update_visible_pages (self);
   update_visible_thumbnails (self);
   return G_SOURCE_REMOVE;
@@ -822,6 +846,7 @@ clear_document (IpdPdfView *self)
   self->current_page = 0;
   self->selection_page = -1;
   self->pending_scroll = -1;
+  self->pending_hcenter = -1;
   self->first_shown = 0;
   g_clear_handle_id (&self->update_id, g_source_remove);
   g_debug ("cleared in %.1f ms", (g_get_monotonic_time () - t0) / 1000.0);
@@ -1468,8 +1493,11 @@ setup_controllers (IpdPdfView *self)
   gtk_widget_add_controller (self->search_entry, shortcuts);
 
   g_signal_connect_swapped (vadjustment (self), "value-changed", G_CALLBACK (on_scrolled), self);
-  g_signal_connect_swapped (vadjustment (self), "changed", G_CALLBACK (try_pending_scroll), self);
+  /* "changed" comes during the viewport's allocation, when a new value
+   * would not be drawn: the pending scrolls wait for the idle */
   g_signal_connect_swapped (vadjustment (self), "changed", G_CALLBACK (schedule_update), self);
+  g_signal_connect_swapped (gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (self->scroller)), "changed",
+                            G_CALLBACK (schedule_update), self);
   g_signal_connect_swapped (gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (self->scroller)), "changed",
                             G_CALLBACK (on_viewport_resized), self);
   g_signal_connect_swapped (thumbs, "value-changed", G_CALLBACK (schedule_update), self);
@@ -1821,6 +1849,7 @@ ipd_pdf_view_init (IpdPdfView *self)
   self->current_match = -1;
   self->selection_page = -1;
   self->pending_scroll = -1;
+  self->pending_hcenter = -1;
   self->zoom = 1.0;
   self->zoom_mode = ZOOM_FIT_WIDTH;
   update_zoom_label (self);
