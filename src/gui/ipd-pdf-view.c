@@ -1862,13 +1862,16 @@ ipd_pdf_view_init (IpdPdfView *self)
 GtkWindow *
 ipd_pdf_view_window_new (GtkWindow *parent, GBytes *bytes, const char *file_name)
 {
-  GtkWidget *window = adw_window_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *title = adw_window_title_new (file_name ? file_name : _("Document"), NULL);
-  GtkWidget *view = ipd_pdf_view_new ();
+  GtkWidget *window, *box, *header, *title, *view;
+  GtkEventController *shortcuts;
 
   g_return_val_if_fail (bytes != NULL, NULL);
+
+  window = adw_window_new ();
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  header = adw_header_bar_new ();
+  title = adw_window_title_new (file_name ? file_name : _("Document"), NULL);
+  view = ipd_pdf_view_new ();
 
   adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), title);
   gtk_box_append (GTK_BOX (box), header);
@@ -1880,6 +1883,12 @@ ipd_pdf_view_window_new (GtkWindow *parent, GBytes *bytes, const char *file_name
   if (parent != NULL)
     gtk_window_set_transient_for (GTK_WINDOW (window), parent);
   gtk_widget_set_name (view, "pdf-view");
+  /* Ctrl+W closes it, as other document windows */
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Control>w"),
+                                                          gtk_named_action_new ("window.close")));
+  gtk_widget_add_controller (window, shortcuts);
   ipd_pdf_view_load_bytes (IPD_PDF_VIEW (view), bytes, file_name);
   gtk_widget_grab_focus (view);
   return GTK_WINDOW (window);

@@ -7,6 +7,15 @@
  * (with "Save a Copy…" still possible) and printing. Pages are rendered
  * on one worker per document, visible pages first.
  *
+ * Keys (when the view has the focus): Page Up/Down and Space a screen,
+ * arrows a step, Home/End the first/last page, Ctrl+plus/minus/0 zoom,
+ * Ctrl+scroll zoom, Ctrl+F find (Enter / Shift+Enter, Ctrl+G / Ctrl+Shift+G
+ * the next / previous match), Ctrl+C copy the selected text, Ctrl+P print.
+ * Its actions are in the "pdf." group (pdf.zoom-in, pdf.fit-width,
+ * pdf.rotate(i), pdf.find, pdf.copy, pdf.print, pdf.save-copy, …); in a
+ * window with application accelerators on the same keys (the main window's
+ * Ctrl+F, Ctrl+G) those win, and the toolbar's buttons remain.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
