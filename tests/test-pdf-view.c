@@ -13,6 +13,7 @@
 
 #include "ipd-pdf-document.h"
 #include "ipd-pdf-page.h"
+#include "ipd-pdf-texture-cache.h"
 #include "ipd-pdf-view.h"
 #include "ipd-test-gui.h"
 #include "ipd-test-pdf.h"
@@ -210,6 +211,14 @@ test_zoom (void)
   g_assert_cmpfloat (fabs ((double) h1 / h0 - 1.2), <, 0.01);
   wait_for (v.view, page_rendered, GINT_TO_POINTER (0), 10000, "page 1 zoomed in");
   ipd_test_wait_ms (100);
+  /* wider than the viewport: the middle of the page stays in the middle */
+  {
+    GtkAdjustment *h = gtk_scrolled_window_get_hadjustment (
+      GTK_SCROLLED_WINDOW (ipd_test_get_named (GTK_WIDGET (v.view), "pdf-scroller")));
+    double middle = gtk_adjustment_get_value (h) + gtk_adjustment_get_page_size (h) / 2;
+    g_assert_cmpfloat (gtk_adjustment_get_upper (h), >, gtk_adjustment_get_page_size (h));
+    g_assert_cmpfloat (fabs (middle - gtk_adjustment_get_upper (h) / 2), <, 3);
+  }
   save_screenshot (v.window, "pdf-view-zoom-in.png");
 
   gtk_widget_activate_action (GTK_WIDGET (v.view), "pdf.zoom-out", NULL);
@@ -395,6 +404,21 @@ test_copy (void)
   g_test_message ("copied: %s", text);
   g_assert_nonnull (strstr (text, "Phú Quốc"));
   g_assert_null (strstr (text, "Nước mắm"));
+
+  /* the selection is drawn over the page */
+  ipd_pdf_view_set_current_page (v.view, 1);
+  wait_for (v.view, page_rendered, GINT_TO_POINTER (1), 10000, "page 2");
+  ipd_test_wait_ms (100);
+  save_screenshot (v.window, "pdf-view-selection.png");
+
+  /* a click elsewhere (an empty selection) copies nothing */
+  ipd_pdf_view_select_area (v.view, 1, NULL);
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (v.view)), "unchanged");
+  gtk_widget_activate_action (GTK_WIDGET (v.view), "pdf.copy", NULL);
+  ipd_test_wait_ms (200);
+  g_free (text);
+  text = read_clipboard (GTK_WIDGET (v.view));
+  g_assert_cmpstr (text, ==, "unchanged");
   viewer_close (&v);
 }
 
@@ -527,6 +551,27 @@ test_large (void)
   /* only the pages near the viewport keep a rendering */
   g_assert_cmpint (ipd_pdf_view_get_n_rendered (v.view), <, 30);
 
+  /* a fling over 300 pages: those only passed by are dropped, not rendered */
+  {
+    guint n0, n1;
+    gint64 usec, cpu;
+    int from = ipd_pdf_view_get_current_page (v.view), to;
+
+    ipd_pdf_view_get_render_stats (v.view, &n0, &usec, &cpu);
+    for (int i = 0; i < 100; i++)
+      {
+        gtk_adjustment_set_value (adj, gtk_adjustment_get_value (adj) + 3 * 1200);
+        ipd_test_iterate (5);
+      }
+    to = ipd_pdf_view_get_current_page (v.view);
+    wait_for (v.view, page_rendered, GINT_TO_POINTER (to), 10000, "the page flung to");
+    ipd_test_wait_ms (200);
+    ipd_pdf_view_get_render_stats (v.view, &n1, &usec, &cpu);
+    g_test_message ("fling from page %d to %d: %u pages rendered", from + 1, to + 1, n1 - n0);
+    g_assert_cmpint (to - from, >, 250);
+    g_assert_cmpint (n1 - n0, <, (to - from) / 2);
+  }
+
   gtk_widget_activate_action (GTK_WIDGET (v.view), "pdf.last-page", NULL);
   wait_for (v.view, page_rendered, GINT_TO_POINTER (999), 10000, "page 1 000");
   ipd_test_wait_ms (100);
@@ -593,10 +638,43 @@ test_print (void)
   viewer_close (&v);
 }
 
+/* The cache of rendered pages keeps to its budget, least recently used
+ * out. */
+static void
+test_texture_cache (void)
+{
+  g_autoptr(IpdPdfTextureCache) cache = ipd_pdf_texture_cache_new (3 * 1000);
+  g_autoptr(GBytes) pixels = g_bytes_new_take (g_malloc0 (4 * 4 * 4), 4 * 4 * 4);
+  g_autoptr(GdkTexture) texture = gdk_memory_texture_new (4, 4, GDK_MEMORY_DEFAULT, pixels, 16);
+  g_autoptr(GdkTexture) hit = NULL;
+
+  for (int page = 0; page < 3; page++)
+    ipd_pdf_texture_cache_insert (cache, page, 1.5, 0, FALSE, texture, 1000);
+  g_assert_cmpuint (ipd_pdf_texture_cache_get_n (cache), ==, 3);
+  /* page 0 used again: page 1 is now the oldest, and goes */
+  hit = ipd_pdf_texture_cache_lookup (cache, 0, 1.5, 0, FALSE);
+  g_assert_true (hit == texture);
+  ipd_pdf_texture_cache_insert (cache, 3, 1.5, 0, FALSE, texture, 1000);
+  g_assert_cmpuint (ipd_pdf_texture_cache_get_size (cache), ==, 3000);
+  g_assert_null (ipd_pdf_texture_cache_lookup (cache, 1, 1.5, 0, FALSE));
+  g_clear_object (&hit);
+  hit = ipd_pdf_texture_cache_lookup (cache, 0, 1.5, 0, FALSE);
+  g_assert_nonnull (hit);
+  /* another zoom, rotation or kind is another entry */
+  g_assert_null (ipd_pdf_texture_cache_lookup (cache, 0, 2.0, 0, FALSE));
+  g_assert_null (ipd_pdf_texture_cache_lookup (cache, 0, 1.5, 90, FALSE));
+  g_assert_null (ipd_pdf_texture_cache_lookup (cache, 0, 1.5, 0, TRUE));
+  /* one bigger than the budget stays alone */
+  ipd_pdf_texture_cache_insert (cache, 9, 1.5, 0, FALSE, texture, 5000);
+  g_assert_cmpuint (ipd_pdf_texture_cache_get_n (cache), ==, 1);
+  g_assert_cmpuint (ipd_pdf_texture_cache_get_size (cache), ==, 5000);
+}
+
 int
 main (int argc, char **argv)
 {
   ipd_test_init_gui (&argc, &argv);
+  g_test_add_func ("/pdf-view/texture-cache", test_texture_cache);
   g_test_add_func ("/pdf-view/open-text", test_open_text);
   g_test_add_func ("/pdf-view/zoom", test_zoom);
   g_test_add_func ("/pdf-view/page-entry", test_page_entry);

@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "ipd-pdf-page.h"
 
 struct _IpdPdfPage {
@@ -36,9 +38,12 @@ GtkWidget *
 ipd_pdf_page_new (int index, gboolean thumbnail)
 {
   IpdPdfPage *self = g_object_new (IPD_TYPE_PDF_PAGE, NULL);
+  /* Translators: what a screen reader says of a page of the PDF viewer */
+  g_autofree char *label = g_strdup_printf (_("Page %d"), index + 1);
 
   self->index = index;
   self->thumbnail = thumbnail;
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   if (thumbnail)
     gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "pointer");
   else

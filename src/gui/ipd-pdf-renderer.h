@@ -71,6 +71,7 @@ struct _IpdPdfJob {
   GPtrArray     *matches;        /* FIND: of IpdPdfMatch, this chunk's */
   char          *text;           /* TEXT */
   gint64         run_usec;       /* how long the worker took */
+  gint64         cpu_usec;       /* of which the worker thread ran (the rest: other threads) */
 };
 
 IpdPdfJob *ipd_pdf_job_new   (IpdPdfJobKind kind, int priority, IpdPdfJobDone done, gpointer user_data);

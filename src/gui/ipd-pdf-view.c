@@ -90,8 +90,11 @@ struct _IpdPdfView {
   int                 fit_height;
   int                 current_page;
   double              pending_scroll; /* pixels, < 0 for none */
+  double              pending_hcenter; /* the fraction of the width to centre, < 0 for none */
+  double              content_width;  /* pixels: the widest page and the margins */
   guint               update_id;
   guint               fit_id;
+  guint               loading_id;     /* the spinner, for loads that take a while */
 
   IpdPdfJob          *find_job;
   GPtrArray          *matches;        /* IpdPdfMatch, in reading order */
@@ -101,12 +104,17 @@ struct _IpdPdfView {
   gboolean            find_finished;
 
   int                 selection_page; /* -1 for none */
+
+  guint               n_renders;      /* pages (not thumbnails) rendered, for the figures */
+  gint64              render_usec;    /* the worker's time for them */
+  gint64              render_cpu_usec;
 };
 
 G_DEFINE_FINAL_TYPE (IpdPdfView, ipd_pdf_view, GTK_TYPE_WIDGET)
 
 static void schedule_update (IpdPdfView *self);
 static void update_matches_on_page (IpdPdfView *self, int page);
+static void on_search_changed (IpdPdfView *self);
 
 /* ---- geometry ---- */
 
@@ -181,6 +189,7 @@ relayout (IpdPdfView *self)
 {
   double ppp = pixels_per_point (self), y = MARGIN;
 
+  self->content_width = 0;
   g_array_set_size (self->offsets, 0);
   for (int i = 0; i < self->n_pages; i++)
     {
@@ -191,10 +200,24 @@ relayout (IpdPdfView *self)
       page_size (self, i, &w, &h);
       ipd_pdf_page_set_geometry (page, w, h, ppp, self->rotation);
       ipd_pdf_page_get_pixel_size (page, &pw, &ph);
+      self->content_width = MAX (self->content_width, pw + 2 * MARGIN);
       g_array_append_val (self->offsets, y);
       y += ph + SPACING;
     }
   g_array_append_val (self->offsets, y);
+}
+
+/* Across a zoom, the same part of the pages stays in the middle. */
+static void
+try_pending_hscroll (IpdPdfView *self)
+{
+  GtkAdjustment *adj = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (self->scroller));
+  double upper = gtk_adjustment_get_upper (adj), size = gtk_adjustment_get_page_size (adj);
+
+  if (self->pending_hcenter < 0 || upper + 1 < self->content_width)
+    return;
+  gtk_adjustment_set_value (adj, CLAMP (self->pending_hcenter * upper - size / 2, 0, MAX (0, upper - size)));
+  self->pending_hcenter = -1;
 }
 
 static void
@@ -237,10 +260,16 @@ relayout_keeping_place (IpdPdfView *self)
   int page;
   double fraction;
 
+  GtkAdjustment *hadj = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (self->scroller));
+
   if (self->n_pages == 0)
     return;
   get_anchor (self, &page, &fraction);
+  if (self->pending_hcenter < 0 && gtk_adjustment_get_upper (hadj) > 0)
+    self->pending_hcenter = (gtk_adjustment_get_value (hadj) + gtk_adjustment_get_page_size (hadj) / 2)
+                            / gtk_adjustment_get_upper (hadj);
   relayout (self);
+  try_pending_hscroll (self);
   scroll_to (self, page_top (self, page) + fraction * page_height_px (self, page));
 }
 
@@ -389,6 +418,9 @@ on_rendered (IpdPdfJob *job, gpointer user_data)
         }
       return;
     }
+  self->n_renders++;
+  self->render_usec += job->run_usec;
+  self->render_cpu_usec += job->cpu_usec;
   page = g_ptr_array_index (self->pages, job->page);
   ipd_pdf_page_set_texture (page, texture, job->zoom, job->rotation);
   g_hash_table_add (self->textured, GINT_TO_POINTER (job->page));
@@ -596,6 +628,7 @@ update_idle (gpointer data)
 
   self->update_id = 0;
   try_pending_scroll (self);
+  try_pending_hscroll (self);
   update_visible_pages (self);
   update_visible_thumbnails (self);
   return G_SOURCE_REMOVE;
@@ -813,6 +846,7 @@ clear_document (IpdPdfView *self)
   self->current_page = 0;
   self->selection_page = -1;
   self->pending_scroll = -1;
+  self->pending_hcenter = -1;
   self->first_shown = 0;
   g_clear_handle_id (&self->update_id, g_source_remove);
   g_debug ("cleared in %.1f ms", (g_get_monotonic_time () - t0) / 1000.0);
@@ -904,6 +938,9 @@ show_document (IpdPdfView *self, IpdPdfJob *job)
   if (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->sidebar_button)))
     on_sidebar_toggled (self);
   on_viewport_resized (self);
+  /* the search bar still open: the same search in the new document */
+  if (gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (self->search_bar)))
+    on_search_changed (self);
   g_debug ("%d pages shown in %.1f ms", self->n_pages, (g_get_monotonic_time () - t0) / 1000.0);
 }
 
@@ -912,10 +949,11 @@ on_loaded (IpdPdfJob *job, gpointer user_data)
 {
   IpdPdfView *self = user_data;
 
-  g_debug ("loaded in %.1f ms on the worker, delivered after %.1f ms", job->run_usec / 1000.0,
-           (g_get_monotonic_time () - self->load_started) / 1000.0);
   if (job->generation != self->generation)
     return;
+  g_debug ("loaded in %.1f ms on the worker, delivered after %.1f ms", job->run_usec / 1000.0,
+           (g_get_monotonic_time () - self->load_started) / 1000.0);
+  g_clear_handle_id (&self->loading_id, g_source_remove);
   if (job->error == NULL)
     {
       show_document (self, job);
@@ -936,6 +974,16 @@ on_loaded (IpdPdfJob *job, gpointer user_data)
   set_state (self, "error");
 }
 
+static gboolean
+show_spinner (gpointer data)
+{
+  IpdPdfView *self = data;
+
+  self->loading_id = 0;
+  set_state (self, "loading");
+  return G_SOURCE_REMOVE;
+}
+
 static void
 start_load (IpdPdfView *self)
 {
@@ -945,7 +993,11 @@ start_load (IpdPdfView *self)
   job->bytes = g_bytes_ref (self->bytes);
   job->password = g_strdup (self->password);
   self->load_started = g_get_monotonic_time ();
-  set_state (self, "loading");
+  /* most files load in a few milliseconds: no spinner flashing for them */
+  g_clear_handle_id (&self->loading_id, g_source_remove);
+  self->loading_id = g_timeout_add (200, show_spinner, self);
+  set_state (self, g_str_equal (ipd_pdf_view_get_state (self), "document") ? "document" : "empty");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "pdf.save-copy", TRUE);
   ipd_pdf_renderer_push (self->renderer, job);
 }
 
@@ -983,6 +1035,7 @@ ipd_pdf_view_clear (IpdPdfView *self)
   g_return_if_fail (IPD_IS_PDF_VIEW (self));
 
   clear_document (self);
+  g_clear_handle_id (&self->loading_id, g_source_remove);
   g_clear_pointer (&self->bytes, g_bytes_unref);
   g_clear_pointer (&self->file_name, g_free);
   g_clear_pointer (&self->password, g_free);
@@ -1440,8 +1493,11 @@ setup_controllers (IpdPdfView *self)
   gtk_widget_add_controller (self->search_entry, shortcuts);
 
   g_signal_connect_swapped (vadjustment (self), "value-changed", G_CALLBACK (on_scrolled), self);
-  g_signal_connect_swapped (vadjustment (self), "changed", G_CALLBACK (try_pending_scroll), self);
+  /* "changed" comes during the viewport's allocation, when a new value
+   * would not be drawn: the pending scrolls wait for the idle */
   g_signal_connect_swapped (vadjustment (self), "changed", G_CALLBACK (schedule_update), self);
+  g_signal_connect_swapped (gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (self->scroller)), "changed",
+                            G_CALLBACK (schedule_update), self);
   g_signal_connect_swapped (gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (self->scroller)), "changed",
                             G_CALLBACK (on_viewport_resized), self);
   g_signal_connect_swapped (thumbs, "value-changed", G_CALLBACK (schedule_update), self);
@@ -1573,8 +1629,18 @@ ipd_pdf_view_select_area (IpdPdfView *self, int page, const cairo_rectangle_t *a
   g_return_if_fail (IPD_IS_PDF_VIEW (self));
   g_return_if_fail (page >= 0 && page < self->n_pages);
 
+  /* NULL clears, as a click without a drag */
   ipd_pdf_page_set_selection (g_ptr_array_index (self->pages, page), area);
   on_page_selection_changed (g_ptr_array_index (self->pages, page), self);
+}
+
+void
+ipd_pdf_view_get_render_stats (IpdPdfView *self, guint *n_pages, gint64 *usec, gint64 *cpu_usec)
+{
+  g_return_if_fail (IPD_IS_PDF_VIEW (self));
+  *n_pages = self->n_renders;
+  *usec = self->render_usec;
+  *cpu_usec = self->render_cpu_usec;
 }
 
 gint64
@@ -1628,6 +1694,7 @@ ipd_pdf_view_dispose (GObject *object)
   g_clear_handle_id (&self->update_id, g_source_remove);
   g_clear_handle_id (&self->fit_id, g_source_remove);
   g_clear_handle_id (&self->thumbnails_id, g_source_remove);
+  g_clear_handle_id (&self->loading_id, g_source_remove);
   g_clear_pointer (&self->bytes, g_bytes_unref);
   gtk_widget_dispose_template (GTK_WIDGET (object), IPD_TYPE_PDF_VIEW);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
@@ -1782,6 +1849,7 @@ ipd_pdf_view_init (IpdPdfView *self)
   self->current_match = -1;
   self->selection_page = -1;
   self->pending_scroll = -1;
+  self->pending_hcenter = -1;
   self->zoom = 1.0;
   self->zoom_mode = ZOOM_FIT_WIDTH;
   update_zoom_label (self);
@@ -1794,13 +1862,16 @@ ipd_pdf_view_init (IpdPdfView *self)
 GtkWindow *
 ipd_pdf_view_window_new (GtkWindow *parent, GBytes *bytes, const char *file_name)
 {
-  GtkWidget *window = adw_window_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *title = adw_window_title_new (file_name ? file_name : _("Document"), NULL);
-  GtkWidget *view = ipd_pdf_view_new ();
+  GtkWidget *window, *box, *header, *title, *view;
+  GtkEventController *shortcuts;
 
   g_return_val_if_fail (bytes != NULL, NULL);
+
+  window = adw_window_new ();
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  header = adw_header_bar_new ();
+  title = adw_window_title_new (file_name ? file_name : _("Document"), NULL);
+  view = ipd_pdf_view_new ();
 
   adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), title);
   gtk_box_append (GTK_BOX (box), header);
@@ -1812,6 +1883,12 @@ ipd_pdf_view_window_new (GtkWindow *parent, GBytes *bytes, const char *file_name
   if (parent != NULL)
     gtk_window_set_transient_for (GTK_WINDOW (window), parent);
   gtk_widget_set_name (view, "pdf-view");
+  /* Ctrl+W closes it, as other document windows */
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Control>w"),
+                                                          gtk_named_action_new ("window.close")));
+  gtk_widget_add_controller (window, shortcuts);
   ipd_pdf_view_load_bytes (IPD_PDF_VIEW (view), bytes, file_name);
   gtk_widget_grab_focus (view);
   return GTK_WINDOW (window);

@@ -7,6 +7,15 @@
  * (with "Save a Copy…" still possible) and printing. Pages are rendered
  * on one worker per document, visible pages first.
  *
+ * Keys (when the view has the focus): Page Up/Down and Space a screen,
+ * arrows a step, Home/End the first/last page, Ctrl+plus/minus/0 zoom,
+ * Ctrl+scroll zoom, Ctrl+F find (Enter / Shift+Enter, Ctrl+G / Ctrl+Shift+G
+ * the next / previous match), Ctrl+C copy the selected text, Ctrl+P print.
+ * Its actions are in the "pdf." group (pdf.zoom-in, pdf.fit-width,
+ * pdf.rotate(i), pdf.find, pdf.copy, pdf.print, pdf.save-copy, …); in a
+ * window with application accelerators on the same keys (the main window's
+ * Ctrl+F, Ctrl+G) those win, and the toolbar's buttons remain.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
@@ -46,6 +55,9 @@ GtkWidget  *ipd_pdf_view_get_page_widget  (IpdPdfView *self, int page);
 GtkWidget  *ipd_pdf_view_get_thumbnail_widget (IpdPdfView *self, int page);
 /* Microseconds from the load to page 1 rendered; 0 until then. */
 gint64      ipd_pdf_view_get_first_page_time  (IpdPdfView *self);
+/* Pages rendered (thumbnails aside) and the worker's time for them: on
+ * the clock, and on the processor. */
+void        ipd_pdf_view_get_render_stats     (IpdPdfView *self, guint *n_pages, gint64 *usec, gint64 *cpu_usec);
 
 /* Searching: opens the search bar with @query. */
 void        ipd_pdf_view_search               (IpdPdfView *self, const char *query);
