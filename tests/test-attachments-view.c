@@ -18,6 +18,7 @@
 
 #include "ipd-attachment-dialog.h"
 #include "ipd-attachment-list.h"
+#include "ipd-attachment-row.h"
 #include "ipd-demo.h"
 #include "ipd-error.h"
 #include "ipd-pdf-view.h"

@@ -21,12 +21,10 @@
 #include "ipd-attachment-dialog.h"
 #include "ipd-attachment-import.h"
 #include "ipd-attachment-list.h"
-#include "ipd-date.h"
+#include "ipd-attachment-row.h"
 #include "ipd-dossier-view.h"
 #include "ipd-gui.h"
-#include "ipd-pdf-document.h"
 #include "ipd-pdf-view.h"
-#include "ipd-vocabulary.h"
 
 struct _IpdAttachmentList
 {
@@ -59,82 +57,6 @@ enum { SIGNAL_CHANGED, SIGNAL_OPEN_DOCUMENT, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (IpdAttachmentList, ipd_attachment_list, GTK_TYPE_WIDGET)
-
-/* Text ------------------------------------------------------------------------------ */
-
-/* SI units as GLib writes them, with the decimal comma the register uses
- * for every number (as amounts use "." between thousands). */
-char *
-ipd_attachment_format_size (gint64 size)
-{
-  double value = (double) size;
-  char number[G_ASCII_DTOSTR_BUF_SIZE];
-  guint unit = 0;
-
-  if (size < 1000)
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d byte", "%d bytes", (gulong) size), (int) size);
-  value /= 1000.0;
-  while (value >= 999.95 && unit < 2)
-    value /= 1000.0, unit++;
-  g_ascii_formatd (number, sizeof number, "%.1f", value);
-  g_strdelimit (number, ".", ',');
-  /* Translators: %s is a number with a decimal comma, "1,2" */
-  return g_strdup_printf (unit == 0 ? _("%s kB") : unit == 1 ? _("%s MB") : _("%s GB"), number);
-}
-
-static gboolean
-is_pdf (const IpdAttachment *a)
-{
-  return g_strcmp0 (a->mime_type, "application/pdf") == 0;
-}
-
-static gboolean
-is_picture (const IpdAttachment *a)
-{
-  return g_strcmp0 (a->mime_type, "image/png") == 0 || g_strcmp0 (a->mime_type, "image/jpeg") == 0;
-}
-
-/* "Decision no. 559/QĐ-SHTT" */
-static char *
-row_title (const IpdAttachment *a)
-{
-  const char *type = ipd_vocabulary_label (IPD_VOCAB_DOCUMENT_TYPE, a->document_type);
-
-  if (a->number == NULL)
-    return g_strdup (type);
-  /* Translators: a document type, then the document's number: "Decision no. 559/QĐ-SHTT" */
-  return g_strdup_printf (_("%s no. %s"), type, a->number);
-}
-
-/* "19/08/2025 · 12 pages · 1,2 MB · quyet-dinh.pdf"; @pages_text, when
- * given, takes the place of the page count (why it is not known). */
-static char *
-row_subtitle (const IpdAttachment *a, const char *pages_text)
-{
-  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *joined = NULL;
-
-  if (a->date != NULL)
-    g_ptr_array_add (parts, ipd_date_format (a->date));
-  if (pages_text != NULL)
-    g_ptr_array_add (parts, g_strdup (pages_text));
-  else if (a->page_count > 0)
-    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d page", "%d pages", a->page_count),
-                                             a->page_count));
-  g_ptr_array_add (parts, ipd_attachment_format_size (a->size));
-  g_ptr_array_add (parts, g_strdup (a->file_name));
-  g_ptr_array_add (parts, NULL);
-  return g_strjoinv (" · ", (char **) parts->pdata);
-}
-
-static const char *
-pdf_problem (const GError *error)
-{
-  if (g_error_matches (error, IPD_PDF_ERROR, IPD_PDF_ERROR_NEEDS_PASSWORD)
-      || g_error_matches (error, IPD_PDF_ERROR, IPD_PDF_ERROR_WRONG_PASSWORD))
-    return _("Needs a password");
-  return _("Cannot be read");
-}
 
 /* Toasts ----------------------------------------------------------------------------- */
 
@@ -174,7 +96,7 @@ add_text_toast (IpdAttachmentList *self, const char *text)
 static IpdAttachment *
 row_attachment (GtkWidget *row)
 {
-  return g_object_get_data (G_OBJECT (row), "attachment");
+  return IPD_IS_ATTACHMENT_ROW (row) ? ipd_attachment_row_get_attachment (IPD_ATTACHMENT_ROW (row)) : NULL;
 }
 
 static GtkWidget *
@@ -189,64 +111,8 @@ find_row (IpdAttachmentList *self, gint64 id)
   return NULL;
 }
 
-static void
-add_item (GMenu *section, const char *label, const char *action, gint64 id)
-{
-  g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
-
-  g_menu_item_set_action_and_target_value (item, action, g_variant_new_int64 (id));
-  g_menu_append_item (section, item);
-}
-
-static GMenuModel *
-row_menu (const IpdAttachment *a)
-{
-  GMenu *menu = g_menu_new ();
-  g_autoptr(GMenu) open = g_menu_new ();
-  g_autoptr(GMenu) file = g_menu_new ();
-  g_autoptr(GMenu) trash = g_menu_new ();
-
-  add_item (open, _("_Open"), "attachment.open", a->id);
-  if (is_pdf (a))
-    add_item (open, _("Open in a _New Window"), "attachment.open-window", a->id);
-  add_item (open, _("Open With _Default Application"), "attachment.open-external", a->id);
-  add_item (file, _("_Save a Copy…"), "attachment.save-copy", a->id);
-  add_item (file, _("_Edit Details…"), "attachment.edit", a->id);
-  add_item (trash, _("Move to _Trash"), "attachment.trash", a->id);
-  g_menu_append_section (menu, NULL, G_MENU_MODEL (open));
-  g_menu_append_section (menu, NULL, G_MENU_MODEL (file));
-  g_menu_append_section (menu, NULL, G_MENU_MODEL (trash));
-  return G_MENU_MODEL (menu);
-}
-
-static const char *
-row_icon (const IpdAttachment *a)
-{
-  if (is_pdf (a))
-    return "x-office-document-symbolic";
-  if (g_str_has_prefix (a->mime_type, "image/"))
-    return "image-x-generic-symbolic";
-  return "text-x-generic-symbolic";
-}
-
-/* Why a PDF cannot be opened, on the row: in place of its pages, and as a
- * warning with the reader's own message. */
-static void
-show_problem (GtkWidget *row, const GError *error)
-{
-  IpdAttachment *a = row_attachment (row);
-  g_autofree char *subtitle = row_subtitle (a, pdf_problem (error));
-  GtkWidget *icon = g_object_get_data (G_OBJECT (row), "problem-icon");
-
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  gtk_widget_set_tooltip_text (icon, error->message);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, error->message, -1);
-  gtk_widget_set_visible (icon, TRUE);
-}
-
 /* Pictures: a thumbnail in place of the row's icon, decoded on a worker. */
 #define MAX_THUMBNAIL_SOURCE (20 * 1000 * 1000)
-#define THUMBNAIL_SIZE 40
 
 static void
 decode_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
@@ -265,13 +131,10 @@ on_decoded (GObject *source, GAsyncResult *result, gpointer data)
 {
   g_autoptr(GtkWidget) row = data;
   g_autoptr(GdkTexture) texture = g_task_propagate_pointer (G_TASK (result), NULL);
-  GtkImage *icon = g_object_get_data (G_OBJECT (row), "type-icon");
 
   if (texture == NULL || gtk_widget_get_parent (row) == NULL)
     return;   /* a picture that does not decode keeps its icon; opening it says why */
-  gtk_image_set_from_paintable (icon, GDK_PAINTABLE (texture));
-  gtk_image_set_pixel_size (icon, THUMBNAIL_SIZE);
-  gtk_widget_set_name (GTK_WIDGET (icon), "attachment-thumbnail");
+  ipd_attachment_row_show_thumbnail (IPD_ATTACHMENT_ROW (row), texture);
 }
 
 static void
@@ -307,21 +170,13 @@ on_pages_counted (GObject *source, GAsyncResult *result, gpointer data)
   g_autoptr(GtkWidget) row = data;
   g_autoptr(GError) error = NULL;
   gssize pages = g_task_propagate_int (G_TASK (result), &error);
-  IpdAttachment *a = row_attachment (row);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || gtk_widget_get_parent (row) == NULL)
     return;
   if (error != NULL)
-    {
-      show_problem (row, error);
-      return;
-    }
-  /* a document attached before pages were counted */
-  a->page_count = (int) pages;
-  {
-    g_autofree char *subtitle = row_subtitle (a, NULL);
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  }
+    ipd_attachment_row_show_problem (IPD_ATTACHMENT_ROW (row), error);
+  else
+    ipd_attachment_row_set_page_count (IPD_ATTACHMENT_ROW (row), (int) pages);
 }
 
 /* Reads a PDF that has no page count on a worker, to tell why. */
@@ -338,52 +193,6 @@ check_pdf (IpdAttachmentList *self, GtkWidget *row)
   g_task_set_source_tag (task, check_pdf);
   g_task_set_task_data (task, g_bytes_ref (bytes), (GDestroyNotify) g_bytes_unref);
   g_task_run_in_thread (task, count_pages_thread);
-}
-
-static GtkWidget *
-new_row (IpdAttachmentList *self, IpdAttachment *a)
-{
-  GtkWidget *row = adw_action_row_new ();
-  g_autofree char *title = row_title (a);
-  g_autofree char *subtitle = row_subtitle (a, NULL);
-  g_autofree char *name = g_strdup_printf ("attachment-%" G_GINT64_FORMAT, a->id);
-  g_autofree char *menu_name = g_strdup_printf ("attachment-menu-%" G_GINT64_FORMAT, a->id);
-  g_autoptr(GMenuModel) menu = row_menu (a);
-  GtkWidget *menu_button = gtk_menu_button_new ();
-  GtkWidget *icon = gtk_image_new_from_icon_name (row_icon (a));
-  GtkWidget *problem = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
-  g_autofree char *problem_name = g_strdup_printf ("attachment-problem-%" G_GINT64_FORMAT, a->id);
-
-  gtk_widget_set_name (row, name);
-  g_object_set_data_full (G_OBJECT (row), "attachment", ipd_attachment_ref (a), (GDestroyNotify) ipd_attachment_unref);
-  /* names and numbers may hold "&" or "<": shown as written */
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
-  gtk_widget_set_tooltip_text (row, a->note);
-  /* as wide as a thumbnail: the titles line up */
-  gtk_widget_set_size_request (icon, THUMBNAIL_SIZE, -1);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
-  g_object_set_data (G_OBJECT (row), "type-icon", icon);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-
-  /* shown when the document turns out unreadable (show_problem) */
-  gtk_widget_set_name (problem, problem_name);
-  gtk_widget_add_css_class (problem, "warning");
-  gtk_widget_set_visible (problem, FALSE);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), problem);
-  g_object_set_data (G_OBJECT (row), "problem-icon", problem);
-
-  gtk_widget_set_name (menu_button, menu_name);
-  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (menu_button), "view-more-symbolic");
-  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (menu_button), menu);
-  gtk_widget_set_tooltip_text (menu_button, _("Document Actions"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (menu_button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Document Actions"), -1);
-  gtk_widget_set_valign (menu_button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (menu_button, "flat");
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), menu_button);
-  return row;
 }
 
 static void
@@ -418,12 +227,12 @@ ipd_attachment_list_reload (IpdAttachmentList *self, GError **error)
   for (guint i = 0; i < attachments->len; i++)
     {
       IpdAttachment *a = g_ptr_array_index (attachments, i);
-      GtkWidget *row = new_row (self, a);
+      GtkWidget *row = ipd_attachment_row_new (a);
 
       gtk_list_box_append (self->list, row);
-      if (is_pdf (a) && a->page_count == 0)
+      if (ipd_attachment_is_pdf (a) && a->page_count == 0)
         check_pdf (self, row);
-      else if (is_picture (a))
+      else if (ipd_attachment_is_picture (a))
         load_thumbnail (self, row);
     }
   return TRUE;
@@ -539,7 +348,7 @@ open_attachment (IpdAttachmentList *self, IpdAttachment *a)
 {
   g_autoptr(GBytes) bytes = NULL;
 
-  if (!is_pdf (a) && !is_picture (a))
+  if (!ipd_attachment_is_pdf (a) && !ipd_attachment_is_picture (a))
     {
       open_external (self, a);
       return;

@@ -24,7 +24,4 @@ gboolean ipd_attachment_list_is_busy   (IpdAttachmentList *self);
 gboolean ipd_attachment_list_save_copy (IpdAttachmentList *self, gint64 attachment_id,
                                         GFile *file, GError **error);
 
-/* "1,2 MB": a size with the register's decimal comma. */
-char    *ipd_attachment_format_size    (gint64 size);
-
 G_END_DECLS
