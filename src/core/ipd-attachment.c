@@ -25,6 +25,28 @@ ipd_attachment_ref (IpdAttachment *attachment)
   return g_atomic_rc_box_acquire (attachment);
 }
 
+/* A new record with the same values: for an edit that may be refused. */
+IpdAttachment *
+ipd_attachment_copy (const IpdAttachment *a)
+{
+  IpdAttachment *copy;
+
+  g_return_val_if_fail (a != NULL, NULL);
+  copy = ipd_attachment_new (a->dossier_id, a->file_name);
+  copy->id = a->id;
+  copy->sha256 = g_strdup (a->sha256);
+  copy->size = a->size;
+  copy->mime_type = g_strdup (a->mime_type);
+  copy->document_type = g_strdup (a->document_type);
+  copy->number = g_strdup (a->number);
+  copy->date = g_strdup (a->date);
+  copy->note = g_strdup (a->note);
+  copy->page_count = a->page_count;
+  copy->created_at = g_strdup (a->created_at);
+  copy->deleted_at = g_strdup (a->deleted_at);
+  return copy;
+}
+
 static void
 attachment_clear (gpointer data)
 {
@@ -38,6 +60,7 @@ attachment_clear (gpointer data)
   g_free (a->date);
   g_free (a->note);
   g_free (a->created_at);
+  g_free (a->deleted_at);
 }
 
 void

@@ -17,7 +17,9 @@ typedef struct {
   char  *number;        /* the document's own number */
   char  *date;          /* the document's date, YYYY-MM-DD */
   char  *note;
+  int    page_count;    /* pages of a PDF as read when attached; 0: not a PDF, or unreadable */
   char  *created_at;
+  char  *deleted_at;    /* in the trash since; NULL: in the dossier */
 } IpdAttachment;
 
 #define IPD_TYPE_ATTACHMENT (ipd_attachment_get_type ())
@@ -25,6 +27,7 @@ typedef struct {
 GType          ipd_attachment_get_type (void) G_GNUC_CONST;
 IpdAttachment *ipd_attachment_new      (gint64 dossier_id, const char *file_name);
 IpdAttachment *ipd_attachment_ref      (IpdAttachment *attachment);
+IpdAttachment *ipd_attachment_copy     (const IpdAttachment *attachment);
 void           ipd_attachment_unref    (IpdAttachment *attachment);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (IpdAttachment, ipd_attachment_unref)

@@ -83,4 +83,8 @@ char     *ipd_store_put_blob      (IpdStore *self, GBytes *bytes, GError **error
 gboolean  ipd_store_delete_orphan_blobs (IpdStore *self, GError **error);
 gboolean  ipd_store_refresh_party_search (IpdStore *self, gint64 party_id, GError **error);
 gboolean  ipd_store_write_party   (IpdStore *self, IpdParty *party, GError **error);
+
+/* ipd-store-attachments.c */
+gboolean  ipd_store_validate_attachment (IpdAttachment *attachment, GError **error);
+IpdAttachment *ipd_store_read_attachment_row (IpdStmt *stmt);
 G_END_DECLS

@@ -620,26 +620,8 @@ ipd_store_add_attachment (IpdStore *self, IpdAttachment *a, GBytes *bytes, GErro
   g_return_val_if_fail (IPD_IS_STORE (self) && a != NULL && bytes != NULL, FALSE);
   if (!ipd_store_check_writable (self, error))
     return FALSE;
-  ipd_text_tidy (&a->file_name), ipd_text_tidy (&a->number), ipd_text_tidy (&a->note), ipd_text_tidy (&a->date), ipd_text_tidy (&a->document_type);
-  if (a->file_name == NULL)
-    return invalid (error, _("File name"), _("a document needs a file name"));
-  if (a->document_type == NULL)
-    a->document_type = g_strdup ("other");
-  if (ipd_vocabulary_find (IPD_VOCAB_DOCUMENT_TYPE, a->document_type) == NULL)
-    {
-      g_autofree char *types = ipd_vocabulary_codes (IPD_VOCAB_DOCUMENT_TYPE);
-      g_autofree char *message = g_strdup_printf (_("choose one of %s"), types);
-      return invalid (error, _("Document type"), message);
-    }
-  if (a->date != NULL)
-    {
-      g_autoptr(GError) date_error = NULL;
-      char *iso = ipd_date_parse (a->date, &date_error);
-      if (iso == NULL)
-        return invalid (error, _("Document date"), date_error->message);
-      g_free (a->date);
-      a->date = iso;
-    }
+  if (!ipd_store_validate_attachment (a, error))
+    return FALSE;
   g_free (a->mime_type);
   a->mime_type = ipd_content_type_detect (bytes);   /* never from the name: it may lie */
 
@@ -649,7 +631,8 @@ ipd_store_add_attachment (IpdStore *self, IpdAttachment *a, GBytes *bytes, GErro
        && (sha256 = ipd_store_put_blob (self, bytes, error)) != NULL
        && (stmt = ipd_store_prepare (self,
              "INSERT INTO attachment (dossier_id, sha256, file_name, mime_type, document_type,"
-             " number, date, note, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", error)) != NULL;
+             " number, date, note, created_at, page_count) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+             error)) != NULL;
   if (ok)
     {
       sqlite3_bind_int64 (stmt, 1, a->dossier_id);
@@ -661,6 +644,10 @@ ipd_store_add_attachment (IpdStore *self, IpdAttachment *a, GBytes *bytes, GErro
       ipd_bind_text (stmt, 7, a->date);
       ipd_bind_text (stmt, 8, a->note);
       ipd_bind_text (stmt, 9, now);
+      if (a->page_count > 0)
+        sqlite3_bind_int (stmt, 10, a->page_count);
+      else
+        sqlite3_bind_null (stmt, 10);
       ok = ipd_store_step_done (self, stmt, error);
     }
   if (ok)
@@ -675,75 +662,6 @@ ipd_store_add_attachment (IpdStore *self, IpdAttachment *a, GBytes *bytes, GErro
   g_free (a->created_at), a->created_at = g_steal_pointer (&now);
   a->size = g_bytes_get_size (bytes);
   return TRUE;
-}
-
-#define ATTACHMENT_COLUMNS \
-  "SELECT a.id, a.file_name, a.sha256, b.size, a.mime_type, a.document_type," \
-  " a.number, a.date, a.note, a.created_at, a.dossier_id" \
-  " FROM attachment a JOIN blob b ON b.sha256 = a.sha256"
-
-/* An attachment from a row of ATTACHMENT_COLUMNS. */
-static IpdAttachment *
-attachment_from_row (sqlite3_stmt *stmt)
-{
-  IpdAttachment *a = ipd_attachment_new (sqlite3_column_int64 (stmt, 10),
-                                         (const char *) sqlite3_column_text (stmt, 1));
-
-  a->id = sqlite3_column_int64 (stmt, 0);
-  a->sha256 = ipd_column_dup_text (stmt, 2);
-  a->size = sqlite3_column_int64 (stmt, 3);
-  a->mime_type = ipd_column_dup_text (stmt, 4);
-  a->document_type = ipd_column_dup_text (stmt, 5);
-  a->number = ipd_column_dup_text (stmt, 6);
-  a->date = ipd_column_dup_text (stmt, 7);
-  a->note = ipd_column_dup_text (stmt, 8);
-  a->created_at = ipd_column_dup_text (stmt, 9);
-  return a;
-}
-
-GPtrArray *
-ipd_store_list_attachments (IpdStore *self, gint64 dossier_id, GError **error)
-{
-  g_autoptr(IpdStmt) stmt = NULL;
-  g_autoptr(GPtrArray) attachments = g_ptr_array_new_with_free_func ((GDestroyNotify) ipd_attachment_unref);
-  int rc;
-
-  g_return_val_if_fail (IPD_IS_STORE (self), NULL);
-  stmt = ipd_store_prepare (self, ATTACHMENT_COLUMNS
-                            " WHERE a.dossier_id = ?1 ORDER BY a.date, a.id", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, dossier_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (attachments, attachment_from_row (stmt));
-  if (rc != SQLITE_DONE)
-    {
-      ipd_store_set_error (self, error, rc, "attachment");
-      return NULL;
-    }
-  return g_steal_pointer (&attachments);
-}
-
-IpdAttachment *
-ipd_store_get_attachment (IpdStore *self, gint64 attachment_id, GError **error)
-{
-  g_autoptr(IpdStmt) stmt = NULL;
-  int rc;
-
-  g_return_val_if_fail (IPD_IS_STORE (self), NULL);
-  stmt = ipd_store_prepare (self, ATTACHMENT_COLUMNS " WHERE a.id = ?1", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, attachment_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    return attachment_from_row (stmt);
-  if (rc == SQLITE_DONE)
-    g_set_error (error, IPD_ERROR, IPD_ERROR_NOT_FOUND,
-                 _("There is no document number %" G_GINT64_FORMAT " in the register"), attachment_id);
-  else
-    ipd_store_set_error (self, error, rc, "attachment");
-  return NULL;
 }
 
 GBytes *

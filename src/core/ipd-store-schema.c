@@ -30,6 +30,7 @@ static gboolean index_search_and_audit (IpdStore *self, GError **error);
 static gboolean seed_holidays (IpdStore *self, GError **error);
 static gboolean fill_tasks (IpdStore *self, GError **error);
 static gboolean audit_imports (IpdStore *self, GError **error);
+static gboolean audit_attachments (IpdStore *self, GError **error);
 
 /* A later step that changes an audited table's columns must drop and
  * recreate its audit triggers (ipd_store_create_audit_triggers). */
@@ -39,6 +40,7 @@ static const MigrationStep steps[] = {
   { NULL,                      "schema/003-deadlines.sql",         seed_holidays },
   { NULL,                      "schema/004-agenda-index.sql",      fill_tasks },
   { NULL,                      "schema/005-admin-units.sql",       audit_imports },
+  { NULL,                      "schema/006-attachment-trash.sql",  audit_attachments },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (steps) == IPD_STORE_SCHEMA_VERSION);
@@ -129,6 +131,14 @@ static gboolean
 audit_imports (IpdStore *self, GError **error)
 {
   return ipd_store_create_audit_triggers_for (self, "admin_unit_import", error);
+}
+
+/* The attachment table has two more columns: its triggers, dropped by the
+ * step's SQL, are made again so that the log records them too. */
+static gboolean
+audit_attachments (IpdStore *self, GError **error)
+{
+  return ipd_store_create_audit_triggers_for (self, "attachment", error);
 }
 
 static gboolean

@@ -95,7 +95,7 @@ typedef struct {
   char  *new_values;   /* JSON object, or NULL */
 } IpdAuditEntry;
 
-#define IPD_STORE_SCHEMA_VERSION 5
+#define IPD_STORE_SCHEMA_VERSION 6
 
 char     *ipd_store_default_path   (void);
 IpdStore *ipd_store_open           (const char    *path,
@@ -199,11 +199,18 @@ IpdUnitsImport *ipd_store_last_units_import (IpdStore *self, GError **error);
 void            ipd_units_import_free       (IpdUnitsImport *import);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (IpdUnitsImport, ipd_units_import_free)
 
-/* Attachments */
+/* Attachments (ipd-store-records.c, ipd-store-attachments.c). @attachment->page_count is given
+ * by the caller when adding (the store does not read PDFs); the list leaves
+ * out the documents in the trash, whose bytes stay until the dossier goes. */
 gboolean   ipd_store_add_attachment  (IpdStore *self, IpdAttachment *attachment,
                                       GBytes *bytes, GError **error);
 GPtrArray *ipd_store_list_attachments (IpdStore *self, gint64 dossier_id, GError **error);
-/* One attachment by its id; IPD_ERROR_NOT_FOUND when there is none. */
+IpdAttachment *ipd_store_load_attachment (IpdStore *self, gint64 id, GError **error);
+gboolean   ipd_store_update_attachment  (IpdStore *self, IpdAttachment *attachment,
+                                         GError **error);
+gboolean   ipd_store_trash_attachment   (IpdStore *self, gint64 id, GError **error);
+gboolean   ipd_store_restore_attachment (IpdStore *self, gint64 id, GError **error);
+/* The same as ipd_store_load_attachment (the name ipdossiers-cli uses). */
 IpdAttachment *ipd_store_get_attachment (IpdStore *self, gint64 attachment_id, GError **error);
 GBytes    *ipd_store_load_blob       (IpdStore *self, const char *sha256, GError **error);
 

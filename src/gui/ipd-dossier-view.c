@@ -18,10 +18,12 @@
 #include "ipd-gui.h"
 #include "ipd-agenda-text.h"
 #include "ipd-amount.h"
+#include "ipd-attachment-list.h"
 #include "ipd-date.h"
 #include "ipd-dossier-view.h"
 #include "ipd-audit-text.h"
 #include "ipd-event-dialog.h"
+#include "ipd-pdf-view.h"
 #include "ipd-task.h"
 #include "ipd-vocabulary.h"
 
@@ -34,9 +36,20 @@ struct _IpdDossierView
   GtkLabel  *subtitle;
   GtkLabel  *next_deadline;
   GtkBox    *groups;
+  GtkBox    *late_groups;
+  IpdAttachmentList *attachments;
   gint64     id;
   gboolean   in_trash;
   IpdStore  *store;
+
+  /* a document opened in the page, in place of the dossier */
+  GtkLabel  *document_title;
+  GtkStack  *document_stack;
+  IpdPdfView *pdf_view;
+  GtkPicture *picture;
+  GtkWidget *document_window_button;
+  GBytes    *document_bytes;
+  char      *document_name;
 };
 
 enum { SIGNAL_CHANGED, N_SIGNALS };
@@ -100,13 +113,20 @@ add_date_row (AdwPreferencesGroup *group, const char *title, const char *iso)
 }
 
 static AdwPreferencesGroup *
-new_group (IpdDossierView *self, const char *title)
+new_group_in (GtkBox *box, const char *title)
 {
   GtkWidget *group = adw_preferences_group_new ();
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
-  gtk_box_append (self->groups, group);
+  gtk_box_append (box, group);
   return ADW_PREFERENCES_GROUP (group);
+}
+
+/* A group above the documents. */
+static AdwPreferencesGroup *
+new_group (IpdDossierView *self, const char *title)
+{
+  return new_group_in (self->groups, title);
 }
 
 static void
@@ -590,7 +610,7 @@ add_history (IpdDossierView *self)
       g_clear_pointer (&entries, g_ptr_array_unref);
       return;
     }
-  group = new_group (self, _("History"));
+  group = new_group_in (self->late_groups, _("History"));
   expander = adw_expander_row_new ();
   gtk_widget_set_name (expander, "history");
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander),
@@ -631,63 +651,135 @@ ipd_dossier_view_export_attachment (IpdStore *store, IpdAttachment *attachment, 
 }
 
 static void
-on_launched (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!g_app_info_launch_default_for_uri_finish (result, &error))
-    g_warning ("Cannot open the document: %s", error->message);
-}
-
-static void
-open_attachment_clicked (GtkButton *button, IpdDossierView *self)
-{
-  IpdAttachment *attachment = g_object_get_data (G_OBJECT (button), "attachment");
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = ipd_dossier_view_export_attachment (self->store, attachment, &error);
-  g_autofree char *uri = NULL;
-
-  if (path == NULL)
-    {
-      g_warning ("Cannot open the document: %s", error->message);
-      return;
-    }
-  uri = g_filename_to_uri (path, NULL, NULL);
-  g_app_info_launch_default_for_uri_async (uri, NULL, NULL, on_launched, NULL);
-}
-
-static void
-add_attachments (IpdDossierView *self, GPtrArray *attachments)
-{
-  AdwPreferencesGroup *group;
-
-  if (attachments->len == 0)
-    return;
-  group = new_group (self, _("Documents"));
-  for (guint i = 0; i < attachments->len; i++)
-    {
-      IpdAttachment *a = g_ptr_array_index (attachments, i);
-      g_autofree char *size = g_format_size (a->size);
-      g_autofree char *detail = g_strdup_printf ("%s · %s", ipd_vocabulary_label (IPD_VOCAB_DOCUMENT_TYPE, a->document_type), size);
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *open = ipd_gui_icon_button ("document-open-symbolic", _("Open with Another Application"));
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), a->file_name);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), detail);
-      g_object_set_data_full (G_OBJECT (open), "attachment", ipd_attachment_ref (a), (GDestroyNotify) ipd_attachment_unref);
-      g_signal_connect_object (open, "clicked", G_CALLBACK (open_attachment_clicked), self, 0);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), open);
-      adw_preferences_group_add (group, row);
-    }
-}
-
-static void
 remove_groups (IpdDossierView *self)
 {
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->groups))) != NULL)
     gtk_box_remove (self->groups, child);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->late_groups))) != NULL)
+    gtk_box_remove (self->late_groups, child);
+}
+
+/* Documents in the page -------------------------------------------------------------- */
+
+static void
+close_document (IpdDossierView *self)
+{
+  ipd_pdf_view_clear (self->pdf_view);
+  gtk_picture_set_paintable (self->picture, NULL);
+  g_clear_pointer (&self->document_bytes, g_bytes_unref);
+  g_clear_pointer (&self->document_name, g_free);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "dossier.close-document", FALSE);
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "document") == 0)
+    gtk_stack_set_visible_child_name (self->stack, "dossier");
+}
+
+/* A PDF in the viewer, a picture as it is; the dossier comes back with
+ * the back button (Alt+Left). */
+static void
+on_open_document (IpdDossierView *self, IpdAttachment *attachment, GBytes *bytes)
+{
+  gboolean pdf = g_strcmp0 (attachment->mime_type, "application/pdf") == 0;
+
+  g_clear_pointer (&self->document_bytes, g_bytes_unref);
+  g_free (self->document_name);
+  self->document_bytes = g_bytes_ref (bytes);
+  self->document_name = g_strdup (attachment->file_name);
+  gtk_label_set_label (self->document_title, attachment->file_name);
+  gtk_widget_set_visible (self->document_window_button, pdf);
+  if (pdf)
+    {
+      ipd_pdf_view_load_bytes (self->pdf_view, bytes, attachment->file_name);
+      gtk_stack_set_visible_child_name (self->document_stack, "pdf");
+    }
+  else
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GdkTexture) texture = gdk_texture_new_from_bytes (bytes, &error);
+
+      if (texture == NULL)
+        {
+          g_autofree char *text = g_strdup_printf (_("The picture cannot be shown: %s"), error->message);
+          GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+          g_autofree char *escaped = g_markup_escape_text (text, -1);
+
+          if (overlay != NULL)
+            adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (escaped));
+          else
+            g_message ("%s", text);
+          return;
+        }
+      gtk_picture_set_paintable (self->picture, GDK_PAINTABLE (texture));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->picture), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      attachment->file_name, -1);
+      gtk_stack_set_visible_child_name (self->document_stack, "picture");
+    }
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "dossier.close-document", TRUE);
+  gtk_stack_set_visible_child_name (self->stack, "document");
+}
+
+static void
+close_document_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  close_document (IPD_DOSSIER_VIEW (widget));
+}
+
+static void
+document_window_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  IpdDossierView *self = IPD_DOSSIER_VIEW (widget);
+
+  if (self->document_bytes == NULL)
+    return;
+  gtk_window_present (ipd_pdf_view_window_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                               self->document_bytes, self->document_name));
+  close_document (self);
+}
+
+static void
+on_attachments_changed (IpdDossierView *self)
+{
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+}
+
+/* Files dropped anywhere on the dossier's page are added to it. */
+static gboolean
+on_drop (GtkDropTarget *target, const GValue *value, double x, double y, IpdDossierView *self)
+{
+  GdkFileList *list = g_value_get_boxed (value);
+  g_autoptr(GSList) files = list ? gdk_file_list_get_files (list) : NULL;
+  g_autoptr(GPtrArray) array = g_ptr_array_new ();
+
+  if (self->id == 0 || files == NULL)
+    return FALSE;
+  for (GSList *l = files; l != NULL; l = l->next)
+    g_ptr_array_add (array, l->data);
+  ipd_attachment_list_add_files (self->attachments, (GFile **) array->pdata, array->len);
+  return TRUE;
+}
+
+/* Only a dossier shown takes files. */
+static GdkDragAction
+on_drop_enter (GtkDropTarget *target, double x, double y, IpdDossierView *self)
+{
+  return self->id != 0 && self->store != NULL && !ipd_store_is_read_only (self->store) ? GDK_ACTION_COPY : 0;
+}
+
+/* The documents of the dossier shown: where dropped files go. */
+IpdAttachmentList *
+ipd_dossier_view_get_attachment_list (IpdDossierView *self)
+{
+  g_return_val_if_fail (IPD_IS_DOSSIER_VIEW (self), NULL);
+  return self->attachments;
+}
+
+/* Whether a document is open in the page in place of the dossier. */
+gboolean
+ipd_dossier_view_is_showing_document (IpdDossierView *self)
+{
+  g_return_val_if_fail (IPD_IS_DOSSIER_VIEW (self), FALSE);
+  return g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "document") == 0;
 }
 
 static void
@@ -705,14 +797,13 @@ ipd_dossier_view_show (IpdDossierView *self, IpdStore *store, gint64 id, GError 
 {
   g_autoptr(IpdDossier) d = NULL;
   g_autoptr(GPtrArray) events = NULL;
-  g_autoptr(GPtrArray) attachments = NULL;
   g_autoptr(GPtrArray) tasks = NULL;
+  gboolean same = self->id == id && self->store == store;
   g_autofree char *subtitle = NULL;
 
   g_return_val_if_fail (IPD_IS_DOSSIER_VIEW (self), FALSE);
   if ((d = ipd_store_load_dossier (store, id, error)) == NULL
-      || (events = ipd_store_list_events (store, id, error)) == NULL
-      || (attachments = ipd_store_list_attachments (store, id, error)) == NULL)
+      || (events = ipd_store_list_events (store, id, error)) == NULL)
     return FALSE;
   tasks = list_tasks (store, id);
 
@@ -730,9 +821,14 @@ ipd_dossier_view_show (IpdDossierView *self, IpdStore *store, gint64 id, GError 
   add_kind_lists (self, d);
   add_parties (self, d);
   add_events (self, events, tasks);
-  add_attachments (self, attachments);
+  ipd_attachment_list_show (self->attachments, store, id);
   add_history (self);
-  gtk_stack_set_visible_child_name (self->stack, "dossier");
+  /* the same dossier shown again (it changed) keeps its document open */
+  if (!same || !ipd_dossier_view_is_showing_document (self))
+    {
+      close_document (self);
+      gtk_stack_set_visible_child_name (self->stack, "dossier");
+    }
   self->id = id;
   return TRUE;
 }
@@ -742,6 +838,8 @@ ipd_dossier_view_clear (IpdDossierView *self)
 {
   g_return_if_fail (IPD_IS_DOSSIER_VIEW (self));
   remove_groups (self);
+  close_document (self);
+  ipd_attachment_list_clear (self->attachments);
   self->id = 0;
   self->in_trash = FALSE;
   gtk_stack_set_visible_child_name (self->stack, "empty");
@@ -767,7 +865,11 @@ ipd_dossier_view_dispose (GObject *object)
 {
   GtkWidget *child;
 
-  g_clear_object (&IPD_DOSSIER_VIEW (object)->store);
+  IpdDossierView *self = IPD_DOSSIER_VIEW (object);
+
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->document_bytes, g_bytes_unref);
+  g_clear_pointer (&self->document_name, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (object), IPD_TYPE_DOSSIER_VIEW);
   /* the template's root child is not bound: unparent it too */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
@@ -784,6 +886,8 @@ ipd_dossier_view_class_init (IpdDossierViewClass *klass)
   /* Emitted when the officer changed the dossier from the view (an event). */
   signals[SIGNAL_CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                           0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  g_type_ensure (IPD_TYPE_ATTACHMENT_LIST);
+  g_type_ensure (IPD_TYPE_PDF_VIEW);
   ipd_gui_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/ipdossiers/IpDossiers/ipd-dossier-view.ui");
   gtk_widget_class_bind_template_child (widget_class, IpdDossierView, stack);
@@ -791,11 +895,29 @@ ipd_dossier_view_class_init (IpdDossierViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IpdDossierView, subtitle);
   gtk_widget_class_bind_template_child (widget_class, IpdDossierView, next_deadline);
   gtk_widget_class_bind_template_child (widget_class, IpdDossierView, groups);
+  gtk_widget_class_bind_template_child (widget_class, IpdDossierView, late_groups);
+  gtk_widget_class_bind_template_child (widget_class, IpdDossierView, attachments);
+  gtk_widget_class_bind_template_child (widget_class, IpdDossierView, document_title);
+  gtk_widget_class_bind_template_child (widget_class, IpdDossierView, document_stack);
+  gtk_widget_class_bind_template_child (widget_class, IpdDossierView, pdf_view);
+  gtk_widget_class_bind_template_child (widget_class, IpdDossierView, picture);
+  gtk_widget_class_bind_template_child (widget_class, IpdDossierView, document_window_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_open_document);
+  gtk_widget_class_bind_template_callback (widget_class, on_attachments_changed);
+  gtk_widget_class_install_action (widget_class, "dossier.close-document", NULL, close_document_action);
+  gtk_widget_class_install_action (widget_class, "dossier.document-window", NULL, document_window_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "dossier.close-document", NULL);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
 static void
 ipd_dossier_view_init (IpdDossierView *self)
 {
+  GtkDropTarget *drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_object (drop, "drop", G_CALLBACK (on_drop), self, 0);
+  g_signal_connect_object (drop, "enter", G_CALLBACK (on_drop_enter), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "dossier.close-document", FALSE);
 }

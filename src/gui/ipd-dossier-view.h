@@ -4,6 +4,7 @@
 
 #include <adwaita.h>
 
+#include "ipd-attachment-list.h"
 #include "ipd-store.h"
 
 G_BEGIN_DECLS
@@ -15,6 +16,8 @@ gboolean ipd_dossier_view_show  (IpdDossierView *self, IpdStore *store, gint64 i
 void     ipd_dossier_view_clear (IpdDossierView *self);
 gint64   ipd_dossier_view_get_id (IpdDossierView *self);
 gboolean ipd_dossier_view_is_in_trash (IpdDossierView *self);
+IpdAttachmentList *ipd_dossier_view_get_attachment_list (IpdDossierView *self);
+gboolean ipd_dossier_view_is_showing_document (IpdDossierView *self);
 char    *ipd_dossier_view_export_attachment (IpdStore *store, IpdAttachment *attachment, GError **error);
 
 G_END_DECLS

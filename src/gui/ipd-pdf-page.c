@@ -1,0 +1,382 @@
+/* ipd-pdf-page.c — one page of the viewer (or one thumbnail)
+ *
+ * Coordinates: the document layer speaks points with the origin top-left
+ * on the unrotated page; the rotation turns the page clockwise.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "ipd-pdf-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ipd-pdf-page.h"
+
+struct _IpdPdfPage {
+  GtkWidget          parent_instance;
+  int                index;
+  gboolean           thumbnail;
+  double             width, height;     /* points, unrotated */
+  double             zoom;              /* pixels per point */
+  int                rotation;
+  GdkTexture        *texture;
+  double             texture_zoom;
+  int                texture_rotation;
+  GPtrArray         *matches;
+  const IpdPdfMatch *current;
+  gboolean           has_selection;
+  cairo_rectangle_t  selection;
+  double             drag_x, drag_y;
+};
+
+G_DEFINE_FINAL_TYPE (IpdPdfPage, ipd_pdf_page, GTK_TYPE_WIDGET)
+
+enum { SELECTION_CHANGED, CLICKED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+GtkWidget *
+ipd_pdf_page_new (int index, gboolean thumbnail)
+{
+  IpdPdfPage *self = g_object_new (IPD_TYPE_PDF_PAGE, NULL);
+  /* Translators: what a screen reader says of a page of the PDF viewer */
+  g_autofree char *label = g_strdup_printf (_("Page %d"), index + 1);
+
+  self->index = index;
+  self->thumbnail = thumbnail;
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  if (thumbnail)
+    gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "pointer");
+  else
+    gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "text");
+  return GTK_WIDGET (self);
+}
+
+int
+ipd_pdf_page_get_index (IpdPdfPage *self)
+{
+  return self->index;
+}
+
+static gboolean
+is_sideways (int rotation)
+{
+  return rotation == 90 || rotation == 270;
+}
+
+void
+ipd_pdf_page_get_pixel_size (IpdPdfPage *self, int *width, int *height)
+{
+  double w = is_sideways (self->rotation) ? self->height : self->width;
+  double h = is_sideways (self->rotation) ? self->width : self->height;
+
+  *width = MAX (1, (int) round (w * self->zoom));
+  *height = MAX (1, (int) round (h * self->zoom));
+}
+
+void
+ipd_pdf_page_set_geometry (IpdPdfPage *self, double width, double height, double zoom, int rotation)
+{
+  if (self->width == width && self->height == height && self->zoom == zoom && self->rotation == rotation)
+    return;
+  self->width = width;
+  self->height = height;
+  self->zoom = zoom;
+  self->rotation = rotation;
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+void
+ipd_pdf_page_get_size (IpdPdfPage *self, double *width, double *height)
+{
+  *width = self->width;
+  *height = self->height;
+}
+
+void
+ipd_pdf_page_set_texture (IpdPdfPage *self, GdkTexture *texture, double zoom, int rotation)
+{
+  if (self->texture == texture && self->texture_zoom == zoom && self->texture_rotation == rotation)
+    return;
+  g_set_object (&self->texture, texture);
+  self->texture_zoom = zoom;
+  self->texture_rotation = rotation;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+GdkTexture *
+ipd_pdf_page_get_texture (IpdPdfPage *self)
+{
+  return self->texture;
+}
+
+gboolean
+ipd_pdf_page_is_rendered (IpdPdfPage *self)
+{
+  return self->texture != NULL && self->texture_zoom == self->zoom && self->texture_rotation == self->rotation;
+}
+
+void
+ipd_pdf_page_set_matches (IpdPdfPage *self, GPtrArray *matches, const IpdPdfMatch *current)
+{
+  if (self->matches == matches && self->current == current)
+    return;
+  if (matches != NULL)
+    g_ptr_array_ref (matches);
+  g_clear_pointer (&self->matches, g_ptr_array_unref);
+  self->matches = matches;
+  self->current = current;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+ipd_pdf_page_set_selection (IpdPdfPage *self, const cairo_rectangle_t *area)
+{
+  if (area == NULL && !self->has_selection)
+    return;
+  self->has_selection = area != NULL;
+  if (area != NULL)
+    self->selection = *area;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+gboolean
+ipd_pdf_page_get_selection (IpdPdfPage *self, cairo_rectangle_t *area)
+{
+  if (self->has_selection && area != NULL)
+    *area = self->selection;
+  return self->has_selection;
+}
+
+/* A point of the unrotated page (points) to the widget (pixels). */
+static void
+point_to_widget (IpdPdfPage *self, double x, double y, double *u, double *v)
+{
+  switch (self->rotation)
+    {
+    case 90:  *u = self->height - y; *v = x; break;
+    case 180: *u = self->width - x;  *v = self->height - y; break;
+    case 270: *u = y;                *v = self->width - x; break;
+    default:  *u = x;                *v = y; break;
+    }
+  *u *= self->zoom;
+  *v *= self->zoom;
+}
+
+static void
+point_from_widget (IpdPdfPage *self, double u, double v, double *x, double *y)
+{
+  u /= self->zoom;
+  v /= self->zoom;
+  switch (self->rotation)
+    {
+    case 90:  *x = v;                *y = self->height - u; break;
+    case 180: *x = self->width - u;  *y = self->height - v; break;
+    case 270: *x = self->width - v;  *y = u; break;
+    default:  *x = u;                *y = v; break;
+    }
+  *x = CLAMP (*x, 0, self->width);
+  *y = CLAMP (*y, 0, self->height);
+}
+
+void
+ipd_pdf_page_to_widget (IpdPdfPage *self, const cairo_rectangle_t *area, graphene_rect_t *out)
+{
+  double u1, v1, u2, v2;
+
+  point_to_widget (self, area->x, area->y, &u1, &v1);
+  point_to_widget (self, area->x + area->width, area->y + area->height, &u2, &v2);
+  graphene_rect_init (out, MIN (u1, u2), MIN (v1, v2), fabs (u2 - u1), fabs (v2 - v1));
+}
+
+static void
+append_area (IpdPdfPage *self, GtkSnapshot *snapshot, const cairo_rectangle_t *area, const GdkRGBA *color)
+{
+  graphene_rect_t r;
+
+  ipd_pdf_page_to_widget (self, area, &r);
+  gtk_snapshot_append_color (snapshot, color, &r);
+}
+
+static void
+append_matches (IpdPdfPage *self, GtkSnapshot *snapshot)
+{
+  /* semi-transparent, so that the text stays readable under them */
+  static const GdkRGBA match = { 1.0, 0.84, 0.0, 0.35 };
+  static const GdkRGBA current = { 1.0, 0.45, 0.0, 0.55 };
+
+  for (guint i = 0; self->matches != NULL && i < self->matches->len; i++)
+    {
+      const IpdPdfMatch *m = g_ptr_array_index (self->matches, i);
+      for (guint j = 0; m->boxes != NULL && j < m->boxes->len; j++)
+        append_area (self, snapshot, &g_array_index (m->boxes, cairo_rectangle_t, j),
+                     m == self->current ? &current : &match);
+    }
+}
+
+static void
+append_selection (IpdPdfPage *self, GtkSnapshot *snapshot)
+{
+  static const GdkRGBA fill = { 0.21, 0.52, 0.89, 0.25 };
+  static const GdkRGBA edge = { 0.21, 0.52, 0.89, 0.9 };
+  graphene_rect_t r;
+  GskRoundedRect outline;
+  const float widths[4] = { 1, 1, 1, 1 };
+  const GdkRGBA colors[4] = { edge, edge, edge, edge };
+
+  if (!self->has_selection)
+    return;
+  ipd_pdf_page_to_widget (self, &self->selection, &r);
+  gtk_snapshot_append_color (snapshot, &fill, &r);
+  gsk_rounded_rect_init_from_rect (&outline, &r, 0);
+  gtk_snapshot_append_border (snapshot, &outline, widths, colors);
+}
+
+/* The cairo renderer (no GL: virtual machines, old office computers)
+ * converts a memory texture pixel by pixel on every frame; the surface
+ * behind it (ipd_pdf_page_surface_key) is painted there instead, without
+ * a copy. The GL renderer uploads the texture once and keeps it. */
+static void
+append_texture (IpdPdfPage *self, GtkSnapshot *snapshot, const graphene_rect_t *bounds)
+{
+  GtkNative *native = gtk_widget_get_native (GTK_WIDGET (self));
+  GskRenderer *renderer = native != NULL ? gtk_native_get_renderer (native) : NULL;
+  cairo_surface_t *surface = g_object_get_data (G_OBJECT (self->texture), IPD_PDF_PAGE_SURFACE_KEY);
+  cairo_t *cr;
+  double sx, sy;
+
+  if (surface == NULL || renderer == NULL || !GSK_IS_CAIRO_RENDERER (renderer))
+    {
+      gtk_snapshot_append_texture (snapshot, self->texture, bounds);
+      return;
+    }
+  cr = gtk_snapshot_append_cairo (snapshot, bounds);
+  sx = bounds->size.width / cairo_image_surface_get_width (surface);
+  sy = bounds->size.height / cairo_image_surface_get_height (surface);
+  if (fabs (sx - 1) > 1e-3 || fabs (sy - 1) > 1e-3)
+    cairo_scale (cr, sx, sy);
+  cairo_set_source_surface (cr, surface, 0, 0);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+}
+
+static void
+ipd_pdf_page_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
+{
+  IpdPdfPage *self = IPD_PDF_PAGE (widget);
+  static const GdkRGBA white = { 1, 1, 1, 1 };
+  static const GdkRGBA edge = { 0, 0, 0, 0.25 };
+  const float widths[4] = { 1, 1, 1, 1 };
+  const GdkRGBA edges[4] = { edge, edge, edge, edge };
+  int w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
+  graphene_rect_t bounds = GRAPHENE_RECT_INIT (0, 0, w, h);
+  GskRoundedRect outline;
+
+  gtk_snapshot_append_color (snapshot, &white, &bounds);
+  /* a rendering at another zoom, stretched, until the new one comes */
+  if (self->texture != NULL && self->texture_rotation == self->rotation)
+    append_texture (self, snapshot, &bounds);
+  append_matches (self, snapshot);
+  append_selection (self, snapshot);
+  /* a plain edge: a blurred shadow costs the cairo renderer a mask per page */
+  gsk_rounded_rect_init_from_rect (&outline, &bounds, 0);
+  gtk_snapshot_append_border (snapshot, &outline, widths, edges);
+}
+
+static void
+ipd_pdf_page_measure (GtkWidget *widget, GtkOrientation orientation, int for_size,
+                      int *minimum, int *natural, int *minimum_baseline, int *natural_baseline)
+{
+  int w, h;
+
+  ipd_pdf_page_get_pixel_size (IPD_PDF_PAGE (widget), &w, &h);
+  *minimum = *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? w : h;
+}
+
+static void
+on_drag_begin (GtkGestureDrag *gesture, double x, double y, IpdPdfPage *self)
+{
+  if (self->thumbnail)
+    gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
+  self->drag_x = x;
+  self->drag_y = y;
+}
+
+static void
+on_drag_update (GtkGestureDrag *gesture, double dx, double dy, IpdPdfPage *self)
+{
+  double x1, y1, x2, y2;
+  cairo_rectangle_t area;
+
+  if (self->thumbnail || (fabs (dx) < 3 && fabs (dy) < 3))
+    return;
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  point_from_widget (self, self->drag_x, self->drag_y, &x1, &y1);
+  point_from_widget (self, self->drag_x + dx, self->drag_y + dy, &x2, &y2);
+  area = (cairo_rectangle_t) { MIN (x1, x2), MIN (y1, y2), fabs (x2 - x1), fabs (y2 - y1) };
+  ipd_pdf_page_set_selection (self, &area);
+  g_signal_emit (self, signals[SELECTION_CHANGED], 0);
+}
+
+static void
+on_drag_end (GtkGestureDrag *gesture, double dx, double dy, IpdPdfPage *self)
+{
+  /* a click without a drag clears the selection */
+  if (!self->thumbnail && fabs (dx) < 3 && fabs (dy) < 3 && self->has_selection)
+    {
+      ipd_pdf_page_set_selection (self, NULL);
+      g_signal_emit (self, signals[SELECTION_CHANGED], 0);
+    }
+}
+
+static void
+on_click_released (GtkGestureClick *gesture, int n_press, double x, double y, IpdPdfPage *self)
+{
+  if (self->thumbnail)
+    g_signal_emit (self, signals[CLICKED], 0);
+}
+
+static void
+ipd_pdf_page_dispose (GObject *object)
+{
+  IpdPdfPage *self = IPD_PDF_PAGE (object);
+
+  g_clear_object (&self->texture);
+  g_clear_pointer (&self->matches, g_ptr_array_unref);
+  G_OBJECT_CLASS (ipd_pdf_page_parent_class)->dispose (object);
+}
+
+static void
+ipd_pdf_page_class_init (IpdPdfPageClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = ipd_pdf_page_dispose;
+  widget_class->snapshot = ipd_pdf_page_snapshot;
+  widget_class->measure = ipd_pdf_page_measure;
+  signals[SELECTION_CHANGED] = g_signal_new ("selection-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                             0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[CLICKED] = g_signal_new ("clicked", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  gtk_widget_class_set_css_name (widget_class, "ipd-pdf-page");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+}
+
+static void
+ipd_pdf_page_init (IpdPdfPage *self)
+{
+  GtkGesture *drag = gtk_gesture_drag_new ();
+  GtkGesture *click = gtk_gesture_click_new ();
+
+  self->zoom = 1;
+  self->width = 595;
+  self->height = 842;
+  gtk_widget_set_halign (GTK_WIDGET (self), GTK_ALIGN_CENTER);
+  gtk_widget_set_focusable (GTK_WIDGET (self), FALSE);
+  /* which one acts depends on the kind, known after construction */
+  g_signal_connect (drag, "drag-begin", G_CALLBACK (on_drag_begin), self);
+  g_signal_connect (drag, "drag-update", G_CALLBACK (on_drag_update), self);
+  g_signal_connect (drag, "drag-end", G_CALLBACK (on_drag_end), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
+  g_signal_connect (click, "released", G_CALLBACK (on_click_released), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+}

@@ -1,0 +1,690 @@
+/* test-pdf-view.c — the built-in PDF viewer on PDFs the test makes itself
+ *
+ * Display tests (suite gui): the viewer in its own window, rendering on
+ * its worker while the main loop stays free, zoom, page entry, search
+ * with Vietnamese folding, rotation, selection and copy, passwords,
+ * broken files, a 1 000-page file, printing; screenshots to look at.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "ipd-pdf-document.h"
+#include "ipd-pdf-page.h"
+#include "ipd-pdf-texture-cache.h"
+#include "ipd-pdf-view.h"
+#include "ipd-test-gui.h"
+#include "ipd-test-pdf.h"
+
+/* ---- the main loop's longest gap ---- */
+
+typedef struct {
+  gint64 last;
+  gint64 max_gap;
+  guint  ticks;
+  guint  id;
+} GapProbe;
+
+static gboolean
+probe_tick (gpointer data)
+{
+  GapProbe *probe = data;
+  gint64 now = g_get_monotonic_time ();
+
+  if (probe->last != 0)
+    probe->max_gap = MAX (probe->max_gap, now - probe->last);
+  probe->last = now;
+  probe->ticks++;
+  return G_SOURCE_CONTINUE;
+}
+
+/* A timeout every 2 ms records how late the main loop comes back to it. */
+static void
+probe_start (GapProbe *probe)
+{
+  *probe = (GapProbe) { 0 };
+  /* counted from now: the caller's own blocking work is a gap too */
+  probe->last = g_get_monotonic_time ();
+  probe->id = g_timeout_add_full (G_PRIORITY_DEFAULT, 2, probe_tick, probe, NULL);
+}
+
+static double
+probe_stop (GapProbe *probe)
+{
+  g_clear_handle_id (&probe->id, g_source_remove);
+  g_test_message ("(%u ticks)", probe->ticks);
+  return probe->max_gap / 1000.0;
+}
+
+/* ---- helpers ---- */
+
+typedef gboolean (*Condition) (IpdPdfView *view, gpointer data);
+
+/* Runs the main loop until @condition holds; fails after @ms. */
+static void
+wait_for (IpdPdfView *view, Condition condition, gpointer data, guint ms, const char *what)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (!condition (view, data))
+    {
+      if (g_get_monotonic_time () > end)
+        g_error ("timed out waiting for %s (state %s)", what, ipd_pdf_view_get_state (view));
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (500);
+    }
+}
+
+static gboolean
+page_rendered (IpdPdfView *view, gpointer data)
+{
+  return ipd_pdf_view_is_page_rendered (view, GPOINTER_TO_INT (data));
+}
+
+static gboolean
+in_state (IpdPdfView *view, gpointer data)
+{
+  return g_strcmp0 (ipd_pdf_view_get_state (view), data) == 0;
+}
+
+static gboolean
+search_finished (IpdPdfView *view, gpointer data)
+{
+  return ipd_pdf_view_get_search_finished (view);
+}
+
+typedef struct {
+  GtkWindow  *window;
+  IpdPdfView *view;
+} Viewer;
+
+static void
+viewer_open (Viewer *v, GBytes *bytes, const char *name)
+{
+  v->window = ipd_pdf_view_window_new (NULL, bytes, name);
+  gtk_window_set_default_size (v->window, 900, 900);
+  v->view = IPD_PDF_VIEW (ipd_test_get_named (GTK_WIDGET (v->window), "pdf-view"));
+  ipd_test_present (v->window);
+}
+
+static void
+viewer_close (Viewer *v)
+{
+  gtk_window_destroy (v->window);
+  ipd_test_iterate (50);
+}
+
+static void
+page_widget_size (IpdPdfView *view, int page, int *width, int *height)
+{
+  ipd_pdf_page_get_pixel_size (IPD_PDF_PAGE (ipd_pdf_view_get_page_widget (view, page)), width, height);
+}
+
+/* ipd_test_save_screenshot, waiting for a frame when the window has
+ * nothing to show yet (a layout pending right after a change). */
+static void
+save_screenshot (GtkWindow *window, const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, name, NULL);
+  int width = gtk_widget_get_width (GTK_WIDGET (window)), height = gtk_widget_get_height (GTK_WIDGET (window));
+
+  for (int attempt = 0; attempt < 40; attempt++)
+    {
+      g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
+      g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+      g_autoptr(GskRenderNode) node = NULL;
+      g_autoptr(GdkTexture) texture = NULL;
+
+      gdk_paintable_snapshot (paintable, snapshot, width, height);
+      node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+      if (node == NULL)
+        {
+          ipd_test_wait_ms (50);
+          continue;
+        }
+      texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                             &GRAPHENE_RECT_INIT (0, 0, width, height));
+      g_assert_true (gdk_texture_save_to_png (texture, path));
+      g_test_message ("screenshot: %s", path);
+      return;
+    }
+  g_error ("nothing to take a screenshot of in %s", name);
+}
+
+/* ---- the cases ---- */
+
+static void
+test_open_text (void)
+{
+  g_autoptr(GBytes) pdf = ipd_test_pdf_text (3);
+  g_autofree char *title = NULL;
+  Viewer v;
+  GapProbe probe;
+  int w, h;
+
+  probe_start (&probe);
+  viewer_open (&v, pdf, "đơn-đăng-ký.pdf");
+  wait_for (v.view, page_rendered, GINT_TO_POINTER (0), 10000, "page 1");
+  g_test_message ("page 1 shown %.1f ms after the load; max main-loop gap %.1f ms",
+                  ipd_pdf_view_get_first_page_time (v.view) / 1000.0, probe_stop (&probe));
+  g_assert_cmpstr (ipd_pdf_view_get_state (v.view), ==, "document");
+  g_assert_cmpint (ipd_pdf_view_get_n_pages (v.view), ==, 3);
+  g_assert_cmpstr (gtk_window_get_title (v.window), ==, "đơn-đăng-ký.pdf");
+  /* fit width by default: the page fills the viewport's width but the margins */
+  page_widget_size (v.view, 0, &w, &h);
+  g_assert_cmpint (w, >, 600);
+  g_assert_cmpfloat (fabs ((double) h / w - IPD_TEST_PDF_HEIGHT / IPD_TEST_PDF_WIDTH), <, 0.01);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (ipd_test_get_named (GTK_WIDGET (v.view), "pdf-n-pages"))), ==, "/ 3");
+  ipd_test_wait_ms (200);
+  save_screenshot (v.window, "pdf-view-open.png");
+  viewer_close (&v);
+}
+
+
+static gboolean
+page_is (IpdPdfView *view, gpointer data)
+{
+  return ipd_pdf_view_get_current_page (view) == GPOINTER_TO_INT (data);
+}
+
+/* Zoom in, out, fit: the page widgets follow in proportion. */
+static void
+test_zoom (void)
+{
+  g_autoptr(GBytes) pdf = ipd_test_pdf_text (3);
+  Viewer v;
+  int w0, h0, w1, h1, w2, h2;
+  double z0;
+
+  viewer_open (&v, pdf, "zoom.pdf");
+  wait_for (v.view, page_rendered, GINT_TO_POINTER (0), 10000, "page 1");
+  ipd_test_wait_ms (50);
+  z0 = ipd_pdf_view_get_zoom (v.view);
+  page_widget_size (v.view, 0, &w0, &h0);
+
+  gtk_widget_activate_action (GTK_WIDGET (v.view), "pdf.zoom-in", NULL);
+  page_widget_size (v.view, 0, &w1, &h1);
+  g_assert_cmpfloat (fabs (ipd_pdf_view_get_zoom (v.view) / z0 - 1.2), <, 0.001);
+  g_assert_cmpfloat (fabs ((double) w1 / w0 - 1.2), <, 0.01);
+  g_assert_cmpfloat (fabs ((double) h1 / h0 - 1.2), <, 0.01);
+  wait_for (v.view, page_rendered, GINT_TO_POINTER (0), 10000, "page 1 zoomed in");
+  ipd_test_wait_ms (100);
+  /* wider than the viewport: the middle of the page stays in the middle */
+  {
+    GtkAdjustment *h = gtk_scrolled_window_get_hadjustment (
+      GTK_SCROLLED_WINDOW (ipd_test_get_named (GTK_WIDGET (v.view), "pdf-scroller")));
+    double middle = gtk_adjustment_get_value (h) + gtk_adjustment_get_page_size (h) / 2;
+    g_assert_cmpfloat (gtk_adjustment_get_upper (h), >, gtk_adjustment_get_page_size (h));
+    g_assert_cmpfloat (fabs (middle - gtk_adjustment_get_upper (h) / 2), <, 3);
+  }
+  save_screenshot (v.window, "pdf-view-zoom-in.png");
+
+  gtk_widget_activate_action (GTK_WIDGET (v.view), "pdf.zoom-out", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (v.view), "pdf.zoom-out", NULL);
+  page_widget_size (v.view, 0, &w2, &h2);
+  g_assert_cmpfloat (fabs ((double) w2 / w0 - 1 / 1.2), <, 0.01);
+  g_assert_cmpfloat (fabs ((double) h2 / h0 - 1 / 1.2), <, 0.01);
+
+  /* 100 %: a point is 96/72 pixels */
+  gtk_widget_activate_action (GTK_WIDGET (v.view), "pdf.zoom-reset", NULL);
+  page_widget_size (v.view, 0, &w1, &h1);
+  g_assert_cmpint (w1, ==, (int) round (IPD_TEST_PDF_WIDTH * 96 / 72));
+  g_assert_cmpint (h1, ==, (int) round (IPD_TEST_PDF_HEIGHT * 96 / 72));
+  g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (ipd_test_get_named (GTK_WIDGET (v.view), "pdf-zoom"))),
+                   ==, "100 %");
+
+  /* a whole page in the viewport */
+  gtk_widget_activate_action (GTK_WIDGET (v.view), "pdf.fit-page", NULL);
+  page_widget_size (v.view, 0, &w1, &h1);
+  g_assert_cmpint (h1, <=, gtk_widget_get_height (ipd_test_get_named (GTK_WIDGET (v.view), "pdf-scroller")));
+  g_assert_cmpint (h1, >, 300);
+
+  /* back to the width */
+  gtk_widget_activate_action (GTK_WIDGET (v.view), "pdf.fit-width", NULL);
+  page_widget_size (v.view, 0, &w1, &h1);
+  g_assert_cmpint (w1, ==, w0);
+
+  wait_for (v.view, page_rendered, GINT_TO_POINTER (0), 10000, "page 1 again");
+  viewer_close (&v);
+}
+
+/* The page number entry: type a number, Enter, the page comes. */
+static void
+test_page_entry (void)
+{
+  g_autoptr(GBytes) pdf = ipd_test_pdf_text (50);
+  GtkWidget *entry;
+  Viewer v;
+
+  viewer_open (&v, pdf, "fifty.pdf");
+  wait_for (v.view, page_rendered, GINT_TO_POINTER (0), 10000, "page 1");
+  entry = ipd_test_get_named (GTK_WIDGET (v.view), "pdf-page-entry");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "1");
+  gtk_editable_set_text (GTK_EDITABLE (entry), "30");
+  g_signal_emit_by_name (entry, "activate");
+  wait_for (v.view, page_rendered, GINT_TO_POINTER (29), 10000, "page 30");
+  ipd_test_wait_ms (100);
+  g_assert_cmpint (ipd_pdf_view_get_current_page (v.view), ==, 29);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "30");
+  g_assert_false (ipd_pdf_view_is_page_rendered (v.view, 0));
+
+  /* nonsense changes nothing */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "abc");
+  g_signal_emit_by_name (entry, "activate");
+  ipd_test_wait_ms (50);
+  g_assert_cmpint (ipd_pdf_view_get_current_page (v.view), ==, 29);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "30");
+
+  /* keyboard: End, Home, Page Down */
+  gtk_widget_activate_action (GTK_WIDGET (v.view), "pdf.last-page", NULL);
+  wait_for (v.view, page_rendered, GINT_TO_POINTER (49), 10000, "the last page");
+  wait_for (v.view, page_is, GINT_TO_POINTER (49), 2000, "current page 50");
+  gtk_widget_activate_action (GTK_WIDGET (v.view), "pdf.first-page", NULL);
+  wait_for (v.view, page_rendered, GINT_TO_POINTER (0), 10000, "page 1 again");
+  wait_for (v.view, page_is, GINT_TO_POINTER (0), 2000, "current page 1");
+  gtk_widget_activate_action (GTK_WIDGET (v.view), "pdf.scroll-page", "i", 1);
+  gtk_widget_activate_action (GTK_WIDGET (v.view), "pdf.scroll-page", "i", 1);
+  wait_for (v.view, page_is, GINT_TO_POINTER (1), 2000, "current page 2 after Page Down");
+  viewer_close (&v);
+}
+
+/* "quoc" finds "Quốc" (page 2 twice, page 3 once); Enter steps through. */
+static void
+test_search (void)
+{
+  g_autoptr(GBytes) pdf = ipd_test_pdf_text (3);
+  GtkWidget *label;
+  int page = -1;
+  Viewer v;
+
+  viewer_open (&v, pdf, "search.pdf");
+  wait_for (v.view, page_rendered, GINT_TO_POINTER (0), 10000, "page 1");
+  ipd_pdf_view_search (v.view, "quoc");
+  wait_for (v.view, search_finished, NULL, 10000, "the search");
+  label = ipd_test_get_named (GTK_WIDGET (v.view), "pdf-match-label");
+  g_assert_cmpint (ipd_pdf_view_get_n_matches (v.view), ==, 3);
+  g_assert_cmpint (ipd_pdf_view_get_current_match (v.view, &page), ==, 0);
+  g_assert_cmpint (page, ==, 1);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, "1 of 3");
+  wait_for (v.view, page_rendered, GINT_TO_POINTER (1), 10000, "page 2");
+  ipd_test_wait_ms (100);
+  save_screenshot (v.window, "pdf-view-search.png");
+
+  /* Enter: the next; Shift+Enter: back */
+  g_signal_emit_by_name (ipd_test_get_named (GTK_WIDGET (v.view), "pdf-search-entry"), "activate");
+  g_signal_emit_by_name (ipd_test_get_named (GTK_WIDGET (v.view), "pdf-search-entry"), "activate");
+  g_assert_cmpint (ipd_pdf_view_get_current_match (v.view, &page), ==, 2);
+  g_assert_cmpint (page, ==, 2);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, "3 of 3");
+  wait_for (v.view, page_rendered, GINT_TO_POINTER (2), 10000, "page 3");
+  gtk_widget_activate_action (GTK_WIDGET (v.view), "pdf.find-next", NULL);
+  g_assert_cmpint (ipd_pdf_view_get_current_match (v.view, &page), ==, 0);
+  gtk_widget_activate_action (GTK_WIDGET (v.view), "pdf.find-previous", NULL);
+  g_assert_cmpint (ipd_pdf_view_get_current_match (v.view, &page), ==, 2);
+
+  /* "dang ky" finds "ĐĂNG KÝ" and the "đăng" / "ký" split over two lines */
+  ipd_pdf_view_search (v.view, "dang ky");
+  wait_for (v.view, search_finished, NULL, 10000, "the second search");
+  g_assert_cmpint (ipd_pdf_view_get_n_matches (v.view), ==, 2);
+
+  ipd_pdf_view_search (v.view, "không có đâu");
+  wait_for (v.view, search_finished, NULL, 10000, "a search for nothing");
+  g_assert_cmpint (ipd_pdf_view_get_n_matches (v.view), ==, 0);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, "No matches");
+  viewer_close (&v);
+}
+
+static void
+test_rotate (void)
+{
+  g_autoptr(GBytes) pdf = ipd_test_pdf_text (3);
+  Viewer v;
+  int w0, h0, w1, h1;
+  GdkTexture *texture;
+
+  viewer_open (&v, pdf, "rotate.pdf");
+  wait_for (v.view, page_rendered, GINT_TO_POINTER (0), 10000, "page 1");
+  gtk_widget_activate_action (GTK_WIDGET (v.view), "pdf.zoom-reset", NULL);
+  page_widget_size (v.view, 0, &w0, &h0);
+  gtk_widget_activate_action (GTK_WIDGET (v.view), "pdf.rotate", "i", 90);
+  g_assert_cmpint (ipd_pdf_view_get_rotation (v.view), ==, 90);
+  page_widget_size (v.view, 0, &w1, &h1);
+  g_assert_cmpint (w1, ==, h0);
+  g_assert_cmpint (h1, ==, w0);
+  wait_for (v.view, page_rendered, GINT_TO_POINTER (0), 10000, "page 1 turned");
+  texture = ipd_pdf_page_get_texture (IPD_PDF_PAGE (ipd_pdf_view_get_page_widget (v.view, 0)));
+  g_assert_cmpint (gdk_texture_get_width (texture), >, gdk_texture_get_height (texture));
+  ipd_test_wait_ms (100);
+  save_screenshot (v.window, "pdf-view-rotated.png");
+  gtk_widget_activate_action (GTK_WIDGET (v.view), "pdf.rotate", "i", -90);
+  gtk_widget_activate_action (GTK_WIDGET (v.view), "pdf.rotate", "i", -90);
+  g_assert_cmpint (ipd_pdf_view_get_rotation (v.view), ==, 270);
+  viewer_close (&v);
+}
+
+static void
+on_clipboard_text (GObject *source, GAsyncResult *result, gpointer data)
+{
+  *(char **) data = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, NULL);
+  if (*(char **) data == NULL)
+    *(char **) data = g_strdup ("");
+}
+
+static char *
+read_clipboard (GtkWidget *widget)
+{
+  char *text = NULL;
+
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (widget), NULL, on_clipboard_text, &text);
+  while (text == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return text;
+}
+
+/* A rectangle over a line of page 2, copied. */
+static void
+test_copy (void)
+{
+  g_autoptr(GBytes) pdf = ipd_test_pdf_text (3);
+  cairo_rectangle_t area = {
+    IPD_TEST_PDF_LEFT - 4, IPD_TEST_PDF_TOP - IPD_TEST_PDF_FONT - 4, 460, IPD_TEST_PDF_FONT + 12
+  };
+  g_autofree char *text = NULL;
+  Viewer v;
+
+  viewer_open (&v, pdf, "copy.pdf");
+  wait_for (v.view, page_rendered, GINT_TO_POINTER (0), 10000, "page 1");
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (v.view)), "before");
+  ipd_pdf_view_select_area (v.view, 1, &area);
+  gtk_widget_activate_action (GTK_WIDGET (v.view), "pdf.copy", NULL);
+  ipd_test_wait_ms (300);
+  text = read_clipboard (GTK_WIDGET (v.view));
+  g_test_message ("copied: %s", text);
+  g_assert_nonnull (strstr (text, "Phú Quốc"));
+  g_assert_null (strstr (text, "Nước mắm"));
+
+  /* the selection is drawn over the page */
+  ipd_pdf_view_set_current_page (v.view, 1);
+  wait_for (v.view, page_rendered, GINT_TO_POINTER (1), 10000, "page 2");
+  ipd_test_wait_ms (100);
+  save_screenshot (v.window, "pdf-view-selection.png");
+
+  /* a click elsewhere (an empty selection) copies nothing */
+  ipd_pdf_view_select_area (v.view, 1, NULL);
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (v.view)), "unchanged");
+  gtk_widget_activate_action (GTK_WIDGET (v.view), "pdf.copy", NULL);
+  ipd_test_wait_ms (200);
+  g_free (text);
+  text = read_clipboard (GTK_WIDGET (v.view));
+  g_assert_cmpstr (text, ==, "unchanged");
+  viewer_close (&v);
+}
+
+static gboolean
+password_refused (IpdPdfView *view, gpointer data)
+{
+  GtkWidget *error = ipd_test_get_named (GTK_WIDGET (view), "pdf-password-error");
+
+  return in_state (view, (gpointer) "password") && gtk_widget_get_visible (error);
+}
+
+/* An encrypted file asks; a wrong password says so and asks again. */
+static void
+test_password (void)
+{
+  g_autoptr(GBytes) plain = ipd_test_pdf_text (3);
+  g_autoptr(GBytes) pdf = NULL;
+  GtkWidget *entry, *error;
+  Viewer v;
+
+  if (!ipd_test_pdf_have_qpdf ())
+    {
+      g_test_skip ("qpdf is not installed");
+      return;
+    }
+  pdf = ipd_test_pdf_encrypt (plain, "secret", "owner");
+  g_assert_nonnull (pdf);
+  viewer_open (&v, pdf, "locked.pdf");
+  wait_for (v.view, in_state, (gpointer) "password", 10000, "the password prompt");
+  entry = ipd_test_get_named (GTK_WIDGET (v.view), "pdf-password-entry");
+  error = ipd_test_get_named (GTK_WIDGET (v.view), "pdf-password-error");
+  g_assert_false (gtk_widget_get_visible (error));
+  ipd_test_wait_ms (100);
+  save_screenshot (v.window, "pdf-view-password.png");
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "wrong");
+  g_signal_emit_by_name (ipd_test_get_named (GTK_WIDGET (v.view), "pdf-unlock-button"), "clicked");
+  wait_for (v.view, password_refused, NULL, 10000, "the wrong password refused");
+  g_test_message ("wrong password: %s", gtk_label_get_text (GTK_LABEL (error)));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (error)), !=, "");
+  ipd_test_wait_ms (100);
+  save_screenshot (v.window, "pdf-view-wrong-password.png");
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "secret");
+  g_signal_emit_by_name (entry, "activate");
+  wait_for (v.view, page_rendered, GINT_TO_POINTER (0), 10000, "page 1 unlocked");
+  g_assert_cmpint (ipd_pdf_view_get_n_pages (v.view), ==, 3);
+  viewer_close (&v);
+}
+
+/* Empty, truncated, random and not-PDF files: a message, and the copy
+ * can still be saved. */
+static void
+test_broken (void)
+{
+  g_autoptr(GBytes) good = ipd_test_pdf_text (3);
+  struct { const char *name; GBytes *bytes; } files[] = {
+    { "empty.pdf", g_bytes_new (NULL, 0) },
+    { "truncated.pdf", ipd_test_pdf_truncated (good) },
+    { "random.pdf", ipd_test_pdf_random (4096, 7) },
+    { "picture.pdf", ipd_test_pdf_png () },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      Viewer v;
+      GtkWidget *page, *button;
+      GapProbe probe;
+
+      probe_start (&probe);
+      viewer_open (&v, files[i].bytes, files[i].name);
+      wait_for (v.view, in_state, (gpointer) "error", 10000, files[i].name);
+      page = ipd_test_get_named (GTK_WIDGET (v.view), "pdf-error-page");
+      button = ipd_test_get_named (GTK_WIDGET (v.view), "pdf-save-copy-button");
+      g_test_message ("%s: %s (max main-loop gap %.1f ms)", files[i].name,
+                      adw_status_page_get_description (ADW_STATUS_PAGE (page)), probe_stop (&probe));
+      g_assert_cmpstr (adw_status_page_get_description (ADW_STATUS_PAGE (page)), !=, "");
+      g_assert_true (gtk_widget_is_sensitive (button));
+      g_assert_true (gtk_widget_get_mapped (button));
+      if (i == 0)
+        ipd_test_wait_ms (100);
+      if (i == 0)
+        save_screenshot (v.window, "pdf-view-broken.png");
+      viewer_close (&v);
+      g_bytes_unref (files[i].bytes);
+    }
+}
+
+/* A 1 000-page file shows page 1 at once, and scrolling never blocks the
+ * main loop. */
+static void
+test_large (void)
+{
+  g_autoptr(GBytes) pdf = ipd_test_pdf_text (1000);
+  GtkAdjustment *adj;
+  Viewer v;
+  GapProbe probe;
+  double load_gap, scroll_gap;
+  gint64 start;
+
+  viewer_open (&v, pdf, "thousand.pdf");
+  wait_for (v.view, page_rendered, GINT_TO_POINTER (0), 20000, "page 1");
+  /* again in a window already on screen, for the figures */
+  probe_start (&probe);
+  start = g_get_monotonic_time ();
+  ipd_pdf_view_load_bytes (v.view, pdf, "thousand.pdf");
+  wait_for (v.view, page_rendered, GINT_TO_POINTER (0), 20000, "page 1");
+  load_gap = probe_stop (&probe);
+  g_test_message ("1 000 pages: page 1 shown after %.1f ms (worker's count %.1f ms); max main-loop gap %.1f ms",
+                  (g_get_monotonic_time () - start) / 1000.0,
+                  ipd_pdf_view_get_first_page_time (v.view) / 1000.0, load_gap);
+  g_assert_cmpint (ipd_pdf_view_get_n_pages (v.view), ==, 1000);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 2 * G_USEC_PER_SEC);
+
+  /* scroll through a hundred pages, a bit at a time */
+  adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (ipd_test_get_named (GTK_WIDGET (v.view), "pdf-scroller")));
+  probe_start (&probe);
+  for (int i = 0; i < 100; i++)
+    {
+      gtk_adjustment_set_value (adj, gtk_adjustment_get_value (adj) + 400);
+      ipd_test_wait_ms (10);
+    }
+  g_test_message ("scrolled to %.0f of %.0f", gtk_adjustment_get_value (adj), gtk_adjustment_get_upper (adj));
+  wait_for (v.view, page_rendered, GINT_TO_POINTER (ipd_pdf_view_get_current_page (v.view)), 10000, "the page scrolled to");
+  scroll_gap = probe_stop (&probe);
+  g_test_message ("scrolling to page %d: max main-loop gap %.1f ms", ipd_pdf_view_get_current_page (v.view) + 1,
+                  scroll_gap);
+  g_assert_cmpfloat (scroll_gap, <, 200);
+  g_assert_cmpfloat (load_gap, <, 200);
+  /* only the pages near the viewport keep a rendering */
+  g_assert_cmpint (ipd_pdf_view_get_n_rendered (v.view), <, 30);
+
+  /* a fling over 300 pages: those only passed by are dropped, not rendered */
+  {
+    guint n0, n1;
+    gint64 usec, cpu;
+    int from = ipd_pdf_view_get_current_page (v.view), to;
+
+    ipd_pdf_view_get_render_stats (v.view, &n0, &usec, &cpu);
+    for (int i = 0; i < 100; i++)
+      {
+        gtk_adjustment_set_value (adj, gtk_adjustment_get_value (adj) + 3 * 1200);
+        ipd_test_iterate (5);
+      }
+    to = ipd_pdf_view_get_current_page (v.view);
+    wait_for (v.view, page_rendered, GINT_TO_POINTER (to), 10000, "the page flung to");
+    ipd_test_wait_ms (200);
+    ipd_pdf_view_get_render_stats (v.view, &n1, &usec, &cpu);
+    g_test_message ("fling from page %d to %d: %u pages rendered", from + 1, to + 1, n1 - n0);
+    g_assert_cmpint (to - from, >, 250);
+    g_assert_cmpint (n1 - n0, <, (to - from) / 2);
+  }
+
+  gtk_widget_activate_action (GTK_WIDGET (v.view), "pdf.last-page", NULL);
+  wait_for (v.view, page_rendered, GINT_TO_POINTER (999), 10000, "page 1 000");
+  ipd_test_wait_ms (100);
+  save_screenshot (v.window, "pdf-view-last-page.png");
+  viewer_close (&v);
+}
+
+static gboolean
+thumbnail_rendered (IpdPdfView *view, gpointer data)
+{
+  GtkWidget *thumb = ipd_pdf_view_get_thumbnail_widget (view, GPOINTER_TO_INT (data));
+
+  return thumb != NULL && ipd_pdf_page_is_rendered (IPD_PDF_PAGE (thumb));
+}
+
+/* The thumbnails come when the sidebar opens; a click goes to the page. */
+static void
+test_thumbnails (void)
+{
+  g_autoptr(GBytes) pdf = ipd_test_pdf_text (50);
+  Viewer v;
+
+  viewer_open (&v, pdf, "thumbnails.pdf");
+  wait_for (v.view, page_rendered, GINT_TO_POINTER (0), 10000, "page 1");
+  g_assert_null (ipd_pdf_view_get_thumbnail_widget (v.view, 0));
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (ipd_test_get_named (GTK_WIDGET (v.view), "pdf-thumbnails-button")),
+                                TRUE);
+  wait_for (v.view, thumbnail_rendered, GINT_TO_POINTER (0), 10000, "thumbnail 1");
+  wait_for (v.view, thumbnail_rendered, GINT_TO_POINTER (2), 10000, "thumbnail 3");
+  /* lazily: the thumbnails far down are not rendered */
+  g_assert_false (thumbnail_rendered (v.view, GINT_TO_POINTER (45)));
+  ipd_test_wait_ms (100);
+  save_screenshot (v.window, "pdf-view-thumbnails.png");
+  g_signal_emit_by_name (ipd_pdf_view_get_thumbnail_widget (v.view, 2), "clicked");
+  wait_for (v.view, page_is, GINT_TO_POINTER (2), 5000, "page 3 from its thumbnail");
+  wait_for (v.view, page_rendered, GINT_TO_POINTER (2), 10000, "page 3");
+  g_assert_true (gtk_widget_has_css_class (ipd_pdf_view_get_thumbnail_widget (v.view, 2), "current-thumbnail"));
+  g_assert_false (gtk_widget_has_css_class (ipd_pdf_view_get_thumbnail_widget (v.view, 0), "current-thumbnail"));
+  viewer_close (&v);
+}
+
+/* Printing through GtkPrintOperation, exported to a PDF file. */
+static void
+test_print (void)
+{
+  g_autoptr(GBytes) pdf = ipd_test_pdf_text (3);
+  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, "pdf-view-printed.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IpdPdfDocument) printed = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *text = NULL;
+  Viewer v;
+
+  viewer_open (&v, pdf, "print.pdf");
+  wait_for (v.view, page_rendered, GINT_TO_POINTER (0), 10000, "page 1");
+  g_unlink (path);
+  g_assert_true (ipd_pdf_view_print_to_file (v.view, path, &error));
+  g_assert_no_error (error);
+  printed = ipd_pdf_document_new_from_file (file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (ipd_pdf_document_get_n_pages (printed), ==, 3);
+  text = ipd_pdf_document_get_page_text (printed, 1);
+  g_assert_nonnull (strstr (text, "Phú Quốc"));
+  viewer_close (&v);
+}
+
+/* The cache of rendered pages keeps to its budget, least recently used
+ * out. */
+static void
+test_texture_cache (void)
+{
+  g_autoptr(IpdPdfTextureCache) cache = ipd_pdf_texture_cache_new (3 * 1000);
+  g_autoptr(GBytes) pixels = g_bytes_new_take (g_malloc0 (4 * 4 * 4), 4 * 4 * 4);
+  g_autoptr(GdkTexture) texture = gdk_memory_texture_new (4, 4, GDK_MEMORY_DEFAULT, pixels, 16);
+  g_autoptr(GdkTexture) hit = NULL;
+
+  for (int page = 0; page < 3; page++)
+    ipd_pdf_texture_cache_insert (cache, page, 1.5, 0, FALSE, texture, 1000);
+  g_assert_cmpuint (ipd_pdf_texture_cache_get_n (cache), ==, 3);
+  /* page 0 used again: page 1 is now the oldest, and goes */
+  hit = ipd_pdf_texture_cache_lookup (cache, 0, 1.5, 0, FALSE);
+  g_assert_true (hit == texture);
+  ipd_pdf_texture_cache_insert (cache, 3, 1.5, 0, FALSE, texture, 1000);
+  g_assert_cmpuint (ipd_pdf_texture_cache_get_size (cache), ==, 3000);
+  g_assert_null (ipd_pdf_texture_cache_lookup (cache, 1, 1.5, 0, FALSE));
+  g_clear_object (&hit);
+  hit = ipd_pdf_texture_cache_lookup (cache, 0, 1.5, 0, FALSE);
+  g_assert_nonnull (hit);
+  /* another zoom, rotation or kind is another entry */
+  g_assert_null (ipd_pdf_texture_cache_lookup (cache, 0, 2.0, 0, FALSE));
+  g_assert_null (ipd_pdf_texture_cache_lookup (cache, 0, 1.5, 90, FALSE));
+  g_assert_null (ipd_pdf_texture_cache_lookup (cache, 0, 1.5, 0, TRUE));
+  /* one bigger than the budget stays alone */
+  ipd_pdf_texture_cache_insert (cache, 9, 1.5, 0, FALSE, texture, 5000);
+  g_assert_cmpuint (ipd_pdf_texture_cache_get_n (cache), ==, 1);
+  g_assert_cmpuint (ipd_pdf_texture_cache_get_size (cache), ==, 5000);
+}
+
+int
+main (int argc, char **argv)
+{
+  ipd_test_init_gui (&argc, &argv);
+  g_test_add_func ("/pdf-view/texture-cache", test_texture_cache);
+  g_test_add_func ("/pdf-view/open-text", test_open_text);
+  g_test_add_func ("/pdf-view/zoom", test_zoom);
+  g_test_add_func ("/pdf-view/page-entry", test_page_entry);
+  g_test_add_func ("/pdf-view/search", test_search);
+  g_test_add_func ("/pdf-view/rotate", test_rotate);
+  g_test_add_func ("/pdf-view/copy", test_copy);
+  g_test_add_func ("/pdf-view/password", test_password);
+  g_test_add_func ("/pdf-view/broken", test_broken);
+  g_test_add_func ("/pdf-view/large", test_large);
+  g_test_add_func ("/pdf-view/thumbnails", test_thumbnails);
+  g_test_add_func ("/pdf-view/print", test_print);
+  return g_test_run ();
+}
