@@ -673,6 +673,15 @@ test_attach_pdf (Fixture *f, gconstpointer data)
   g_assert_cmpstr (count, ==, ipd_test_pdf_have_qpdf () ? "6" : "4");
   types = sqlite_value (f->db, "SELECT group_concat(DISTINCT mime_type) FROM attachment WHERE file_name = 'zip.pdf'");
   g_assert_cmpstr (types, ==, "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+  /* the pages are stored with the document: the two readable copies have
+   * 3, the damaged, protected and office files none */
+  {
+    g_autofree char *readable = sqlite_value (f->db, "SELECT count(*) FROM attachment WHERE page_count = 3");
+    g_autofree char *unknown = sqlite_value (f->db, "SELECT count(*) FROM attachment WHERE page_count IS NULL");
+
+    g_assert_cmpstr (readable, ==, "2");
+    g_assert_cmpstr (unknown, ==, ipd_test_pdf_have_qpdf () ? "4" : "2");
+  }
 }
 
 static void

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "ipd-cli.h"
+#include "ipd-content-type.h"
 #include "ipd-pdf-document.h"
 
 #define DEFAULT_DPI 96.0
@@ -103,6 +104,7 @@ ipd_cli_run_attach (IpdCli *cli, const IpdCliCommand *command, int argc, char **
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) pdf_error = NULL;
   g_autofree char *basename = NULL;
+  g_autofree char *mime_type = NULL;
   IpdCliStatus status = IPD_CLI_OK;
   IpdStore *store;
   GError *error = NULL;
@@ -123,20 +125,24 @@ ipd_cli_run_attach (IpdCli *cli, const IpdCliCommand *command, int argc, char **
   attachment->number = g_strdup (number);
   attachment->date = g_strdup (date);
   attachment->note = g_strdup (note);
+  /* A damaged or protected PDF is still one of the dossier's documents
+   * (the Office's letter is what it is): stored, with a warning. The
+   * pages are counted first, to be stored with it. */
+  mime_type = ipd_content_type_detect (bytes);
+  n_pages = count_pages (bytes, mime_type, &pdf_error);
+  attachment->page_count = MAX (n_pages, 0);
   if (!ipd_store_add_attachment (store, attachment, bytes, &error))
     return ipd_cli_fail (cli, error);
-
-  /* A damaged or protected PDF is still one of the dossier's documents
-   * (the Office's letter is what it is): stored, with a warning. */
-  n_pages = count_pages (bytes, attachment->mime_type, &pdf_error);
   if (cli->json)
     print_attachment_json (attachment, n_pages, pdf_error);
   else
     {
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, attachment->id);
+
       /* Translators: a file name, its type, then a dossier reference */
       g_print (_("Attached %s (%s) to %s.\n"), attachment->file_name, attachment->mime_type, d->reference);
       /* Translators: the number of the document in the register */
-      g_print (_("Document number: %" G_GINT64_FORMAT "\n"), attachment->id);
+      g_print (_("Document number: %s\n"), id);
       if (n_pages >= 0)
         g_print (ngettext ("The PDF has %d page.\n", "The PDF has %d pages.\n", n_pages), n_pages);
     }

@@ -132,8 +132,13 @@ ipd_store_load_attachment (IpdStore *self, gint64 id, GError **error)
   if (rc == SQLITE_ROW)
     return ipd_store_read_attachment_row (stmt);
   if (rc == SQLITE_DONE)
-    g_set_error (error, IPD_ERROR, IPD_ERROR_NOT_FOUND,
-                 _("There is no document number %" G_GINT64_FORMAT " in the register"), id);
+    {
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+      /* Translators: %s is a document's number in the register */
+      g_set_error (error, IPD_ERROR, IPD_ERROR_NOT_FOUND,
+                   _("There is no document number %s in the register"), number);
+    }
   else
     ipd_store_set_error (self, error, rc, "attachment");
   return NULL;
