@@ -507,6 +507,14 @@ test_broken (void)
     }
 }
 
+static gboolean
+thumbnail_rendered (IpdPdfView *view, gpointer data)
+{
+  GtkWidget *thumb = ipd_pdf_view_get_thumbnail_widget (view, GPOINTER_TO_INT (data));
+
+  return thumb != NULL && ipd_pdf_page_is_rendered (IPD_PDF_PAGE (thumb));
+}
+
 /* A 1 000-page file shows page 1 at once, and scrolling never blocks the
  * main loop. */
 static void
@@ -572,19 +580,24 @@ test_large (void)
     g_assert_cmpint (n1 - n0, <, (to - from) / 2);
   }
 
+  /* a thousand thumbnails come in pieces, the main loop free meanwhile */
+  probe_start (&probe);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (ipd_test_get_named (GTK_WIDGET (v.view), "pdf-thumbnails-button")),
+                                TRUE);
+  wait_for (v.view, thumbnail_rendered, GINT_TO_POINTER (ipd_pdf_view_get_current_page (v.view)), 10000,
+            "the current page's thumbnail");
+  ipd_test_wait_ms (500);
+  g_assert_nonnull (ipd_pdf_view_get_thumbnail_widget (v.view, 999));
+  scroll_gap = probe_stop (&probe);
+  g_test_message ("1 000 thumbnails: max main-loop gap %.1f ms", scroll_gap);
+  g_assert_cmpfloat (scroll_gap, <, 200);
+
   gtk_widget_activate_action (GTK_WIDGET (v.view), "pdf.last-page", NULL);
   wait_for (v.view, page_rendered, GINT_TO_POINTER (999), 10000, "page 1 000");
+  wait_for (v.view, thumbnail_rendered, GINT_TO_POINTER (999), 10000, "thumbnail 1 000");
   ipd_test_wait_ms (100);
   save_screenshot (v.window, "pdf-view-last-page.png");
   viewer_close (&v);
-}
-
-static gboolean
-thumbnail_rendered (IpdPdfView *view, gpointer data)
-{
-  GtkWidget *thumb = ipd_pdf_view_get_thumbnail_widget (view, GPOINTER_TO_INT (data));
-
-  return thumb != NULL && ipd_pdf_page_is_rendered (IPD_PDF_PAGE (thumb));
 }
 
 /* The thumbnails come when the sidebar opens; a click goes to the page. */

@@ -81,6 +81,7 @@ struct _IpdPdfView {
   GHashTable         *thumbs_textured; /* the same for thumbnails */
   guint               thumbnails_id;  /* adding thumbnails, a hundred at a time */
   int                 thumb_current;  /* the thumbnail framed, -1 for none */
+  gboolean            thumb_follow;   /* the sidebar is to show it */
   IpdPdfJob          *sizes_job;
 
   ZoomMode            zoom_mode;
@@ -505,18 +506,31 @@ frame_current_thumbnail (IpdPdfView *self)
   self->thumb_current = -1;
   if (self->current_page < (int) self->thumbnails->len)
     {
-      GtkWidget *thumb = g_ptr_array_index (self->thumbnails, self->current_page);
-      GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->thumbnail_scroller));
-      graphene_rect_t bounds;
-
-      gtk_widget_add_css_class (thumb, "current-thumbnail");
+      gtk_widget_add_css_class (g_ptr_array_index (self->thumbnails, self->current_page), "current-thumbnail");
       self->thumb_current = self->current_page;
-      /* the sidebar follows the reader */
-      if (gtk_widget_compute_bounds (gtk_widget_get_parent (thumb), self->thumbnail_box, &bounds)
-          && (bounds.origin.y < gtk_adjustment_get_value (adj)
-              || bounds.origin.y + bounds.size.height > gtk_adjustment_get_value (adj) + gtk_adjustment_get_page_size (adj)))
-        gtk_adjustment_set_value (adj, bounds.origin.y - 8);
+      self->thumb_follow = TRUE;
+      schedule_update (self);
     }
+}
+
+/* The sidebar follows the reader, once the thumbnail has its place. */
+static void
+follow_current_thumbnail (IpdPdfView *self)
+{
+  GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->thumbnail_scroller));
+  graphene_rect_t bounds;
+  GtkWidget *item;
+
+  if (!self->thumb_follow || self->thumb_current < 0 || !adw_flap_get_reveal_flap (ADW_FLAP (self->flap)))
+    return;
+  item = gtk_widget_get_parent (g_ptr_array_index (self->thumbnails, self->thumb_current));
+  if (!gtk_widget_compute_bounds (item, self->thumbnail_box, &bounds) || bounds.size.height <= 0
+      || gtk_adjustment_get_upper (adj) < bounds.origin.y + bounds.size.height)
+    return;   /* not laid out yet: the adjustment's "changed" brings us back */
+  self->thumb_follow = FALSE;
+  if (bounds.origin.y < gtk_adjustment_get_value (adj)
+      || bounds.origin.y + bounds.size.height > gtk_adjustment_get_value (adj) + gtk_adjustment_get_page_size (adj))
+    gtk_adjustment_set_value (adj, bounds.origin.y - 8);
 }
 
 /* The page entry and the thumbnail follow the current page. */
@@ -599,6 +613,9 @@ update_visible_thumbnails (IpdPdfView *self)
 
   if (!adw_flap_get_reveal_flap (ADW_FLAP (self->flap)) || self->thumbnails->len == 0)
     return;
+  follow_current_thumbnail (self);
+  top = gtk_adjustment_get_value (adj);
+  bottom = top + gtk_adjustment_get_page_size (adj);
   for (guint i = 0; i < self->thumbnails->len; i++)
     {
       graphene_rect_t bounds;
@@ -733,6 +750,7 @@ on_sidebar_toggled (IpdPdfView *self)
 
   if (show)
     ensure_thumbnails (self);
+  self->thumb_follow = show;
   adw_flap_set_reveal_flap (ADW_FLAP (self->flap), show);
   schedule_update (self);
 }
