@@ -288,9 +288,14 @@ ipd_pdf_document_render_page (IpdPdfDocument *self, int page, double scale, int 
     }
 
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, sw, sh);
+  if (cairo_surface_status (surface) == CAIRO_STATUS_SUCCESS)
+    {
+      /* white paper: opaque white is all ones in ARGB32 */
+      memset (cairo_image_surface_get_data (surface), 0xff,
+              (gsize) cairo_image_surface_get_stride (surface) * sh);
+      cairo_surface_mark_dirty (surface);
+    }
   cr = cairo_create (surface);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_paint (cr);
   turn (cr, rotation, sw, sh);
   cairo_scale (cr, scale, scale);
   poppler_page_render (p, cr);

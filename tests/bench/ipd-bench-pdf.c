@@ -102,6 +102,7 @@ bench_file (const char *label, GBytes *bytes)
   PopplerDocument *raw = NULL;
   g_autoptr(GArray) opens = g_array_new (FALSE, FALSE, sizeof (double));
   double cold, open_ms, ours_total = 0, raw_total = 0, white_total = 0, worst = 0;
+  double ours_best = 0, raw_best = 0;
   int n_pages, step;
   gboolean ok;
 
@@ -139,6 +140,9 @@ bench_file (const char *label, GBytes *bytes)
           g_array_append_val (b, y);
           g_array_append_val (c, z);
         }
+      /* the best of the runs as well: less disturbed by a busy machine */
+      ours_best += ipd_bench_percentile (a, 0);
+      raw_best += ipd_bench_percentile (b, 0);
       ours_total += median (a);
       raw_total += median (b);
       white_total += median (c);
@@ -155,9 +159,10 @@ bench_file (const char *label, GBytes *bytes)
              DPI, cold, open_ms, TARGET_OPEN_MS);
     g_print ("  per page (%d sampled): ours %.3f ms, poppler raw %.3f ms, poppler on white %.3f ms\n",
              n, ours_total / n, raw_total / n, white_total / n);
-    g_print ("  ratio ours/raw %.3f (worst page %.3f; target ≤ %.2f), ours/on-white %.3f: %s\n",
-             ours_total / raw_total, worst, TARGET_RATIO, ours_total / white_total,
-             ok ? "ok" : "OVER TARGET");
+    g_print ("  ratio ours/raw %.3f (worst page %.3f; best times %.3f; target ≤ %.2f),"
+             " ours/on-white %.3f: %s\n",
+             ours_total / raw_total, worst, ours_best / raw_best, TARGET_RATIO,
+             ours_total / white_total, ok ? "ok" : "OVER TARGET");
   }
   return ok;
 }
