@@ -169,19 +169,6 @@ period_header (const char *name, const IpdReportPeriod *p)
   return g_strdup_printf ("%s\n%s – %s", name, from, to);
 }
 
-static const IpdStatRow *
-find_stat (GPtrArray *rows, const char *key)
-{
-  for (guint i = 0; i < rows->len; i++)
-    {
-      const IpdStatRow *s = g_ptr_array_index (rows, i);
-
-      if (g_strcmp0 (s->key, key) == 0)
-        return s;
-    }
-  return NULL;
-}
-
 /* The table of write_periods(), which owns @stats and @headers. */
 static gboolean
 write_periods_table (Report *r, IpdReportPeriod *periods, GPtrArray **stats, char **headers,
@@ -231,7 +218,7 @@ write_periods_table (Report *r, IpdReportPeriod *periods, GPtrArray **stats, cha
       ipd_xlsx_layout_text (layout, row, 0, ipd_vocabulary_label (IPD_VOCAB_KIND, kinds[k].code));
       for (int i = 0; i < 3; i++)
         {
-          const IpdStatRow *p = find_stat (stats[i], kinds[k].code);
+          const IpdStatRow *p = ipd_stat_rows_find (stats[i], kinds[k].code);
           gint64 filed = p ? p->count : 0, granted = p ? p->value : 0;
 
           write_count (layout, row, 1 + i, filed, FALSE);

@@ -405,6 +405,19 @@ ipd_stat_row_free (IpdStatRow *row)
   g_free (row);
 }
 
+const IpdStatRow *
+ipd_stat_rows_find (GPtrArray *rows, const char *key)
+{
+  for (guint i = 0; rows != NULL && i < rows->len; i++)
+    {
+      const IpdStatRow *s = g_ptr_array_index (rows, i);
+
+      if (g_strcmp0 (s->key, key) == 0)
+        return s;
+    }
+  return NULL;
+}
+
 static GPtrArray *
 stat_rows (IpdStore *self, const char *sql, const IpdReportPeriod *period,
            const IpdQuery *filters, GError **error)

@@ -304,6 +304,8 @@ GPtrArray *ipd_store_statistics (IpdStore *self, IpdStatistic statistic,
 void ipd_problem_free     (IpdProblem *problem);
 void ipd_facet_count_free (IpdFacetCount *count);
 void ipd_stat_row_free    (IpdStatRow *row);
+/* The first row of @rows (#IpdStatRow) whose key is @key, or NULL. */
+const IpdStatRow *ipd_stat_rows_find (GPtrArray *rows, const char *key);
 void ipd_audit_entry_free (IpdAuditEntry *entry);
 void ipd_number_format_free (IpdNumberFormat *format);
 

@@ -17,6 +17,7 @@
 #include "ipd-agenda-text.h"
 #include "ipd-agenda-view.h"
 #include "ipd-date.h"
+#include "ipd-filter-choices.h"
 #include "ipd-gui.h"
 #include "ipd-ics.h"
 #include "ipd-task.h"
@@ -42,7 +43,6 @@ struct _IpdAgendaView
   IpdStore      *store;
   GPtrArray     *tasks;         /* IpdTask: those listed, by due date */
   guint          n_tasks;       /* in every section, listed or not */
-  GPtrArray     *officers;      /* char*: the officer filter's names, after "All officers" */
   gboolean       filling;       /* the filters' lists are being replaced */
   guint          limits[IPD_AGENDA_N_SECTIONS];   /* rows each section lists */
   GtkNativeDialog *chooser;
@@ -79,24 +79,13 @@ reset_limits (IpdAgendaView *self)
 static const char *
 chosen_officer (IpdAgendaView *self)
 {
-  guint selected = gtk_drop_down_get_selected (self->officer_filter);
-
-  if (self->officers == NULL || selected == 0 || selected == GTK_INVALID_LIST_POSITION
-      || selected > self->officers->len)
-    return NULL;
-  return g_ptr_array_index (self->officers, selected - 1);
+  return ipd_filter_choices_get_officer (self->officer_filter);
 }
 
 static const char *
 chosen_kind (IpdAgendaView *self)
 {
-  guint selected = gtk_drop_down_get_selected (self->kind_filter);
-  guint n_kinds;
-  const IpdTerm *kinds = ipd_vocabulary_terms (IPD_VOCAB_KIND, &n_kinds);
-
-  if (selected == 0 || selected == GTK_INVALID_LIST_POSITION || selected > n_kinds)
-    return NULL;
-  return kinds[selected - 1].code;
+  return ipd_filter_choices_get_kind (self->kind_filter);
 }
 
 static void
@@ -146,63 +135,17 @@ setup_filter (GtkDropDown *filter)
 static void
 fill_kinds (IpdAgendaView *self)
 {
-  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
-  guint n_kinds;
-  const IpdTerm *kinds = ipd_vocabulary_terms (IPD_VOCAB_KIND, &n_kinds);
-
-  gtk_string_list_append (labels, _("All kinds"));
-  for (guint i = 0; i < n_kinds; i++)
-    gtk_string_list_append (labels, ipd_vocabulary_label (IPD_VOCAB_KIND, kinds[i].code));
   self->filling = TRUE;
-  gtk_drop_down_set_model (self->kind_filter, G_LIST_MODEL (labels));
+  ipd_filter_choices_set_kinds (self->kind_filter);
   self->filling = FALSE;
 }
 
-static gboolean
-same_names (GPtrArray *names, GPtrArray *counts)
-{
-  if (names == NULL || names->len != counts->len)
-    return FALSE;
-  for (guint i = 0; i < names->len; i++)
-    if (g_strcmp0 (g_ptr_array_index (names, i), ((IpdFacetCount *) g_ptr_array_index (counts, i))->value) != 0)
-      return FALSE;
-  return TRUE;
-}
-
-/* The officers of the register's dossiers; the one chosen stays chosen.
- * The list is replaced only when it changed: a drop-down given a new model
- * reports a new selection, later. */
+/* The officers of the register's dossiers (ipd-filter-choices.c). */
 static void
 fill_officers (IpdAgendaView *self)
 {
-  g_autoptr(GtkStringList) labels = NULL;
-  g_autoptr(GPtrArray) counts = NULL;
-  g_autofree char *chosen = g_strdup (chosen_officer (self));
-  guint select = 0;
-
-  if (self->store != NULL)
-    counts = ipd_store_count_facet (self->store, IPD_FACET_OFFICER, NULL);
-  if (counts == NULL)
-    counts = g_ptr_array_new ();
-  if (same_names (self->officers, counts))
-    return;
-
-  g_clear_pointer (&self->officers, g_ptr_array_unref);
-  self->officers = g_ptr_array_new_with_free_func (g_free);
-  labels = gtk_string_list_new (NULL);
-  gtk_string_list_append (labels, _("All officers"));
-  for (guint i = 0; i < counts->len; i++)
-    {
-      IpdFacetCount *count = g_ptr_array_index (counts, i);
-
-      g_ptr_array_add (self->officers, g_strdup (count->value));
-      gtk_string_list_append (labels, count->value);
-      if (g_strcmp0 (count->value, chosen) == 0)
-        select = self->officers->len;
-    }
   self->filling = TRUE;
-  gtk_drop_down_set_model (self->officer_filter, G_LIST_MODEL (labels));
-  gtk_drop_down_set_selected (self->officer_filter, select);
+  ipd_filter_choices_set_officers (self->officer_filter, self->store);
   self->filling = FALSE;
 }
 
@@ -847,7 +790,6 @@ ipd_agenda_view_dispose (GObject *object)
   g_clear_object (&self->chooser);
   g_clear_object (&self->store);
   g_clear_pointer (&self->tasks, g_ptr_array_unref);
-  g_clear_pointer (&self->officers, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (object), IPD_TYPE_AGENDA_VIEW);
   /* the template's root child is not bound: unparent it too */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)

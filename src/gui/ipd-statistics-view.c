@@ -18,6 +18,7 @@
 #include "ipd-amount.h"
 #include "ipd-bar-chart.h"
 #include "ipd-date.h"
+#include "ipd-filter-choices.h"
 #include "ipd-gui.h"
 #include "ipd-statistics-view.h"
 #include "ipd-vocabulary.h"
@@ -62,7 +63,6 @@ struct _IpdStatisticsView
   GtkLabel      *figures[N_FIGURES];
 
   IpdStore      *store;
-  GPtrArray     *officers;   /* char*: the officer filter's names, after "All officers" */
   gboolean       filling;    /* the choices are being set from code */
   GCancellable  *loading;    /* the figures being gathered, else NULL */
   GtkSpinner    *spinner;
@@ -75,85 +75,29 @@ G_DEFINE_FINAL_TYPE (IpdStatisticsView, ipd_statistics_view, GTK_TYPE_WIDGET)
 static const char *
 chosen_kind (IpdStatisticsView *self)
 {
-  guint selected = gtk_drop_down_get_selected (self->kind_filter);
-  guint n_kinds;
-  const IpdTerm *kinds = ipd_vocabulary_terms (IPD_VOCAB_KIND, &n_kinds);
-
-  if (selected == 0 || selected == GTK_INVALID_LIST_POSITION || selected > n_kinds)
-    return NULL;
-  return kinds[selected - 1].code;
+  return ipd_filter_choices_get_kind (self->kind_filter);
 }
 
 static const char *
 chosen_officer (IpdStatisticsView *self)
 {
-  guint selected = gtk_drop_down_get_selected (self->officer_filter);
-
-  if (self->officers == NULL || selected == 0 || selected == GTK_INVALID_LIST_POSITION
-      || selected > self->officers->len)
-    return NULL;
-  return g_ptr_array_index (self->officers, selected - 1);
+  return ipd_filter_choices_get_officer (self->officer_filter);
 }
 
 static void
 fill_kinds (IpdStatisticsView *self)
 {
-  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
-  guint n_kinds;
-  const IpdTerm *kinds = ipd_vocabulary_terms (IPD_VOCAB_KIND, &n_kinds);
-
-  gtk_string_list_append (labels, _("All kinds"));
-  for (guint i = 0; i < n_kinds; i++)
-    gtk_string_list_append (labels, ipd_vocabulary_label (IPD_VOCAB_KIND, kinds[i].code));
   self->filling = TRUE;
-  gtk_drop_down_set_model (self->kind_filter, G_LIST_MODEL (labels));
+  ipd_filter_choices_set_kinds (self->kind_filter);
   self->filling = FALSE;
 }
 
-static gboolean
-same_names (GPtrArray *names, GPtrArray *counts)
-{
-  if (names == NULL || names->len != counts->len)
-    return FALSE;
-  for (guint i = 0; i < names->len; i++)
-    if (g_strcmp0 (g_ptr_array_index (names, i), ((IpdFacetCount *) g_ptr_array_index (counts, i))->value) != 0)
-      return FALSE;
-  return TRUE;
-}
-
-/* The register's officers; the one chosen stays chosen. Replaced only when
- * the names changed: a drop-down given a new model reports a new selection. */
+/* The officers of the register's dossiers (ipd-filter-choices.c). */
 static void
 fill_officers (IpdStatisticsView *self)
 {
-  g_autoptr(GtkStringList) labels = NULL;
-  g_autoptr(GPtrArray) counts = NULL;
-  g_autofree char *chosen = g_strdup (chosen_officer (self));
-  guint select = 0;
-
-  if (self->store != NULL)
-    counts = ipd_store_count_facet (self->store, IPD_FACET_OFFICER, NULL);
-  if (counts == NULL)
-    counts = g_ptr_array_new ();
-  if (same_names (self->officers, counts))
-    return;
-
-  g_clear_pointer (&self->officers, g_ptr_array_unref);
-  self->officers = g_ptr_array_new_with_free_func (g_free);
-  labels = gtk_string_list_new (NULL);
-  gtk_string_list_append (labels, _("All officers"));
-  for (guint i = 0; i < counts->len; i++)
-    {
-      IpdFacetCount *count = g_ptr_array_index (counts, i);
-
-      g_ptr_array_add (self->officers, g_strdup (count->value));
-      gtk_string_list_append (labels, count->value);
-      if (g_strcmp0 (count->value, chosen) == 0)
-        select = self->officers->len;
-    }
   self->filling = TRUE;
-  gtk_drop_down_set_model (self->officer_filter, G_LIST_MODEL (labels));
-  gtk_drop_down_set_selected (self->officer_filter, select);
+  ipd_filter_choices_set_officers (self->officer_filter, self->store);
   self->filling = FALSE;
 }
 
@@ -414,19 +358,6 @@ show_kinds_by_status (IpdStatisticsView *self, GPtrArray *rows)
   gtk_label_set_label (self->figures[FIGURE_DOSSIERS], dossiers);
 }
 
-static const IpdStatRow *
-find_stat (GPtrArray *rows, const char *key)
-{
-  for (guint i = 0; i < rows->len; i++)
-    {
-      const IpdStatRow *s = g_ptr_array_index (rows, i);
-
-      if (g_strcmp0 (s->key, key) == 0)
-        return s;
-    }
-  return NULL;
-}
-
 /* "This period\n01/07/2026 – 30/09/2026" */
 static void
 add_period_heading (GtkGrid *grid, int column, const char *name, const IpdReportPeriod *p)
@@ -472,7 +403,7 @@ fill_period_table (IpdStatisticsView *self, const IpdReportPeriod *periods, GPtr
       add_name (self->period_table, k + 2, 0, ipd_vocabulary_label (IPD_VOCAB_KIND, kinds[k].code), FALSE);
       for (int i = 0; i < 3; i++)
         {
-          const IpdStatRow *p = find_stat (stats[i], kinds[k].code);
+          const IpdStatRow *p = ipd_stat_rows_find (stats[i], kinds[k].code);
           gint64 filed = p ? p->count : 0, granted = p ? p->value : 0;
           g_autofree char *filed_name = g_strdup_printf ("filed-%s-%s", kinds[k].code, which[i]);
           g_autofree char *granted_name = g_strdup_printf ("granted-%s-%s", kinds[k].code, which[i]);
@@ -834,8 +765,6 @@ ipd_statistics_view_set_store (IpdStatisticsView *self, IpdStore *store)
   g_return_if_fail (store == NULL || IPD_IS_STORE (store));
 
   g_set_object (&self->store, store);
-  /* another register has other officers */
-  g_clear_pointer (&self->officers, g_ptr_array_unref);
   fill_officers (self);
 }
 
@@ -937,7 +866,6 @@ ipd_statistics_view_dispose (GObject *object)
     g_cancellable_cancel (self->loading);
   g_clear_object (&self->loading);
   g_clear_object (&self->store);
-  g_clear_pointer (&self->officers, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (object), IPD_TYPE_STATISTICS_VIEW);
   /* the template's root child is not bound: unparent it too */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
