@@ -383,6 +383,14 @@ read_clipboard (GtkWidget *widget)
   return text;
 }
 
+static gboolean
+has_selection_region (IpdPdfView *view, gpointer data)
+{
+  cairo_region_t *region = ipd_pdf_page_get_selection_region (IPD_PDF_PAGE (ipd_pdf_view_get_page_widget (view, GPOINTER_TO_INT (data))));
+
+  return region != NULL && !cairo_region_is_empty (region);
+}
+
 /* A rectangle over a line of page 2, copied. */
 static void
 test_copy (void)
@@ -405,9 +413,21 @@ test_copy (void)
   g_assert_nonnull (strstr (text, "Phú Quốc"));
   g_assert_null (strstr (text, "Nước mắm"));
 
-  /* the selection is drawn over the page */
+  /* the selection is drawn over the page: where its text lies, inside
+   * the rectangle dragged */
   ipd_pdf_view_set_current_page (v.view, 1);
   wait_for (v.view, page_rendered, GINT_TO_POINTER (1), 10000, "page 2");
+  wait_for (v.view, has_selection_region, GINT_TO_POINTER (1), 10000, "the selected text's place");
+  {
+    cairo_region_t *region = ipd_pdf_page_get_selection_region (IPD_PDF_PAGE (ipd_pdf_view_get_page_widget (v.view, 1)));
+    cairo_rectangle_int_t extents;
+    cairo_region_get_extents (region, &extents);
+    g_assert_cmpint (extents.x, >=, area.x - 1);
+    g_assert_cmpint (extents.y, >=, area.y - 1);
+    g_assert_cmpint (extents.x + extents.width, <=, area.x + area.width + 1);
+    g_assert_cmpint (extents.y + extents.height, <=, area.y + area.height + 1);
+    g_assert_cmpint (extents.width, >, 100);
+  }
   ipd_test_wait_ms (100);
   save_screenshot (v.window, "pdf-view-selection.png");
 

@@ -26,6 +26,7 @@ struct _IpdPdfPage {
   const IpdPdfMatch *current;
   gboolean           has_selection;
   cairo_rectangle_t  selection;
+  cairo_region_t    *selection_region;
   double             drag_x, drag_y;
 };
 
@@ -136,7 +137,25 @@ ipd_pdf_page_set_selection (IpdPdfPage *self, const cairo_rectangle_t *area)
   self->has_selection = area != NULL;
   if (area != NULL)
     self->selection = *area;
+  else
+    g_clear_pointer (&self->selection_region, cairo_region_destroy);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+ipd_pdf_page_set_selection_region (IpdPdfPage *self, cairo_region_t *region)
+{
+  if (region != NULL)
+    cairo_region_reference (region);
+  g_clear_pointer (&self->selection_region, cairo_region_destroy);
+  self->selection_region = region;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+cairo_region_t *
+ipd_pdf_page_get_selection_region (IpdPdfPage *self)
+{
+  return self->selection_region;
 }
 
 gboolean
@@ -217,6 +236,7 @@ static void
 append_selection (IpdPdfPage *self, GtkSnapshot *snapshot)
 {
   static const GdkRGBA fill = { 0.21, 0.52, 0.89, 0.25 };
+  static const GdkRGBA text_fill = { 0.21, 0.52, 0.89, 0.4 };
   static const GdkRGBA edge = { 0.21, 0.52, 0.89, 0.9 };
   graphene_rect_t r;
   GskRoundedRect outline;
@@ -225,8 +245,18 @@ append_selection (IpdPdfPage *self, GtkSnapshot *snapshot)
 
   if (!self->has_selection)
     return;
+  /* the text selected, once the worker has found it; the rectangle's
+   * inside until then */
+  if (self->selection_region != NULL && !cairo_region_is_empty (self->selection_region))
+    for (int i = 0; i < cairo_region_num_rectangles (self->selection_region); i++)
+      {
+        cairo_rectangle_int_t box;
+        cairo_region_get_rectangle (self->selection_region, i, &box);
+        append_area (self, snapshot, &(cairo_rectangle_t) { box.x, box.y, box.width, box.height }, &text_fill);
+      }
   ipd_pdf_page_to_widget (self, &self->selection, &r);
-  gtk_snapshot_append_color (snapshot, &fill, &r);
+  if (self->selection_region == NULL || cairo_region_is_empty (self->selection_region))
+    gtk_snapshot_append_color (snapshot, &fill, &r);
   gsk_rounded_rect_init_from_rect (&outline, &r, 0);
   gtk_snapshot_append_border (snapshot, &outline, widths, colors);
 }
@@ -342,6 +372,7 @@ ipd_pdf_page_dispose (GObject *object)
 
   g_clear_object (&self->texture);
   g_clear_pointer (&self->matches, g_ptr_array_unref);
+  g_clear_pointer (&self->selection_region, cairo_region_destroy);
   G_OBJECT_CLASS (ipd_pdf_page_parent_class)->dispose (object);
 }
 

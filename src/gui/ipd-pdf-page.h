@@ -39,6 +39,10 @@ void        ipd_pdf_page_set_matches    (IpdPdfPage *self, GPtrArray *matches, c
 /* @area: points, unrotated, origin top-left; NULL clears. */
 void        ipd_pdf_page_set_selection  (IpdPdfPage *self, const cairo_rectangle_t *area);
 gboolean    ipd_pdf_page_get_selection  (IpdPdfPage *self, cairo_rectangle_t *area);
+/* Where the selected text lies (points, unrotated), drawn instead of the
+ * rectangle's inside; NULL until known. Kept while the selection lasts. */
+void        ipd_pdf_page_set_selection_region (IpdPdfPage *self, cairo_region_t *region);
+cairo_region_t *ipd_pdf_page_get_selection_region (IpdPdfPage *self);
 /* A rectangle in points (unrotated) to one in this widget's pixels. */
 void        ipd_pdf_page_to_widget      (IpdPdfPage *self, const cairo_rectangle_t *area, graphene_rect_t *out);
 

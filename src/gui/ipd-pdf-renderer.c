@@ -71,6 +71,7 @@ job_clear (IpdPdfJob *job)
   g_clear_pointer (&job->surface, cairo_surface_destroy);
   g_clear_pointer (&job->matches, g_ptr_array_unref);
   g_free (job->text);
+  g_clear_pointer (&job->region, cairo_region_destroy);
 }
 
 void
@@ -179,6 +180,10 @@ run_job (IpdPdfRenderer *self, IpdPdfJob *job, gboolean *again)
     case IPD_PDF_JOB_TEXT:
       if (self->document != NULL)
         job->text = ipd_pdf_document_get_selected_text (self->document, job->page, &job->area);
+      return ipd_pdf_job_ref (job);
+    case IPD_PDF_JOB_REGION:
+      if (self->document != NULL)
+        job->region = ipd_pdf_document_get_selected_region (self->document, job->page, &job->area);
       return ipd_pdf_job_ref (job);
     default:
       g_assert_not_reached ();

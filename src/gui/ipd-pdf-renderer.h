@@ -33,6 +33,7 @@ typedef enum {
   IPD_PDF_JOB_RENDER,
   IPD_PDF_JOB_FIND,
   IPD_PDF_JOB_TEXT,
+  IPD_PDF_JOB_REGION,
 } IpdPdfJobKind;
 
 typedef struct _IpdPdfJob IpdPdfJob;
@@ -57,7 +58,7 @@ struct _IpdPdfJob {
   int            rotation;       /* RENDER */
   gboolean       thumbnail;      /* RENDER */
   char          *query;          /* FIND */
-  cairo_rectangle_t area;        /* TEXT */
+  cairo_rectangle_t area;        /* TEXT, REGION */
 
   /* out */
   GError        *error;
@@ -70,6 +71,7 @@ struct _IpdPdfJob {
   cairo_surface_t *surface;      /* RENDER */
   GPtrArray     *matches;        /* FIND: of IpdPdfMatch, this chunk's */
   char          *text;           /* TEXT */
+  cairo_region_t *region;        /* REGION: where the text of the area lies, points */
   gint64         run_usec;       /* how long the worker took */
   gint64         cpu_usec;       /* of which the worker thread ran (the rest: other threads) */
 };

@@ -99,6 +99,7 @@ struct _IpdPdfView {
   gboolean            find_finished;
 
   int                 selection_page; /* -1 for none */
+  IpdPdfJob          *region_job;     /* finding the selected text's place */
 
   guint               n_renders;      /* pages (not thumbnails) rendered, for the figures */
   gint64              render_usec;    /* the worker's time for them */

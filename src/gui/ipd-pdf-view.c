@@ -14,6 +14,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "ipd-gui.h"
 #include "ipd-pdf-document.h"
@@ -741,6 +742,9 @@ clear_document (IpdPdfView *self)
     g_cancellable_cancel (self->sizes_job->cancellable);
   g_clear_pointer (&self->sizes_job, ipd_pdf_job_unref);
   ipd_pdf_view_clear_search (self);
+  if (self->region_job != NULL)
+    g_cancellable_cancel (self->region_job->cancellable);
+  g_clear_pointer (&self->region_job, ipd_pdf_job_unref);
   ipd_pdf_texture_cache_clear (self->cache);
   if (gtk_widget_get_first_child (self->page_box) != NULL)
     {
@@ -765,6 +769,38 @@ clear_document (IpdPdfView *self)
 }
 
 static void
+on_selected_region (IpdPdfJob *job, gpointer user_data)
+{
+  IpdPdfView *self = user_data;
+  cairo_rectangle_t area;
+  IpdPdfPage *page;
+
+  if (job->generation != self->generation || job->page != self->selection_page)
+    return;
+  page = g_ptr_array_index (self->pages, job->page);
+  /* only for the rectangle still selected */
+  if (ipd_pdf_page_get_selection (page, &area) && memcmp (&area, &job->area, sizeof area) == 0)
+    ipd_pdf_page_set_selection_region (page, job->region);
+}
+
+/* The worker finds where the selected text lies, to highlight it; a
+ * newer rectangle (the drag goes on) replaces the request. */
+static void
+find_selected_region (IpdPdfView *self, IpdPdfPage *page)
+{
+  if (self->region_job != NULL)
+    g_cancellable_cancel (self->region_job->cancellable);
+  g_clear_pointer (&self->region_job, ipd_pdf_job_unref);
+  if (self->selection_page < 0)
+    return;
+  self->region_job = ipd_pdf_job_new (IPD_PDF_JOB_REGION, IPD_PDF_PRIORITY_TEXT, on_selected_region, self);
+  self->region_job->generation = self->generation;
+  self->region_job->page = self->selection_page;
+  ipd_pdf_page_get_selection (page, &self->region_job->area);
+  ipd_pdf_renderer_push (self->renderer, self->region_job);
+}
+
+static void
 on_page_selection_changed (IpdPdfPage *page, IpdPdfView *self)
 {
   int index = ipd_pdf_page_get_index (page);
@@ -772,6 +808,7 @@ on_page_selection_changed (IpdPdfPage *page, IpdPdfView *self)
   if (self->selection_page >= 0 && self->selection_page != index && self->selection_page < self->n_pages)
     ipd_pdf_page_set_selection (g_ptr_array_index (self->pages, self->selection_page), NULL);
   self->selection_page = ipd_pdf_page_get_selection (page, NULL) ? index : -1;
+  find_selected_region (self, page);
   gtk_widget_grab_focus (GTK_WIDGET (self));
 }
 
