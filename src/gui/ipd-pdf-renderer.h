@@ -4,7 +4,8 @@
  * own, one job at a time (poppler is not thread safe per document), in
  * priority order: visible pages first, then neighbours, then searches and
  * page sizes, thumbnails last. A job whose cancellable is cancelled
- * before it starts is dropped. Results come back on the main context.
+ * before it starts is dropped. Results come back on the context that was
+ * the thread's default when the renderer was made (the main context).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
