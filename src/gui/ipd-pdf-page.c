@@ -22,6 +22,9 @@ struct _IpdPdfPage {
   GdkTexture        *texture;
   double             texture_zoom;
   int                texture_rotation;
+  gboolean           failed;
+  double             failed_zoom;
+  int                failed_rotation;
   GPtrArray         *matches;
   const IpdPdfMatch *current;
   gboolean           has_selection;
@@ -99,6 +102,8 @@ ipd_pdf_page_set_texture (IpdPdfPage *self, GdkTexture *texture, double zoom, in
   if (self->texture == texture && self->texture_zoom == zoom && self->texture_rotation == rotation)
     return;
   g_set_object (&self->texture, texture);
+  if (texture != NULL)
+    self->failed = FALSE;
   self->texture_zoom = zoom;
   self->texture_rotation = rotation;
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -108,6 +113,21 @@ GdkTexture *
 ipd_pdf_page_get_texture (IpdPdfPage *self)
 {
   return self->texture;
+}
+
+void
+ipd_pdf_page_set_failed (IpdPdfPage *self)
+{
+  self->failed = TRUE;
+  self->failed_zoom = self->zoom;
+  self->failed_rotation = self->rotation;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+gboolean
+ipd_pdf_page_is_failed (IpdPdfPage *self)
+{
+  return self->failed && self->failed_zoom == self->zoom && self->failed_rotation == self->rotation;
 }
 
 gboolean
@@ -289,6 +309,22 @@ append_texture (IpdPdfPage *self, GtkSnapshot *snapshot, const graphene_rect_t *
   cairo_destroy (cr);
 }
 
+/* Says that the page could not be drawn, near its top. */
+static void
+append_failure (IpdPdfPage *self, GtkSnapshot *snapshot, int width)
+{
+  static const GdkRGBA grey = { 0.4, 0.4, 0.4, 1 };
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self),
+                                                                  _("This page cannot be shown"));
+  int lw, lh;
+
+  pango_layout_get_pixel_size (layout, &lw, &lh);
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (MAX (0, (width - lw) / 2), 2 * lh));
+  gtk_snapshot_append_layout (snapshot, layout, &grey);
+  gtk_snapshot_restore (snapshot);
+}
+
 static void
 ipd_pdf_page_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
 {
@@ -305,6 +341,8 @@ ipd_pdf_page_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
   /* a rendering at another zoom, stretched, until the new one comes */
   if (self->texture != NULL && self->texture_rotation == self->rotation)
     append_texture (self, snapshot, &bounds);
+  if (ipd_pdf_page_is_failed (self) && !self->thumbnail)
+    append_failure (self, snapshot, w);
   append_matches (self, snapshot);
   append_selection (self, snapshot);
   /* a plain edge: a blurred shadow costs the cairo renderer a mask per page */

@@ -33,6 +33,10 @@ void        ipd_pdf_page_set_texture    (IpdPdfPage *self, GdkTexture *texture, 
 GdkTexture *ipd_pdf_page_get_texture    (IpdPdfPage *self);
 /* Whether the texture shown is the one for the present zoom and rotation. */
 gboolean    ipd_pdf_page_is_rendered    (IpdPdfPage *self);
+/* The page could not be drawn at the present zoom and rotation: it says
+ * so instead of staying blank, and is not asked for again. */
+void        ipd_pdf_page_set_failed     (IpdPdfPage *self);
+gboolean    ipd_pdf_page_is_failed      (IpdPdfPage *self);
 /* @matches: this page's IpdPdfMatch (NULL for none); @current: the one
  * to show stronger, or NULL. */
 void        ipd_pdf_page_set_matches    (IpdPdfPage *self, GPtrArray *matches, const IpdPdfMatch *current);

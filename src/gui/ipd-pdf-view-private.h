@@ -89,6 +89,7 @@ struct _IpdPdfView {
   guint               update_id;
   guint               fit_id;
   guint               loading_id;     /* the spinner, for loads that take a while */
+  gboolean            loading;        /* a load is on the worker */
 
   IpdPdfJob          *find_job;
   char               *search_query;   /* the search shown, NULL for none */

@@ -155,6 +155,9 @@ ipd_pdf_view_start_search (IpdPdfView *self, const char *query)
 void
 ipd_pdf_view_on_search_changed (IpdPdfView *self)
 {
+  /* the entry's delayed signal may come after the bar was closed */
+  if (!gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (self->search_bar)))
+    return;
   ipd_pdf_view_start_search (self, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
 }
 

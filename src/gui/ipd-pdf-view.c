@@ -304,7 +304,15 @@ on_rendered (IpdPdfJob *job, gpointer user_data)
     return;
   if (job->surface == NULL)
     {
-      g_warning ("page %d: %s", job->page + 1, job->error ? job->error->message : "?");
+      /* a damaged page in a readable file: the page says so */
+      g_debug ("page %d: %s", job->page + 1, job->error ? job->error->message : "?");
+      if ((guint) job->page < (job->thumbnail ? self->thumbnails : self->pages)->len)
+        {
+          page = g_ptr_array_index (job->thumbnail ? self->thumbnails : self->pages, job->page);
+          if (job->zoom == (job->thumbnail ? thumbnail_zoom (self, job->page) : pixels_per_point (self))
+              && job->rotation == self->rotation)
+            ipd_pdf_page_set_failed (page);
+        }
       return;
     }
   /* the surface's pixels, without a copy: the bytes keep the surface */
@@ -357,7 +365,7 @@ request (IpdPdfView *self, int index, gboolean thumbnail, int priority)
   int scale_factor = gtk_widget_get_scale_factor (GTK_WIDGET (self));
   double w, h;
 
-  if (ipd_pdf_page_is_rendered (page))
+  if (ipd_pdf_page_is_rendered (page) || ipd_pdf_page_is_failed (page))
     return;
   cached = ipd_pdf_texture_cache_lookup (self->cache, index, zoom, self->rotation, thumbnail);
   if (cached != NULL)
@@ -667,18 +675,16 @@ on_sidebar_toggled (IpdPdfView *self)
 
 /* ---- loading ---- */
 
+/* What works on a document shown, and only then. */
 static void
-set_state (IpdPdfView *self, const char *state)
+set_document_actions (IpdPdfView *self, gboolean document)
 {
-  gboolean document = g_str_equal (state, "document");
   static const char *const document_actions[] = {
     "pdf.zoom-in", "pdf.zoom-out", "pdf.zoom-reset", "pdf.zoom-to", "pdf.fit-width", "pdf.fit-page",
     "pdf.rotate", "pdf.find", "pdf.find-next", "pdf.find-previous", "pdf.copy", "pdf.print",
     "pdf.scroll", "pdf.scroll-page", "pdf.first-page", "pdf.last-page",
   };
 
-  gtk_stack_set_visible_child_name (GTK_STACK (self->stack), state);
-  gtk_spinner_set_spinning (GTK_SPINNER (self->spinner), g_str_equal (state, "loading"));
   for (guint i = 0; i < G_N_ELEMENTS (document_actions); i++)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), document_actions[i], document);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "pdf.save-copy", self->bytes != NULL);
@@ -686,6 +692,14 @@ set_state (IpdPdfView *self, const char *state)
   gtk_widget_set_sensitive (self->sidebar_button, document);
   gtk_widget_set_sensitive (self->search_button, document);
   gtk_widget_set_sensitive (self->zoom_button, document);
+}
+
+static void
+set_state (IpdPdfView *self, const char *state)
+{
+  gtk_stack_set_visible_child_name (GTK_STACK (self->stack), state);
+  gtk_spinner_set_spinning (GTK_SPINNER (self->spinner), g_str_equal (state, "loading"));
+  set_document_actions (self, g_str_equal (state, "document"));
 }
 
 static GtkWidget *
@@ -903,6 +917,7 @@ on_loaded (IpdPdfJob *job, gpointer user_data)
   g_debug ("loaded in %.1f ms on the worker, delivered after %.1f ms", job->run_usec / 1000.0,
            (g_get_monotonic_time () - self->load_started) / 1000.0);
   g_clear_handle_id (&self->loading_id, g_source_remove);
+  self->loading = FALSE;
   if (job->error == NULL)
     {
       show_document (self, job);
@@ -942,11 +957,13 @@ start_load (IpdPdfView *self)
   job->bytes = g_bytes_ref (self->bytes);
   job->password = g_strdup (self->password);
   self->load_started = g_get_monotonic_time ();
+  self->loading = TRUE;
   /* most files load in a few milliseconds: no spinner flashing for them */
   g_clear_handle_id (&self->loading_id, g_source_remove);
   self->loading_id = g_timeout_add (200, show_spinner, self);
-  set_state (self, g_str_equal (ipd_pdf_view_get_state (self), "document") ? "document" : "empty");
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "pdf.save-copy", TRUE);
+  /* what was shown stays (a blank ground for a document) until the
+   * result or the spinner; nothing acts on it meanwhile */
+  set_document_actions (self, FALSE);
   ipd_pdf_renderer_push (self->renderer, job);
 }
 
@@ -985,6 +1002,7 @@ ipd_pdf_view_clear (IpdPdfView *self)
 
   clear_document (self);
   g_clear_handle_id (&self->loading_id, g_source_remove);
+  self->loading = FALSE;
   g_clear_pointer (&self->bytes, g_bytes_unref);
   g_clear_pointer (&self->file_name, g_free);
   g_clear_pointer (&self->password, g_free);
@@ -1153,7 +1171,17 @@ const char *
 ipd_pdf_view_get_state (IpdPdfView *self)
 {
   g_return_val_if_fail (IPD_IS_PDF_VIEW (self), NULL);
+  /* the stack keeps the old page for the first moments of a load */
+  if (self->loading)
+    return "loading";
   return gtk_stack_get_visible_child_name (GTK_STACK (self->stack));
+}
+
+gboolean
+ipd_pdf_view_is_page_failed (IpdPdfView *self, int page)
+{
+  g_return_val_if_fail (IPD_IS_PDF_VIEW (self), FALSE);
+  return page >= 0 && page < self->n_pages && ipd_pdf_page_is_failed (g_ptr_array_index (self->pages, page));
 }
 
 gboolean
