@@ -177,6 +177,13 @@ test_open_text (void)
   g_assert_cmpint (w, >, 600);
   g_assert_cmpfloat (fabs ((double) h / w - IPD_TEST_PDF_HEIGHT / IPD_TEST_PDF_WIDTH), <, 0.01);
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (ipd_test_get_named (GTK_WIDGET (v.view), "pdf-n-pages"))), ==, "/ 3");
+  /* narrow enough for the dossier page beside the register */
+  {
+    int minimum, natural;
+    gtk_widget_measure (GTK_WIDGET (v.view), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &natural, NULL, NULL);
+    g_test_message ("the view's minimum width: %d px", minimum);
+    g_assert_cmpint (minimum, <=, 480);
+  }
   ipd_test_wait_ms (200);
   save_screenshot (v.window, "pdf-view-open.png");
   viewer_close (&v);
