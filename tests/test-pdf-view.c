@@ -177,6 +177,13 @@ test_open_text (void)
   g_assert_cmpint (w, >, 600);
   g_assert_cmpfloat (fabs ((double) h / w - IPD_TEST_PDF_HEIGHT / IPD_TEST_PDF_WIDTH), <, 0.01);
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (ipd_test_get_named (GTK_WIDGET (v.view), "pdf-n-pages"))), ==, "/ 3");
+  /* narrow enough for the dossier page beside the register */
+  {
+    int minimum, natural;
+    gtk_widget_measure (GTK_WIDGET (v.view), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &natural, NULL, NULL);
+    g_test_message ("the view's minimum width: %d px", minimum);
+    g_assert_cmpint (minimum, <=, 480);
+  }
   ipd_test_wait_ms (200);
   save_screenshot (v.window, "pdf-view-open.png");
   viewer_close (&v);
@@ -383,6 +390,14 @@ read_clipboard (GtkWidget *widget)
   return text;
 }
 
+static gboolean
+has_selection_region (IpdPdfView *view, gpointer data)
+{
+  cairo_region_t *region = ipd_pdf_page_get_selection_region (IPD_PDF_PAGE (ipd_pdf_view_get_page_widget (view, GPOINTER_TO_INT (data))));
+
+  return region != NULL && !cairo_region_is_empty (region);
+}
+
 /* A rectangle over a line of page 2, copied. */
 static void
 test_copy (void)
@@ -405,9 +420,21 @@ test_copy (void)
   g_assert_nonnull (strstr (text, "Phú Quốc"));
   g_assert_null (strstr (text, "Nước mắm"));
 
-  /* the selection is drawn over the page */
+  /* the selection is drawn over the page: where its text lies, inside
+   * the rectangle dragged */
   ipd_pdf_view_set_current_page (v.view, 1);
   wait_for (v.view, page_rendered, GINT_TO_POINTER (1), 10000, "page 2");
+  wait_for (v.view, has_selection_region, GINT_TO_POINTER (1), 10000, "the selected text's place");
+  {
+    cairo_region_t *region = ipd_pdf_page_get_selection_region (IPD_PDF_PAGE (ipd_pdf_view_get_page_widget (v.view, 1)));
+    cairo_rectangle_int_t extents;
+    cairo_region_get_extents (region, &extents);
+    g_assert_cmpint (extents.x, >=, area.x - 1);
+    g_assert_cmpint (extents.y, >=, area.y - 1);
+    g_assert_cmpint (extents.x + extents.width, <=, area.x + area.width + 1);
+    g_assert_cmpint (extents.y + extents.height, <=, area.y + area.height + 1);
+    g_assert_cmpint (extents.width, >, 100);
+  }
   ipd_test_wait_ms (100);
   save_screenshot (v.window, "pdf-view-selection.png");
 
@@ -507,6 +534,96 @@ test_broken (void)
     }
 }
 
+static gboolean
+thumbnail_rendered (IpdPdfView *view, gpointer data)
+{
+  GtkWidget *thumb = ipd_pdf_view_get_thumbnail_widget (view, GPOINTER_TO_INT (data));
+
+  return thumb != NULL && ipd_pdf_page_is_rendered (IPD_PDF_PAGE (thumb));
+}
+
+static gboolean
+settled (IpdPdfView *view, gpointer data)
+{
+  const char *state = ipd_pdf_view_get_state (view);
+
+  return g_str_equal (state, "error") || g_str_equal (state, "password")
+         || (g_str_equal (state, "document")
+             && (ipd_pdf_view_get_n_pages (view) == 0 || ipd_pdf_view_is_page_rendered (view, 0)
+                 || ipd_pdf_view_is_page_failed (view, 0)));
+}
+
+/* Cut and bent files one after the other in the same viewer: each ends
+ * shown, with a failed page saying so, or as a message; never a crash,
+ * never a wait. */
+static void
+test_mutations (void)
+{
+  g_autoptr(GBytes) pdf = ipd_test_pdf_text (3);
+  gsize size = g_bytes_get_size (pdf);
+  GRand *rand = g_rand_new_with_seed (2026);
+  int shown = 0, failed_pages = 0, refused = 0;
+  GapProbe probe;
+  double gap;
+  Viewer v;
+
+  viewer_open (&v, pdf, "mutations.pdf");
+  wait_for (v.view, page_rendered, GINT_TO_POINTER (0), 10000, "page 1");
+  probe_start (&probe);
+  for (int round = 0; round < 60; round++)
+    {
+      g_autoptr(GBytes) bytes = NULL;
+
+      if (round < 20)
+        bytes = g_bytes_new_from_bytes (pdf, 0, size * (round + 1) / 21);
+      else
+        {
+          guint8 *copy = g_memdup2 (g_bytes_get_data (pdf, NULL), size);
+          for (int k = 0; k < 1 + round % 8; k++)
+            copy[g_rand_int_range (rand, 0, (gint32) size)] = (guint8) g_rand_int_range (rand, 0, 256);
+          bytes = g_bytes_new_take (copy, size);
+        }
+      ipd_pdf_view_load_bytes (v.view, bytes, "mutation.pdf");
+      wait_for (v.view, settled, NULL, 10000, "a mutation shown");
+      if (g_str_equal (ipd_pdf_view_get_state (v.view), "document"))
+        {
+          shown++;
+          failed_pages += ipd_pdf_view_is_page_failed (v.view, 0);
+          /* the rest of the file too: search it, turn it */
+          ipd_pdf_view_search (v.view, "quoc");
+          wait_for (v.view, search_finished, NULL, 10000, "a search in a mutation");
+          gtk_widget_activate_action (GTK_WIDGET (v.view), "pdf.last-page", NULL);
+          ipd_test_iterate (20);
+        }
+      else
+        refused++;
+    }
+  gap = probe_stop (&probe);
+  g_test_message ("60 cut and bent files: %d shown (%d with page 1 failed), %d refused; max main-loop gap %.1f ms",
+                  shown, failed_pages, refused, gap);
+  g_assert_cmpint (refused, >, 0);
+  g_assert_cmpint (shown, >, 0);
+  g_assert_cmpfloat (gap, <, 500);
+  g_rand_free (rand);
+
+  /* a page that cannot be drawn says so, and is not asked for again */
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (ipd_test_get_named (GTK_WIDGET (v.view), "pdf-search-button")),
+                                FALSE);
+  ipd_pdf_view_load_bytes (v.view, pdf, "mutations.pdf");
+  wait_for (v.view, page_rendered, GINT_TO_POINTER (0), 10000, "page 1 of the good file");
+  ipd_pdf_page_set_texture (IPD_PDF_PAGE (ipd_pdf_view_get_page_widget (v.view, 0)), NULL, 0, 0);
+  ipd_pdf_page_set_failed (IPD_PDF_PAGE (ipd_pdf_view_get_page_widget (v.view, 0)));
+  g_assert_true (ipd_pdf_view_is_page_failed (v.view, 0));
+  ipd_test_wait_ms (300);
+  g_assert_false (ipd_pdf_view_is_page_rendered (v.view, 0));
+  save_screenshot (v.window, "pdf-view-failed-page.png");
+  /* at another zoom it is tried again */
+  gtk_widget_activate_action (GTK_WIDGET (v.view), "pdf.zoom-in", NULL);
+  wait_for (v.view, page_rendered, GINT_TO_POINTER (0), 10000, "page 1 at another zoom");
+  g_assert_false (ipd_pdf_view_is_page_failed (v.view, 0));
+  viewer_close (&v);
+}
+
 /* A 1 000-page file shows page 1 at once, and scrolling never blocks the
  * main loop. */
 static void
@@ -572,19 +689,24 @@ test_large (void)
     g_assert_cmpint (n1 - n0, <, (to - from) / 2);
   }
 
+  /* a thousand thumbnails come in pieces, the main loop free meanwhile */
+  probe_start (&probe);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (ipd_test_get_named (GTK_WIDGET (v.view), "pdf-thumbnails-button")),
+                                TRUE);
+  wait_for (v.view, thumbnail_rendered, GINT_TO_POINTER (ipd_pdf_view_get_current_page (v.view)), 10000,
+            "the current page's thumbnail");
+  ipd_test_wait_ms (500);
+  g_assert_nonnull (ipd_pdf_view_get_thumbnail_widget (v.view, 999));
+  scroll_gap = probe_stop (&probe);
+  g_test_message ("1 000 thumbnails: max main-loop gap %.1f ms", scroll_gap);
+  g_assert_cmpfloat (scroll_gap, <, 200);
+
   gtk_widget_activate_action (GTK_WIDGET (v.view), "pdf.last-page", NULL);
   wait_for (v.view, page_rendered, GINT_TO_POINTER (999), 10000, "page 1 000");
+  wait_for (v.view, thumbnail_rendered, GINT_TO_POINTER (999), 10000, "thumbnail 1 000");
   ipd_test_wait_ms (100);
   save_screenshot (v.window, "pdf-view-last-page.png");
   viewer_close (&v);
-}
-
-static gboolean
-thumbnail_rendered (IpdPdfView *view, gpointer data)
-{
-  GtkWidget *thumb = ipd_pdf_view_get_thumbnail_widget (view, GPOINTER_TO_INT (data));
-
-  return thumb != NULL && ipd_pdf_page_is_rendered (IPD_PDF_PAGE (thumb));
 }
 
 /* The thumbnails come when the sidebar opens; a click goes to the page. */
@@ -683,6 +805,7 @@ main (int argc, char **argv)
   g_test_add_func ("/pdf-view/copy", test_copy);
   g_test_add_func ("/pdf-view/password", test_password);
   g_test_add_func ("/pdf-view/broken", test_broken);
+  g_test_add_func ("/pdf-view/mutations", test_mutations);
   g_test_add_func ("/pdf-view/large", test_large);
   g_test_add_func ("/pdf-view/thumbnails", test_thumbnails);
   g_test_add_func ("/pdf-view/print", test_print);

@@ -22,10 +22,14 @@ struct _IpdPdfPage {
   GdkTexture        *texture;
   double             texture_zoom;
   int                texture_rotation;
+  gboolean           failed;
+  double             failed_zoom;
+  int                failed_rotation;
   GPtrArray         *matches;
   const IpdPdfMatch *current;
   gboolean           has_selection;
   cairo_rectangle_t  selection;
+  cairo_region_t    *selection_region;
   double             drag_x, drag_y;
 };
 
@@ -98,6 +102,8 @@ ipd_pdf_page_set_texture (IpdPdfPage *self, GdkTexture *texture, double zoom, in
   if (self->texture == texture && self->texture_zoom == zoom && self->texture_rotation == rotation)
     return;
   g_set_object (&self->texture, texture);
+  if (texture != NULL)
+    self->failed = FALSE;
   self->texture_zoom = zoom;
   self->texture_rotation = rotation;
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -107,6 +113,21 @@ GdkTexture *
 ipd_pdf_page_get_texture (IpdPdfPage *self)
 {
   return self->texture;
+}
+
+void
+ipd_pdf_page_set_failed (IpdPdfPage *self)
+{
+  self->failed = TRUE;
+  self->failed_zoom = self->zoom;
+  self->failed_rotation = self->rotation;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+gboolean
+ipd_pdf_page_is_failed (IpdPdfPage *self)
+{
+  return self->failed && self->failed_zoom == self->zoom && self->failed_rotation == self->rotation;
 }
 
 gboolean
@@ -136,7 +157,25 @@ ipd_pdf_page_set_selection (IpdPdfPage *self, const cairo_rectangle_t *area)
   self->has_selection = area != NULL;
   if (area != NULL)
     self->selection = *area;
+  else
+    g_clear_pointer (&self->selection_region, cairo_region_destroy);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+ipd_pdf_page_set_selection_region (IpdPdfPage *self, cairo_region_t *region)
+{
+  if (region != NULL)
+    cairo_region_reference (region);
+  g_clear_pointer (&self->selection_region, cairo_region_destroy);
+  self->selection_region = region;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+cairo_region_t *
+ipd_pdf_page_get_selection_region (IpdPdfPage *self)
+{
+  return self->selection_region;
 }
 
 gboolean
@@ -217,6 +256,7 @@ static void
 append_selection (IpdPdfPage *self, GtkSnapshot *snapshot)
 {
   static const GdkRGBA fill = { 0.21, 0.52, 0.89, 0.25 };
+  static const GdkRGBA text_fill = { 0.21, 0.52, 0.89, 0.4 };
   static const GdkRGBA edge = { 0.21, 0.52, 0.89, 0.9 };
   graphene_rect_t r;
   GskRoundedRect outline;
@@ -225,8 +265,18 @@ append_selection (IpdPdfPage *self, GtkSnapshot *snapshot)
 
   if (!self->has_selection)
     return;
+  /* the text selected, once the worker has found it; the rectangle's
+   * inside until then */
+  if (self->selection_region != NULL && !cairo_region_is_empty (self->selection_region))
+    for (int i = 0; i < cairo_region_num_rectangles (self->selection_region); i++)
+      {
+        cairo_rectangle_int_t box;
+        cairo_region_get_rectangle (self->selection_region, i, &box);
+        append_area (self, snapshot, &(cairo_rectangle_t) { box.x, box.y, box.width, box.height }, &text_fill);
+      }
   ipd_pdf_page_to_widget (self, &self->selection, &r);
-  gtk_snapshot_append_color (snapshot, &fill, &r);
+  if (self->selection_region == NULL || cairo_region_is_empty (self->selection_region))
+    gtk_snapshot_append_color (snapshot, &fill, &r);
   gsk_rounded_rect_init_from_rect (&outline, &r, 0);
   gtk_snapshot_append_border (snapshot, &outline, widths, colors);
 }
@@ -259,6 +309,22 @@ append_texture (IpdPdfPage *self, GtkSnapshot *snapshot, const graphene_rect_t *
   cairo_destroy (cr);
 }
 
+/* Says that the page could not be drawn, near its top. */
+static void
+append_failure (IpdPdfPage *self, GtkSnapshot *snapshot, int width)
+{
+  static const GdkRGBA grey = { 0.4, 0.4, 0.4, 1 };
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self),
+                                                                  _("This page cannot be shown"));
+  int lw, lh;
+
+  pango_layout_get_pixel_size (layout, &lw, &lh);
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (MAX (0, (width - lw) / 2), 2 * lh));
+  gtk_snapshot_append_layout (snapshot, layout, &grey);
+  gtk_snapshot_restore (snapshot);
+}
+
 static void
 ipd_pdf_page_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
 {
@@ -275,6 +341,8 @@ ipd_pdf_page_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
   /* a rendering at another zoom, stretched, until the new one comes */
   if (self->texture != NULL && self->texture_rotation == self->rotation)
     append_texture (self, snapshot, &bounds);
+  if (ipd_pdf_page_is_failed (self) && !self->thumbnail)
+    append_failure (self, snapshot, w);
   append_matches (self, snapshot);
   append_selection (self, snapshot);
   /* a plain edge: a blurred shadow costs the cairo renderer a mask per page */
@@ -342,6 +410,7 @@ ipd_pdf_page_dispose (GObject *object)
 
   g_clear_object (&self->texture);
   g_clear_pointer (&self->matches, g_ptr_array_unref);
+  g_clear_pointer (&self->selection_region, cairo_region_destroy);
   G_OBJECT_CLASS (ipd_pdf_page_parent_class)->dispose (object);
 }
 

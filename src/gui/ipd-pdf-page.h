@@ -33,12 +33,20 @@ void        ipd_pdf_page_set_texture    (IpdPdfPage *self, GdkTexture *texture, 
 GdkTexture *ipd_pdf_page_get_texture    (IpdPdfPage *self);
 /* Whether the texture shown is the one for the present zoom and rotation. */
 gboolean    ipd_pdf_page_is_rendered    (IpdPdfPage *self);
+/* The page could not be drawn at the present zoom and rotation: it says
+ * so instead of staying blank, and is not asked for again. */
+void        ipd_pdf_page_set_failed     (IpdPdfPage *self);
+gboolean    ipd_pdf_page_is_failed      (IpdPdfPage *self);
 /* @matches: this page's IpdPdfMatch (NULL for none); @current: the one
  * to show stronger, or NULL. */
 void        ipd_pdf_page_set_matches    (IpdPdfPage *self, GPtrArray *matches, const IpdPdfMatch *current);
 /* @area: points, unrotated, origin top-left; NULL clears. */
 void        ipd_pdf_page_set_selection  (IpdPdfPage *self, const cairo_rectangle_t *area);
 gboolean    ipd_pdf_page_get_selection  (IpdPdfPage *self, cairo_rectangle_t *area);
+/* Where the selected text lies (points, unrotated), drawn instead of the
+ * rectangle's inside; NULL until known. Kept while the selection lasts. */
+void        ipd_pdf_page_set_selection_region (IpdPdfPage *self, cairo_region_t *region);
+cairo_region_t *ipd_pdf_page_get_selection_region (IpdPdfPage *self);
 /* A rectangle in points (unrotated) to one in this widget's pixels. */
 void        ipd_pdf_page_to_widget      (IpdPdfPage *self, const cairo_rectangle_t *area, graphene_rect_t *out);
 

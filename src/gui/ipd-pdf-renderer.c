@@ -30,6 +30,7 @@ struct _IpdPdfRenderer {
   GMutex           document_mutex;
   IpdPdfDocument  *document;   /* under document_mutex */
   gint             shut_down;  /* atomic: results are no longer wanted */
+  GMainContext    *context;    /* the viewer's, where results go */
 };
 
 typedef struct {
@@ -71,6 +72,7 @@ job_clear (IpdPdfJob *job)
   g_clear_pointer (&job->surface, cairo_surface_destroy);
   g_clear_pointer (&job->matches, g_ptr_array_unref);
   g_free (job->text);
+  g_clear_pointer (&job->region, cairo_region_destroy);
 }
 
 void
@@ -180,6 +182,10 @@ run_job (IpdPdfRenderer *self, IpdPdfJob *job, gboolean *again)
       if (self->document != NULL)
         job->text = ipd_pdf_document_get_selected_text (self->document, job->page, &job->area);
       return ipd_pdf_job_ref (job);
+    case IPD_PDF_JOB_REGION:
+      if (self->document != NULL)
+        job->region = ipd_pdf_document_get_selected_region (self->document, job->page, &job->area);
+      return ipd_pdf_job_ref (job);
     default:
       g_assert_not_reached ();
     }
@@ -206,14 +212,23 @@ delivery_free (gpointer data)
   g_free (delivery);
 }
 
+/* An idle source on the viewer's context, never g_main_context_invoke:
+ * that one runs the callback on the calling thread whenever it can
+ * acquire the context (a test iterating the loop by hand releases it
+ * between iterations), which would touch GTK from the worker. */
 static void
 deliver (IpdPdfRenderer *self, IpdPdfJob *result)
 {
   Delivery *delivery = g_new0 (Delivery, 1);
+  GSource *source = g_idle_source_new ();
 
   delivery->job = result;
   delivery->renderer = renderer_ref (self);
-  g_main_context_invoke_full (NULL, G_PRIORITY_DEFAULT_IDLE, deliver_cb, delivery, delivery_free);
+  g_source_set_priority (source, G_PRIORITY_DEFAULT_IDLE);
+  g_source_set_callback (source, deliver_cb, delivery, delivery_free);
+  g_source_set_static_name (source, "[ipd-pdf-renderer] delivery");
+  g_source_attach (source, self->context);
+  g_source_unref (source);
 }
 
 static gint
@@ -300,6 +315,7 @@ renderer_unref (IpdPdfRenderer *self)
   g_mutex_clear (&self->mutex);
   g_mutex_clear (&self->document_mutex);
   g_cond_clear (&self->cond);
+  g_main_context_unref (self->context);
   g_free (self);
 }
 
@@ -313,6 +329,7 @@ ipd_pdf_renderer_new (void)
   g_mutex_init (&self->document_mutex);
   g_cond_init (&self->cond);
   g_queue_init (&self->queue);
+  self->context = g_main_context_ref_thread_default ();
   /* the thread's own reference, dropped when it ends */
   g_thread_unref (g_thread_new ("ipd-pdf-renderer", worker, renderer_ref (self)));
   return self;

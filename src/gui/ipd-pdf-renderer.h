@@ -4,7 +4,8 @@
  * own, one job at a time (poppler is not thread safe per document), in
  * priority order: visible pages first, then neighbours, then searches and
  * page sizes, thumbnails last. A job whose cancellable is cancelled
- * before it starts is dropped. Results come back on the main context.
+ * before it starts is dropped. Results come back on the context that was
+ * the thread's default when the renderer was made (the main context).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
@@ -33,6 +34,7 @@ typedef enum {
   IPD_PDF_JOB_RENDER,
   IPD_PDF_JOB_FIND,
   IPD_PDF_JOB_TEXT,
+  IPD_PDF_JOB_REGION,
 } IpdPdfJobKind;
 
 typedef struct _IpdPdfJob IpdPdfJob;
@@ -57,7 +59,7 @@ struct _IpdPdfJob {
   int            rotation;       /* RENDER */
   gboolean       thumbnail;      /* RENDER */
   char          *query;          /* FIND */
-  cairo_rectangle_t area;        /* TEXT */
+  cairo_rectangle_t area;        /* TEXT, REGION */
 
   /* out */
   GError        *error;
@@ -70,6 +72,7 @@ struct _IpdPdfJob {
   cairo_surface_t *surface;      /* RENDER */
   GPtrArray     *matches;        /* FIND: of IpdPdfMatch, this chunk's */
   char          *text;           /* TEXT */
+  cairo_region_t *region;        /* REGION: where the text of the area lies, points */
   gint64         run_usec;       /* how long the worker took */
   gint64         cpu_usec;       /* of which the worker thread ran (the rest: other threads) */
 };

@@ -14,107 +14,18 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "ipd-gui.h"
 #include "ipd-pdf-document.h"
 #include "ipd-pdf-page.h"
 #include "ipd-pdf-renderer.h"
 #include "ipd-pdf-texture-cache.h"
-#include "ipd-pdf-view.h"
-
-#define MARGIN 12                 /* around the pages, pixels */
-#define SPACING 12                /* between pages */
-#define THUMBNAIL_WIDTH 120       /* pixels */
-#define CACHE_BUDGET (64 * 1024 * 1024)
-#define POINTS_TO_PIXELS (96.0 / 72.0)   /* "100 %": a point is 1/72 inch on a 96 dpi screen */
-#define ZOOM_MIN 0.1
-#define ZOOM_MAX 4.0
-#define ZOOM_STEP 1.2
-#define MAX_RENDER_PIXELS (12 * 1024 * 1024)  /* beyond that, the texture is stretched */
-#define NEIGHBOURS 2              /* pages rendered beyond the visible ones */
-#define KEEP 4                    /* pages beyond those that keep their texture */
-#define SCROLL_STEP 48
-
-typedef enum { ZOOM_FREE, ZOOM_FIT_WIDTH, ZOOM_FIT_PAGE } ZoomMode;
-
-struct _IpdPdfView {
-  GtkWidget           parent_instance;
-
-  GtkWidget          *toolbar;
-  GtkWidget          *sidebar_button;
-  GtkWidget          *page_entry;
-  GtkWidget          *n_pages_label;
-  GtkWidget          *zoom_button;
-  GtkWidget          *search_button;
-  GtkWidget          *search_bar;
-  GtkWidget          *search_entry;
-  GtkWidget          *match_label;
-  GtkWidget          *stack;
-  GtkWidget          *spinner;
-  GtkWidget          *password_page;
-  GtkWidget          *password_entry;
-  GtkWidget          *password_error;
-  GtkWidget          *error_page;
-  GtkWidget          *flap;
-  GtkWidget          *thumbnail_scroller;
-  GtkWidget          *thumbnail_box;
-  GtkWidget          *scroller;
-  GtkWidget          *viewport;
-  GtkWidget          *page_box;       /* made here: replaced on every load */
-
-  IpdPdfRenderer     *renderer;
-  IpdPdfTextureCache *cache;
-  guint               generation;     /* which load the results belong to */
-  GBytes             *bytes;
-  char               *file_name;
-  char               *password;
-  gint64              load_started;   /* monotonic µs */
-  gint64              first_shown;    /* page 1 rendered, µs after the load began */
-
-  int                 n_pages;
-  GArray             *sizes;          /* points, unrotated: pairs of doubles */
-  GArray             *offsets;        /* pixels: the top of each page, then the end */
-  GPtrArray          *pages;          /* IpdPdfPage, in page_box */
-  GPtrArray          *thumbnails;     /* IpdPdfPage, in thumbnail_box; empty until shown */
-  GHashTable         *pending;        /* request key → IpdPdfJob */
-  GHashTable         *textured;       /* pages that hold a texture (a set) */
-  GHashTable         *thumbs_textured; /* the same for thumbnails */
-  guint               thumbnails_id;  /* adding thumbnails, a hundred at a time */
-  int                 thumb_current;  /* the thumbnail framed, -1 for none */
-  IpdPdfJob          *sizes_job;
-
-  ZoomMode            zoom_mode;
-  double              zoom;           /* 1.0 = 100 % */
-  int                 rotation;
-  int                 fit_width;      /* the viewport size the fit was made for */
-  int                 fit_height;
-  int                 current_page;
-  double              pending_scroll; /* pixels, < 0 for none */
-  double              pending_hcenter; /* the fraction of the width to centre, < 0 for none */
-  double              content_width;  /* pixels: the widest page and the margins */
-  guint               update_id;
-  guint               fit_id;
-  guint               loading_id;     /* the spinner, for loads that take a while */
-
-  IpdPdfJob          *find_job;
-  GPtrArray          *matches;        /* IpdPdfMatch, in reading order */
-  GHashTable         *page_matches;   /* page → GPtrArray of borrowed matches */
-  int                 current_match;
-  int                 find_from;      /* the page the search started on */
-  gboolean            find_finished;
-
-  int                 selection_page; /* -1 for none */
-
-  guint               n_renders;      /* pages (not thumbnails) rendered, for the figures */
-  gint64              render_usec;    /* the worker's time for them */
-  gint64              render_cpu_usec;
-};
+#include "ipd-pdf-view-private.h"
 
 G_DEFINE_FINAL_TYPE (IpdPdfView, ipd_pdf_view, GTK_TYPE_WIDGET)
 
 static void schedule_update (IpdPdfView *self);
-static void update_matches_on_page (IpdPdfView *self, int page);
-static void on_search_changed (IpdPdfView *self);
 
 /* ---- geometry ---- */
 
@@ -124,8 +35,8 @@ pixels_per_point (IpdPdfView *self)
   return self->zoom * POINTS_TO_PIXELS;
 }
 
-static void
-page_size (IpdPdfView *self, int page, double *width, double *height)
+void
+ipd_pdf_view_page_size (IpdPdfView *self, int page, double *width, double *height)
 {
   *width = g_array_index (self->sizes, double, 2 * page);
   *height = g_array_index (self->sizes, double, 2 * page + 1);
@@ -137,13 +48,13 @@ shown_size (IpdPdfView *self, int page, double *width, double *height)
 {
   double w, h;
 
-  page_size (self, page, &w, &h);
+  ipd_pdf_view_page_size (self, page, &w, &h);
   *width = self->rotation % 180 ? h : w;
   *height = self->rotation % 180 ? w : h;
 }
 
-static double
-page_top (IpdPdfView *self, int page)
+double
+ipd_pdf_view_page_top (IpdPdfView *self, int page)
 {
   return g_array_index (self->offsets, double, page);
 }
@@ -151,13 +62,13 @@ page_top (IpdPdfView *self, int page)
 static double
 page_height_px (IpdPdfView *self, int page)
 {
-  return page_top (self, page + 1) - page_top (self, page) - SPACING;
+  return ipd_pdf_view_page_top (self, page + 1) - ipd_pdf_view_page_top (self, page) - SPACING;
 }
 
 static double
 total_height (IpdPdfView *self)
 {
-  return self->n_pages == 0 ? 0 : page_top (self, self->n_pages) - SPACING + MARGIN;
+  return self->n_pages == 0 ? 0 : ipd_pdf_view_page_top (self, self->n_pages) - SPACING + MARGIN;
 }
 
 /* The page under the pixel row @y of the page box. */
@@ -169,7 +80,7 @@ page_at (IpdPdfView *self, double y)
   while (lo < hi)
     {
       int mid = (lo + hi + 1) / 2;
-      if (page_top (self, mid) <= y)
+      if (ipd_pdf_view_page_top (self, mid) <= y)
         lo = mid;
       else
         hi = mid - 1;
@@ -177,8 +88,8 @@ page_at (IpdPdfView *self, double y)
   return lo;
 }
 
-static GtkAdjustment *
-vadjustment (IpdPdfView *self)
+GtkAdjustment *
+ipd_pdf_view_get_vadjustment (IpdPdfView *self)
 {
   return gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller));
 }
@@ -197,7 +108,7 @@ relayout (IpdPdfView *self)
       double w, h;
       int pw, ph;
 
-      page_size (self, i, &w, &h);
+      ipd_pdf_view_page_size (self, i, &w, &h);
       ipd_pdf_page_set_geometry (page, w, h, ppp, self->rotation);
       ipd_pdf_page_get_pixel_size (page, &pw, &ph);
       self->content_width = MAX (self->content_width, pw + 2 * MARGIN);
@@ -223,7 +134,7 @@ try_pending_hscroll (IpdPdfView *self)
 static void
 try_pending_scroll (IpdPdfView *self)
 {
-  GtkAdjustment *adj = vadjustment (self);
+  GtkAdjustment *adj = ipd_pdf_view_get_vadjustment (self);
   double upper = gtk_adjustment_get_upper (adj), size = gtk_adjustment_get_page_size (adj);
 
   if (self->pending_scroll < 0)
@@ -235,8 +146,8 @@ try_pending_scroll (IpdPdfView *self)
   self->pending_scroll = -1;
 }
 
-static void
-scroll_to (IpdPdfView *self, double y)
+void
+ipd_pdf_view_scroll_to (IpdPdfView *self, double y)
 {
   self->pending_scroll = MAX (0, y);
   try_pending_scroll (self);
@@ -248,10 +159,10 @@ scroll_to (IpdPdfView *self, double y)
 static void
 get_anchor (IpdPdfView *self, int *page, double *fraction)
 {
-  double y = self->pending_scroll >= 0 ? self->pending_scroll : gtk_adjustment_get_value (vadjustment (self));
+  double y = self->pending_scroll >= 0 ? self->pending_scroll : gtk_adjustment_get_value (ipd_pdf_view_get_vadjustment (self));
 
   *page = page_at (self, y);
-  *fraction = (y - page_top (self, *page)) / MAX (1, page_height_px (self, *page));
+  *fraction = (y - ipd_pdf_view_page_top (self, *page)) / MAX (1, page_height_px (self, *page));
 }
 
 static void
@@ -270,7 +181,7 @@ relayout_keeping_place (IpdPdfView *self)
                             / gtk_adjustment_get_upper (hadj);
   relayout (self);
   try_pending_hscroll (self);
-  scroll_to (self, page_top (self, page) + fraction * page_height_px (self, page));
+  ipd_pdf_view_scroll_to (self, ipd_pdf_view_page_top (self, page) + fraction * page_height_px (self, page));
 }
 
 /* ---- zoom ---- */
@@ -393,7 +304,15 @@ on_rendered (IpdPdfJob *job, gpointer user_data)
     return;
   if (job->surface == NULL)
     {
-      g_warning ("page %d: %s", job->page + 1, job->error ? job->error->message : "?");
+      /* a damaged page in a readable file: the page says so */
+      g_debug ("page %d: %s", job->page + 1, job->error ? job->error->message : "?");
+      if ((guint) job->page < (job->thumbnail ? self->thumbnails : self->pages)->len)
+        {
+          page = g_ptr_array_index (job->thumbnail ? self->thumbnails : self->pages, job->page);
+          if (job->zoom == (job->thumbnail ? thumbnail_zoom (self, job->page) : pixels_per_point (self))
+              && job->rotation == self->rotation)
+            ipd_pdf_page_set_failed (page);
+        }
       return;
     }
   /* the surface's pixels, without a copy: the bytes keep the surface */
@@ -446,7 +365,7 @@ request (IpdPdfView *self, int index, gboolean thumbnail, int priority)
   int scale_factor = gtk_widget_get_scale_factor (GTK_WIDGET (self));
   double w, h;
 
-  if (ipd_pdf_page_is_rendered (page))
+  if (ipd_pdf_page_is_rendered (page) || ipd_pdf_page_is_failed (page))
     return;
   cached = ipd_pdf_texture_cache_lookup (self->cache, index, zoom, self->rotation, thumbnail);
   if (cached != NULL)
@@ -505,18 +424,31 @@ frame_current_thumbnail (IpdPdfView *self)
   self->thumb_current = -1;
   if (self->current_page < (int) self->thumbnails->len)
     {
-      GtkWidget *thumb = g_ptr_array_index (self->thumbnails, self->current_page);
-      GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->thumbnail_scroller));
-      graphene_rect_t bounds;
-
-      gtk_widget_add_css_class (thumb, "current-thumbnail");
+      gtk_widget_add_css_class (g_ptr_array_index (self->thumbnails, self->current_page), "current-thumbnail");
       self->thumb_current = self->current_page;
-      /* the sidebar follows the reader */
-      if (gtk_widget_compute_bounds (gtk_widget_get_parent (thumb), self->thumbnail_box, &bounds)
-          && (bounds.origin.y < gtk_adjustment_get_value (adj)
-              || bounds.origin.y + bounds.size.height > gtk_adjustment_get_value (adj) + gtk_adjustment_get_page_size (adj)))
-        gtk_adjustment_set_value (adj, bounds.origin.y - 8);
+      self->thumb_follow = TRUE;
+      schedule_update (self);
     }
+}
+
+/* The sidebar follows the reader, once the thumbnail has its place. */
+static void
+follow_current_thumbnail (IpdPdfView *self)
+{
+  GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->thumbnail_scroller));
+  graphene_rect_t bounds;
+  GtkWidget *item;
+
+  if (!self->thumb_follow || self->thumb_current < 0 || !adw_flap_get_reveal_flap (ADW_FLAP (self->flap)))
+    return;
+  item = gtk_widget_get_parent (g_ptr_array_index (self->thumbnails, self->thumb_current));
+  if (!gtk_widget_compute_bounds (item, self->thumbnail_box, &bounds) || bounds.size.height <= 0
+      || gtk_adjustment_get_upper (adj) < bounds.origin.y + bounds.size.height)
+    return;   /* not laid out yet: the adjustment's "changed" brings us back */
+  self->thumb_follow = FALSE;
+  if (bounds.origin.y < gtk_adjustment_get_value (adj)
+      || bounds.origin.y + bounds.size.height > gtk_adjustment_get_value (adj) + gtk_adjustment_get_page_size (adj))
+    gtk_adjustment_set_value (adj, bounds.origin.y - 8);
 }
 
 /* The page entry and the thumbnail follow the current page. */
@@ -558,7 +490,7 @@ release_textures (IpdPdfView *self, gboolean thumbnail, int first, int last)
 static void
 update_visible_pages (IpdPdfView *self)
 {
-  GtkAdjustment *adj = vadjustment (self);
+  GtkAdjustment *adj = ipd_pdf_view_get_vadjustment (self);
   double top = gtk_adjustment_get_value (adj), size = gtk_adjustment_get_page_size (adj);
   int first, last, current;
 
@@ -599,6 +531,9 @@ update_visible_thumbnails (IpdPdfView *self)
 
   if (!adw_flap_get_reveal_flap (ADW_FLAP (self->flap)) || self->thumbnails->len == 0)
     return;
+  follow_current_thumbnail (self);
+  top = gtk_adjustment_get_value (adj);
+  bottom = top + gtk_adjustment_get_page_size (adj);
   for (guint i = 0; i < self->thumbnails->len; i++)
     {
       graphene_rect_t bounds;
@@ -662,7 +597,7 @@ go_to_page (IpdPdfView *self, int page)
   page = CLAMP (page, 0, self->n_pages - 1);
   self->current_page = page;
   update_page_entry (self);
-  scroll_to (self, page_top (self, page) - MARGIN / 2.0);
+  ipd_pdf_view_scroll_to (self, ipd_pdf_view_page_top (self, page) - MARGIN / 2.0);
 }
 
 static void
@@ -677,7 +612,7 @@ relayout_thumbnails (IpdPdfView *self)
   for (guint i = 0; i < self->thumbnails->len; i++)
     {
       double w, h;
-      page_size (self, i, &w, &h);
+      ipd_pdf_view_page_size (self, i, &w, &h);
       ipd_pdf_page_set_geometry (g_ptr_array_index (self->thumbnails, i), w, h, thumbnail_zoom (self, i),
                                  self->rotation);
     }
@@ -700,7 +635,7 @@ add_thumbnails (gpointer data)
       gtk_widget_add_css_class (label, "caption");
       gtk_widget_add_css_class (label, "dim-label");
       g_signal_connect_object (thumb, "clicked", G_CALLBACK (on_thumbnail_clicked), self, 0);
-      page_size (self, i, &w, &h);
+      ipd_pdf_view_page_size (self, i, &w, &h);
       ipd_pdf_page_set_geometry (IPD_PDF_PAGE (thumb), w, h, thumbnail_zoom (self, i), self->rotation);
       gtk_box_append (GTK_BOX (box), thumb);
       gtk_box_append (GTK_BOX (box), label);
@@ -733,24 +668,23 @@ on_sidebar_toggled (IpdPdfView *self)
 
   if (show)
     ensure_thumbnails (self);
+  self->thumb_follow = show;
   adw_flap_set_reveal_flap (ADW_FLAP (self->flap), show);
   schedule_update (self);
 }
 
 /* ---- loading ---- */
 
+/* What works on a document shown, and only then. */
 static void
-set_state (IpdPdfView *self, const char *state)
+set_document_actions (IpdPdfView *self, gboolean document)
 {
-  gboolean document = g_str_equal (state, "document");
   static const char *const document_actions[] = {
     "pdf.zoom-in", "pdf.zoom-out", "pdf.zoom-reset", "pdf.zoom-to", "pdf.fit-width", "pdf.fit-page",
     "pdf.rotate", "pdf.find", "pdf.find-next", "pdf.find-previous", "pdf.copy", "pdf.print",
     "pdf.scroll", "pdf.scroll-page", "pdf.first-page", "pdf.last-page",
   };
 
-  gtk_stack_set_visible_child_name (GTK_STACK (self->stack), state);
-  gtk_spinner_set_spinning (GTK_SPINNER (self->spinner), g_str_equal (state, "loading"));
   for (guint i = 0; i < G_N_ELEMENTS (document_actions); i++)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), document_actions[i], document);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "pdf.save-copy", self->bytes != NULL);
@@ -761,18 +695,11 @@ set_state (IpdPdfView *self, const char *state)
 }
 
 static void
-clear_search (IpdPdfView *self)
+set_state (IpdPdfView *self, const char *state)
 {
-  if (self->find_job != NULL)
-    g_cancellable_cancel (self->find_job->cancellable);
-  g_clear_pointer (&self->find_job, ipd_pdf_job_unref);
-  g_hash_table_remove_all (self->page_matches);
-  g_ptr_array_set_size (self->matches, 0);
-  self->current_match = -1;
-  self->find_finished = FALSE;
-  for (guint i = 0; i < self->pages->len; i++)
-    ipd_pdf_page_set_matches (g_ptr_array_index (self->pages, i), NULL, NULL);
-  gtk_label_set_text (GTK_LABEL (self->match_label), "");
+  gtk_stack_set_visible_child_name (GTK_STACK (self->stack), state);
+  gtk_spinner_set_spinning (GTK_SPINNER (self->spinner), g_str_equal (state, "loading"));
+  set_document_actions (self, g_str_equal (state, "document"));
 }
 
 static GtkWidget *
@@ -828,7 +755,10 @@ clear_document (IpdPdfView *self)
   if (self->sizes_job != NULL)
     g_cancellable_cancel (self->sizes_job->cancellable);
   g_clear_pointer (&self->sizes_job, ipd_pdf_job_unref);
-  clear_search (self);
+  ipd_pdf_view_clear_search (self);
+  if (self->region_job != NULL)
+    g_cancellable_cancel (self->region_job->cancellable);
+  g_clear_pointer (&self->region_job, ipd_pdf_job_unref);
   ipd_pdf_texture_cache_clear (self->cache);
   if (gtk_widget_get_first_child (self->page_box) != NULL)
     {
@@ -853,6 +783,38 @@ clear_document (IpdPdfView *self)
 }
 
 static void
+on_selected_region (IpdPdfJob *job, gpointer user_data)
+{
+  IpdPdfView *self = user_data;
+  cairo_rectangle_t area;
+  IpdPdfPage *page;
+
+  if (job->generation != self->generation || job->page != self->selection_page)
+    return;
+  page = g_ptr_array_index (self->pages, job->page);
+  /* only for the rectangle still selected */
+  if (ipd_pdf_page_get_selection (page, &area) && memcmp (&area, &job->area, sizeof area) == 0)
+    ipd_pdf_page_set_selection_region (page, job->region);
+}
+
+/* The worker finds where the selected text lies, to highlight it; a
+ * newer rectangle (the drag goes on) replaces the request. */
+static void
+find_selected_region (IpdPdfView *self, IpdPdfPage *page)
+{
+  if (self->region_job != NULL)
+    g_cancellable_cancel (self->region_job->cancellable);
+  g_clear_pointer (&self->region_job, ipd_pdf_job_unref);
+  if (self->selection_page < 0)
+    return;
+  self->region_job = ipd_pdf_job_new (IPD_PDF_JOB_REGION, IPD_PDF_PRIORITY_TEXT, on_selected_region, self);
+  self->region_job->generation = self->generation;
+  self->region_job->page = self->selection_page;
+  ipd_pdf_page_get_selection (page, &self->region_job->area);
+  ipd_pdf_renderer_push (self->renderer, self->region_job);
+}
+
+static void
 on_page_selection_changed (IpdPdfPage *page, IpdPdfView *self)
 {
   int index = ipd_pdf_page_get_index (page);
@@ -860,6 +822,7 @@ on_page_selection_changed (IpdPdfPage *page, IpdPdfView *self)
   if (self->selection_page >= 0 && self->selection_page != index && self->selection_page < self->n_pages)
     ipd_pdf_page_set_selection (g_ptr_array_index (self->pages, self->selection_page), NULL);
   self->selection_page = ipd_pdf_page_get_selection (page, NULL) ? index : -1;
+  find_selected_region (self, page);
   gtk_widget_grab_focus (GTK_WIDGET (self));
 }
 
@@ -877,7 +840,7 @@ on_sizes (IpdPdfJob *job, gpointer user_data)
       double h = g_array_index (job->sizes, double, 2 * (i - job->chunk_first) + 1);
       double ow, oh;
 
-      page_size (self, i, &ow, &oh);
+      ipd_pdf_view_page_size (self, i, &ow, &oh);
       if (w <= 0 || h <= 0 || (w == ow && h == oh))
         continue;
       g_array_index (self->sizes, double, 2 * i) = w;
@@ -924,7 +887,7 @@ show_document (IpdPdfView *self, IpdPdfJob *job)
     }
   update_zoom_label (self);
   relayout (self);
-  gtk_adjustment_set_value (vadjustment (self), 0);
+  gtk_adjustment_set_value (ipd_pdf_view_get_vadjustment (self), 0);
   update_page_entry (self);
   update_visible_pages (self);
   if (self->n_pages > 1)
@@ -940,7 +903,7 @@ show_document (IpdPdfView *self, IpdPdfJob *job)
   on_viewport_resized (self);
   /* the search bar still open: the same search in the new document */
   if (gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (self->search_bar)))
-    on_search_changed (self);
+    ipd_pdf_view_on_search_changed (self);
   g_debug ("%d pages shown in %.1f ms", self->n_pages, (g_get_monotonic_time () - t0) / 1000.0);
 }
 
@@ -954,6 +917,7 @@ on_loaded (IpdPdfJob *job, gpointer user_data)
   g_debug ("loaded in %.1f ms on the worker, delivered after %.1f ms", job->run_usec / 1000.0,
            (g_get_monotonic_time () - self->load_started) / 1000.0);
   g_clear_handle_id (&self->loading_id, g_source_remove);
+  self->loading = FALSE;
   if (job->error == NULL)
     {
       show_document (self, job);
@@ -993,11 +957,13 @@ start_load (IpdPdfView *self)
   job->bytes = g_bytes_ref (self->bytes);
   job->password = g_strdup (self->password);
   self->load_started = g_get_monotonic_time ();
+  self->loading = TRUE;
   /* most files load in a few milliseconds: no spinner flashing for them */
   g_clear_handle_id (&self->loading_id, g_source_remove);
   self->loading_id = g_timeout_add (200, show_spinner, self);
-  set_state (self, g_str_equal (ipd_pdf_view_get_state (self), "document") ? "document" : "empty");
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "pdf.save-copy", TRUE);
+  /* what was shown stays (a blank ground for a document) until the
+   * result or the spinner; nothing acts on it meanwhile */
+  set_document_actions (self, FALSE);
   ipd_pdf_renderer_push (self->renderer, job);
 }
 
@@ -1036,184 +1002,11 @@ ipd_pdf_view_clear (IpdPdfView *self)
 
   clear_document (self);
   g_clear_handle_id (&self->loading_id, g_source_remove);
+  self->loading = FALSE;
   g_clear_pointer (&self->bytes, g_bytes_unref);
   g_clear_pointer (&self->file_name, g_free);
   g_clear_pointer (&self->password, g_free);
   set_state (self, "empty");
-}
-
-/* ---- search ---- */
-
-static void
-update_match_label (IpdPdfView *self)
-{
-  g_autofree char *text = NULL;
-
-  if (self->matches->len == 0)
-    text = g_strdup (self->find_finished ? _("No matches") : _("Searching…"));
-  else if (self->current_match >= 0)
-    /* Translators: the search in the PDF viewer: "3 of 12" matches */
-    text = g_strdup_printf (_("%d of %d"), self->current_match + 1, self->matches->len);
-  gtk_label_set_text (GTK_LABEL (self->match_label), text ? text : "");
-}
-
-static void
-update_matches_on_page (IpdPdfView *self, int page)
-{
-  GPtrArray *on_page = g_hash_table_lookup (self->page_matches, GINT_TO_POINTER (page));
-  const IpdPdfMatch *current = NULL;
-
-  if (page < 0 || page >= (int) self->pages->len)
-    return;
-  if (self->current_match >= 0)
-    current = g_ptr_array_index (self->matches, self->current_match);
-  ipd_pdf_page_set_matches (g_ptr_array_index (self->pages, page), on_page,
-                            current != NULL && current->page == page ? current : NULL);
-}
-
-static void
-scroll_to_match (IpdPdfView *self)
-{
-  const IpdPdfMatch *match = g_ptr_array_index (self->matches, self->current_match);
-  IpdPdfPage *page = g_ptr_array_index (self->pages, match->page);
-  graphene_rect_t r = GRAPHENE_RECT_INIT (0, 0, 0, 0);
-  double size = gtk_adjustment_get_page_size (vadjustment (self));
-
-  if (match->boxes != NULL && match->boxes->len > 0)
-    ipd_pdf_page_to_widget (page, &g_array_index (match->boxes, cairo_rectangle_t, 0), &r);
-  scroll_to (self, page_top (self, match->page) + r.origin.y - size / 3);
-}
-
-static void
-set_current_match (IpdPdfView *self, int index)
-{
-  int old_page = -1;
-
-  if (self->current_match >= 0)
-    old_page = ((IpdPdfMatch *) g_ptr_array_index (self->matches, self->current_match))->page;
-  self->current_match = index;
-  update_matches_on_page (self, old_page);
-  if (index >= 0)
-    {
-      update_matches_on_page (self, ((IpdPdfMatch *) g_ptr_array_index (self->matches, index))->page);
-      scroll_to_match (self);
-    }
-  update_match_label (self);
-}
-
-static void
-on_found (IpdPdfJob *job, gpointer user_data)
-{
-  IpdPdfView *self = user_data;
-  guint first_new = self->matches->len;
-
-  if (job->generation != self->generation || self->find_job == NULL
-      || job->cancellable != self->find_job->cancellable)
-    return;
-  for (guint i = 0; i < job->matches->len; i++)
-    {
-      IpdPdfMatch *match = g_ptr_array_index (job->matches, i);
-      GPtrArray *on_page = g_hash_table_lookup (self->page_matches, GINT_TO_POINTER (match->page));
-      if (on_page == NULL)
-        {
-          on_page = g_ptr_array_new ();
-          g_hash_table_insert (self->page_matches, GINT_TO_POINTER (match->page), on_page);
-        }
-      g_ptr_array_add (on_page, match);
-    }
-  /* the matches move to the view's list; the job's list lets go of them */
-  g_ptr_array_set_free_func (job->matches, NULL);
-  g_ptr_array_extend_and_steal (self->matches, g_steal_pointer (&job->matches));
-  for (guint i = first_new; i < self->matches->len; i++)
-    update_matches_on_page (self, ((IpdPdfMatch *) g_ptr_array_index (self->matches, i))->page);
-  self->find_finished = job->finished;
-  if (job->finished)
-    g_clear_pointer (&self->find_job, ipd_pdf_job_unref);
-  /* the first match from where the reader is, as soon as it is known */
-  if (self->current_match < 0)
-    {
-      for (guint i = first_new; i < self->matches->len; i++)
-        if (((IpdPdfMatch *) g_ptr_array_index (self->matches, i))->page >= self->find_from)
-          {
-            set_current_match (self, i);
-            break;
-          }
-      if (self->current_match < 0 && self->find_finished && self->matches->len > 0)
-        set_current_match (self, 0);
-    }
-  update_match_label (self);
-}
-
-static void
-start_search (IpdPdfView *self, const char *query)
-{
-  clear_search (self);
-  if (self->n_pages == 0 || query == NULL || *query == '\0')
-    return;
-  self->find_from = self->current_page;
-  self->find_job = ipd_pdf_job_new (IPD_PDF_JOB_FIND, IPD_PDF_PRIORITY_FIND, on_found, self);
-  self->find_job->generation = self->generation;
-  self->find_job->query = g_strdup (query);
-  self->find_job->page = 0;
-  self->find_job->last_page = self->n_pages - 1;
-  ipd_pdf_renderer_push (self->renderer, self->find_job);
-  update_match_label (self);
-}
-
-static void
-on_search_changed (IpdPdfView *self)
-{
-  start_search (self, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
-}
-
-static void
-step_match (IpdPdfView *self, int step)
-{
-  int n = self->matches->len;
-
-  if (n == 0)
-    return;
-  set_current_match (self, ((self->current_match < 0 ? 0 : self->current_match + step) % n + n) % n);
-}
-
-static void
-on_search_next (IpdPdfView *self)
-{
-  step_match (self, 1);
-}
-
-static void
-on_search_previous (IpdPdfView *self)
-{
-  step_match (self, -1);
-}
-
-static void
-on_search_stop (IpdPdfView *self)
-{
-  gtk_search_bar_set_search_mode (GTK_SEARCH_BAR (self->search_bar), FALSE);
-}
-
-static void
-on_search_mode_changed (IpdPdfView *self)
-{
-  if (!gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (self->search_bar)))
-    {
-      clear_search (self);
-      gtk_widget_grab_focus (GTK_WIDGET (self));
-    }
-  else
-    {
-      gtk_widget_grab_focus (self->search_entry);
-      on_search_changed (self);
-    }
-}
-
-static gboolean
-on_search_shift_enter (GtkWidget *widget, GVariant *args, gpointer data)
-{
-  on_search_previous (IPD_PDF_VIEW (data));
-  return TRUE;
 }
 
 /* ---- actions ---- */
@@ -1268,7 +1061,7 @@ static void
 scroll_action (GtkWidget *widget, const char *name, GVariant *param)
 {
   IpdPdfView *self = IPD_PDF_VIEW (widget);
-  GtkAdjustment *adj = vadjustment (self);
+  GtkAdjustment *adj = ipd_pdf_view_get_vadjustment (self);
   double step = g_str_equal (name, "pdf.scroll-page") ? gtk_adjustment_get_page_size (adj) * 0.9 : SCROLL_STEP;
 
   if (g_str_equal (name, "pdf.first-page"))
@@ -1286,22 +1079,6 @@ hscroll_action (GtkWidget *widget, const char *name, GVariant *param)
   GtkAdjustment *adj = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (self->scroller));
 
   gtk_adjustment_set_value (adj, gtk_adjustment_get_value (adj) + g_variant_get_int32 (param) * SCROLL_STEP);
-}
-
-static void
-find_action (GtkWidget *widget, const char *name, GVariant *param)
-{
-  IpdPdfView *self = IPD_PDF_VIEW (widget);
-
-  if (g_str_equal (name, "pdf.find-next"))
-    on_search_next (self);
-  else if (g_str_equal (name, "pdf.find-previous"))
-    on_search_previous (self);
-  else
-    {
-      gtk_search_bar_set_search_mode (GTK_SEARCH_BAR (self->search_bar), TRUE);
-      gtk_widget_grab_focus (self->search_entry);
-    }
 }
 
 static void
@@ -1327,129 +1104,6 @@ copy_action (GtkWidget *widget, const char *name, GVariant *param)
   job->page = self->selection_page;
   ipd_pdf_page_get_selection (g_ptr_array_index (self->pages, self->selection_page), &job->area);
   ipd_pdf_renderer_push (self->renderer, job);
-}
-
-/* ---- save a copy ---- */
-
-static void
-on_saved (GObject *source, GAsyncResult *result, gpointer data)
-{
-  g_autoptr(GtkWidget) self = data;
-  g_autoptr(GError) error = NULL;
-  GtkRoot *root = gtk_widget_get_root (self);
-  GtkWidget *dialog;
-
-  if (g_file_replace_contents_finish (G_FILE (source), result, NULL, &error))
-    return;
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                   _("The Copy Could Not Be Saved"), error->message);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-on_save_response (GtkNativeDialog *chooser, int response, gpointer data)
-{
-  IpdPdfView *self = IPD_PDF_VIEW (data);
-  g_autoptr(GFile) file = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT && self->bytes != NULL)
-    {
-      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_file_replace_contents_bytes_async (file, self->bytes, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
-                                           NULL, on_saved, g_object_ref (self));
-    }
-  g_object_unref (chooser);
-  g_object_unref (self);
-}
-
-static void
-save_copy_action (GtkWidget *widget, const char *name, GVariant *param)
-{
-  IpdPdfView *self = IPD_PDF_VIEW (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
-  GtkFileChooserNative *chooser;
-
-  if (self->bytes == NULL)
-    return;
-  chooser = gtk_file_chooser_native_new (_("Save a Copy"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser),
-                                     self->file_name ? self->file_name : _("document.pdf"));
-  g_signal_connect (chooser, "response", G_CALLBACK (on_save_response), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
-/* ---- printing ---- */
-
-static void
-on_begin_print (GtkPrintOperation *operation, GtkPrintContext *context, IpdPdfView *self)
-{
-  gtk_print_operation_set_n_pages (operation, MAX (1, self->n_pages));
-}
-
-static void
-on_draw_page (GtkPrintOperation *operation, GtkPrintContext *context, int page, IpdPdfView *self)
-{
-  cairo_t *cr = gtk_print_context_get_cairo_context (context);
-  double pw = gtk_print_context_get_width (context), ph = gtk_print_context_get_height (context);
-  double w, h, scale;
-  IpdPdfDocument *document;
-
-  if (page >= self->n_pages)
-    return;
-  page_size (self, page, &w, &h);
-  scale = MIN (pw / w, ph / h);
-  cairo_save (cr);
-  cairo_translate (cr, (pw - w * scale) / 2, (ph - h * scale) / 2);
-  cairo_scale (cr, scale, scale);
-  /* the worker waits for the length of one page */
-  document = ipd_pdf_renderer_lock (self->renderer);
-  if (document != NULL)
-    ipd_pdf_document_print_page (document, page, cr);
-  ipd_pdf_renderer_unlock (self->renderer);
-  cairo_restore (cr);
-}
-
-static GtkPrintOperation *
-new_print_operation (IpdPdfView *self)
-{
-  GtkPrintOperation *operation = gtk_print_operation_new ();
-
-  gtk_print_operation_set_job_name (operation, self->file_name ? self->file_name : _("Document"));
-  gtk_print_operation_set_embed_page_setup (operation, TRUE);
-  g_signal_connect_object (operation, "begin-print", G_CALLBACK (on_begin_print), self, 0);
-  g_signal_connect_object (operation, "draw-page", G_CALLBACK (on_draw_page), self, 0);
-  return operation;
-}
-
-static void
-print_action (GtkWidget *widget, const char *name, GVariant *param)
-{
-  IpdPdfView *self = IPD_PDF_VIEW (widget);
-  g_autoptr(GtkPrintOperation) operation = new_print_operation (self);
-  g_autoptr(GError) error = NULL;
-  GtkRoot *root = gtk_widget_get_root (widget);
-
-  gtk_print_operation_set_allow_async (operation, TRUE);
-  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
-                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, &error)
-      == GTK_PRINT_OPERATION_RESULT_ERROR)
-    g_warning ("printing: %s", error->message);
-}
-
-gboolean
-ipd_pdf_view_print_to_file (IpdPdfView *self, const char *path, GError **error)
-{
-  g_autoptr(GtkPrintOperation) operation = NULL;
-
-  g_return_val_if_fail (IPD_IS_PDF_VIEW (self), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  operation = new_print_operation (self);
-  gtk_print_operation_set_export_filename (operation, path);
-  return gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, error)
-         != GTK_PRINT_OPERATION_RESULT_ERROR;
 }
 
 /* ---- events ---- */
@@ -1489,13 +1143,13 @@ setup_controllers (IpdPdfView *self)
 
   gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
     gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Shift>Return"),
-                      gtk_callback_action_new (on_search_shift_enter, self, NULL)));
+                      gtk_callback_action_new (ipd_pdf_view_on_search_shift_enter, self, NULL)));
   gtk_widget_add_controller (self->search_entry, shortcuts);
 
-  g_signal_connect_swapped (vadjustment (self), "value-changed", G_CALLBACK (on_scrolled), self);
+  g_signal_connect_swapped (ipd_pdf_view_get_vadjustment (self), "value-changed", G_CALLBACK (on_scrolled), self);
   /* "changed" comes during the viewport's allocation, when a new value
    * would not be drawn: the pending scrolls wait for the idle */
-  g_signal_connect_swapped (vadjustment (self), "changed", G_CALLBACK (schedule_update), self);
+  g_signal_connect_swapped (ipd_pdf_view_get_vadjustment (self), "changed", G_CALLBACK (schedule_update), self);
   g_signal_connect_swapped (gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (self->scroller)), "changed",
                             G_CALLBACK (schedule_update), self);
   g_signal_connect_swapped (gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (self->scroller)), "changed",
@@ -1517,7 +1171,17 @@ const char *
 ipd_pdf_view_get_state (IpdPdfView *self)
 {
   g_return_val_if_fail (IPD_IS_PDF_VIEW (self), NULL);
+  /* the stack keeps the old page for the first moments of a load */
+  if (self->loading)
+    return "loading";
   return gtk_stack_get_visible_child_name (GTK_STACK (self->stack));
+}
+
+gboolean
+ipd_pdf_view_is_page_failed (IpdPdfView *self, int page)
+{
+  g_return_val_if_fail (IPD_IS_PDF_VIEW (self), FALSE);
+  return page >= 0 && page < self->n_pages && ipd_pdf_page_is_failed (g_ptr_array_index (self->pages, page));
 }
 
 gboolean
@@ -1596,7 +1260,7 @@ ipd_pdf_view_search (IpdPdfView *self, const char *query)
   g_return_if_fail (IPD_IS_PDF_VIEW (self));
   gtk_search_bar_set_search_mode (GTK_SEARCH_BAR (self->search_bar), TRUE);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), query);
-  start_search (self, query);
+  ipd_pdf_view_start_search (self, query);
 }
 
 gboolean
@@ -1719,6 +1383,7 @@ ipd_pdf_view_finalize (GObject *object)
   g_clear_pointer (&self->offsets, g_array_unref);
   g_free (self->file_name);
   g_free (self->password);
+  g_free (self->search_query);
   G_OBJECT_CLASS (ipd_pdf_view_parent_class)->finalize (object);
 }
 
@@ -1737,12 +1402,12 @@ add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "pdf.hscroll", "i", hscroll_action);
   gtk_widget_class_install_action (widget_class, "pdf.first-page", NULL, scroll_action);
   gtk_widget_class_install_action (widget_class, "pdf.last-page", NULL, scroll_action);
-  gtk_widget_class_install_action (widget_class, "pdf.find", NULL, find_action);
-  gtk_widget_class_install_action (widget_class, "pdf.find-next", NULL, find_action);
-  gtk_widget_class_install_action (widget_class, "pdf.find-previous", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "pdf.find", NULL, ipd_pdf_view_find_action);
+  gtk_widget_class_install_action (widget_class, "pdf.find-next", NULL, ipd_pdf_view_find_action);
+  gtk_widget_class_install_action (widget_class, "pdf.find-previous", NULL, ipd_pdf_view_find_action);
   gtk_widget_class_install_action (widget_class, "pdf.copy", NULL, copy_action);
-  gtk_widget_class_install_action (widget_class, "pdf.save-copy", NULL, save_copy_action);
-  gtk_widget_class_install_action (widget_class, "pdf.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "pdf.save-copy", NULL, ipd_pdf_view_save_copy_action);
+  gtk_widget_class_install_action (widget_class, "pdf.print", NULL, ipd_pdf_view_print_action);
 }
 
 static void
@@ -1813,11 +1478,11 @@ ipd_pdf_view_class_init (IpdPdfViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IpdPdfView, viewport);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_toggled);
   gtk_widget_class_bind_template_callback (widget_class, on_page_entry_activate);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_next);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_previous);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_stop);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_mode_changed);
+  gtk_widget_class_bind_template_callback_full (widget_class, "on_search_changed", G_CALLBACK (ipd_pdf_view_on_search_changed));
+  gtk_widget_class_bind_template_callback_full (widget_class, "on_search_next", G_CALLBACK (ipd_pdf_view_on_search_next));
+  gtk_widget_class_bind_template_callback_full (widget_class, "on_search_previous", G_CALLBACK (ipd_pdf_view_on_search_previous));
+  gtk_widget_class_bind_template_callback_full (widget_class, "on_search_stop", G_CALLBACK (ipd_pdf_view_on_search_stop));
+  gtk_widget_class_bind_template_callback_full (widget_class, "on_search_mode_changed", G_CALLBACK (ipd_pdf_view_on_search_mode_changed));
   gtk_widget_class_bind_template_callback (widget_class, on_unlock);
   add_actions (widget_class);
   add_shortcuts (widget_class);

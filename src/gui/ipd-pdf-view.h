@@ -50,6 +50,8 @@ int         ipd_pdf_view_get_rotation (IpdPdfView *self);
 /* Whether @page shows its rendering at the present zoom and rotation. */
 gboolean    ipd_pdf_view_is_page_rendered (IpdPdfView *self, int page);
 int         ipd_pdf_view_get_n_rendered   (IpdPdfView *self);
+/* Whether @page could not be drawn (a damaged page): it says so. */
+gboolean    ipd_pdf_view_is_page_failed   (IpdPdfView *self, int page);
 GtkWidget  *ipd_pdf_view_get_page_widget  (IpdPdfView *self, int page);
 /* NULL until the thumbnails sidebar has been shown. */
 GtkWidget  *ipd_pdf_view_get_thumbnail_widget (IpdPdfView *self, int page);
