@@ -489,8 +489,18 @@ on_worker_progress (double fraction, gpointer data)
     }
   g_mutex_unlock (&progress->lock);
   if (send)
-    g_main_context_invoke_full (progress->context, G_PRIORITY_DEFAULT, show_progress,
-                                g_atomic_rc_box_acquire (progress), progress_release);
+    {
+      /* An idle source, not g_main_context_invoke (): that runs the
+       * callback right here, on the worker, whenever this thread can
+       * acquire the context — GTK touched from the worker. */
+      GSource *source = g_idle_source_new ();
+
+      g_source_set_priority (source, G_PRIORITY_DEFAULT);
+      g_source_set_callback (source, show_progress, g_atomic_rc_box_acquire (progress),
+                             progress_release);
+      g_source_attach (source, progress->context);
+      g_source_unref (source);
+    }
 }
 
 /* Exporting ---------------------------------------------------------------------------- */
