@@ -13,6 +13,7 @@
 
 #include "ipd-pdf-document.h"
 #include "ipd-pdf-page.h"
+#include "ipd-pdf-surface-pool.h"
 #include "ipd-pdf-texture-cache.h"
 #include "ipd-pdf-view.h"
 #include "ipd-test-gui.h"
@@ -792,11 +793,59 @@ test_texture_cache (void)
   g_assert_cmpuint (ipd_pdf_texture_cache_get_size (cache), ==, 5000);
 }
 
+/* A surface comes back to the pool only when its texture and the cairo
+ * surface the cairo renderer paints are both gone; the pool keeps to its
+ * budget. */
+static void
+test_surface_pool (void)
+{
+  g_autoptr(IpdPdfSurfacePool) pool = ipd_pdf_surface_pool_new (3 * 100 * 100 * 4);
+  cairo_surface_t *surface, *painted, *again, *other;
+  GdkTexture *texture;
+  guint reused = 0, made = 0;
+
+  surface = ipd_pdf_surface_pool_take (pool, 100, 100);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  texture = ipd_pdf_surface_pool_make_texture (pool, surface);
+  g_assert_cmpint (gdk_texture_get_width (texture), ==, 100);
+  painted = cairo_surface_reference (g_object_get_data (G_OBJECT (texture), IPD_PDF_PAGE_SURFACE_KEY));
+  g_assert_true (cairo_image_surface_get_data (painted) == cairo_image_surface_get_data (surface));
+  /* the texture gone, a render node may still hold the painted surface */
+  g_object_unref (texture);
+  g_assert_cmpuint (ipd_pdf_surface_pool_get_size (pool), ==, 0);
+  cairo_surface_destroy (painted);
+  g_assert_cmpuint (ipd_pdf_surface_pool_get_size (pool), ==, 100 * 100 * 4);
+
+  /* the same memory for the same size; another size is new */
+  again = ipd_pdf_surface_pool_take (pool, 100, 100);
+  g_assert_true (again == surface);
+  g_assert_cmpuint (ipd_pdf_surface_pool_get_size (pool), ==, 0);
+  other = ipd_pdf_surface_pool_take (pool, 50, 100);
+  g_assert_true (other != surface);
+  ipd_pdf_surface_pool_get_stats (pool, &reused, &made);
+  g_assert_cmpuint (reused, ==, 1);
+  g_assert_cmpuint (made, ==, 2);
+
+  /* over the budget, the oldest given back go */
+  ipd_pdf_surface_pool_give (pool, other);
+  ipd_pdf_surface_pool_give (pool, again);
+  for (int i = 0; i < 3; i++)
+    ipd_pdf_surface_pool_give (pool, cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 100, 100));
+  g_assert_cmpuint (ipd_pdf_surface_pool_get_size (pool), <=, 3 * 100 * 100 * 4);
+  other = ipd_pdf_surface_pool_take (pool, 50, 100);
+  ipd_pdf_surface_pool_get_stats (pool, &reused, NULL);
+  g_assert_cmpuint (reused, ==, 1);   /* the 50 × 100 one was the oldest: gone */
+  cairo_surface_destroy (other);
+  ipd_pdf_surface_pool_clear (pool);
+  g_assert_cmpuint (ipd_pdf_surface_pool_get_size (pool), ==, 0);
+}
+
 int
 main (int argc, char **argv)
 {
   ipd_test_init_gui (&argc, &argv);
   g_test_add_func ("/pdf-view/texture-cache", test_texture_cache);
+  g_test_add_func ("/pdf-view/surface-pool", test_surface_pool);
   g_test_add_func ("/pdf-view/open-text", test_open_text);
   g_test_add_func ("/pdf-view/zoom", test_zoom);
   g_test_add_func ("/pdf-view/page-entry", test_page_entry);

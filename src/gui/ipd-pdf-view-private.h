@@ -19,6 +19,8 @@ G_BEGIN_DECLS
 #define SPACING 12                /* between pages */
 #define THUMBNAIL_WIDTH 120       /* pixels */
 #define CACHE_BUDGET (64 * 1024 * 1024)
+/* Memory of textures gone, kept for the next renders (a few pages). */
+#define POOL_BUDGET (16 * 1024 * 1024)
 #define POINTS_TO_PIXELS (96.0 / 72.0)   /* "100 %": a point is 1/72 inch on a 96 dpi screen */
 #define ZOOM_MIN 0.1
 #define ZOOM_MAX 4.0
@@ -57,6 +59,7 @@ struct _IpdPdfView {
 
   IpdPdfRenderer     *renderer;
   IpdPdfTextureCache *cache;
+  IpdPdfSurfacePool  *pool;
   guint               generation;     /* which load the results belong to */
   GBytes             *bytes;
   char               *file_name;

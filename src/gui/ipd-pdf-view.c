@@ -294,9 +294,8 @@ on_rendered (IpdPdfJob *job, gpointer user_data)
 {
   IpdPdfView *self = user_data;
   IpdPdfPage *page;
-  g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GdkTexture) texture = NULL;
-  int width, height, stride;
+  gsize size;
 
   if (g_hash_table_lookup (self->pending, GUINT_TO_POINTER (request_key (job->page, job->thumbnail))) == job)
     g_hash_table_remove (self->pending, GUINT_TO_POINTER (request_key (job->page, job->thumbnail)));
@@ -315,18 +314,11 @@ on_rendered (IpdPdfJob *job, gpointer user_data)
         }
       return;
     }
-  /* the surface's pixels, without a copy: the bytes keep the surface */
-  width = cairo_image_surface_get_width (job->surface);
-  height = cairo_image_surface_get_height (job->surface);
-  stride = cairo_image_surface_get_stride (job->surface);
-  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (job->surface), (gsize) stride * height,
-                                      (GDestroyNotify) cairo_surface_destroy, cairo_surface_reference (job->surface));
-  /* cairo's ARGB32 is premultiplied, in native byte order: GDK_MEMORY_DEFAULT */
-  texture = gdk_memory_texture_new (width, height, GDK_MEMORY_DEFAULT, bytes, stride);
-  g_object_set_data_full (G_OBJECT (texture), IPD_PDF_PAGE_SURFACE_KEY, cairo_surface_reference (job->surface),
-                          (GDestroyNotify) cairo_surface_destroy);
-  ipd_pdf_texture_cache_insert (self->cache, job->page, job->zoom, job->rotation, job->thumbnail,
-                                texture, (gsize) stride * height);
+  /* the surface's pixels, without a copy; back to the pool when the
+   * texture is gone */
+  size = (gsize) cairo_image_surface_get_stride (job->surface) * cairo_image_surface_get_height (job->surface);
+  texture = ipd_pdf_surface_pool_make_texture (self->pool, g_steal_pointer (&job->surface));
+  ipd_pdf_texture_cache_insert (self->cache, job->page, job->zoom, job->rotation, job->thumbnail, texture, size);
   if (job->thumbnail)
     {
       if (self->thumbnails->len > (guint) job->page)
@@ -1307,6 +1299,15 @@ ipd_pdf_view_get_render_stats (IpdPdfView *self, guint *n_pages, gint64 *usec, g
   *cpu_usec = self->render_cpu_usec;
 }
 
+void
+ipd_pdf_view_get_pool_stats (IpdPdfView *self, guint *reused, guint *made, gsize *kept)
+{
+  g_return_if_fail (IPD_IS_PDF_VIEW (self));
+  ipd_pdf_surface_pool_get_stats (self->pool, reused, made);
+  if (kept != NULL)
+    *kept = ipd_pdf_surface_pool_get_size (self->pool);
+}
+
 gint64
 ipd_pdf_view_get_first_page_time (IpdPdfView *self)
 {
@@ -1372,6 +1373,8 @@ ipd_pdf_view_finalize (GObject *object)
   IpdPdfView *self = IPD_PDF_VIEW (object);
 
   g_clear_pointer (&self->cache, ipd_pdf_texture_cache_free);
+  /* the textures still alive keep it until they go */
+  g_clear_pointer (&self->pool, ipd_pdf_surface_pool_unref);
   g_clear_pointer (&self->pending, g_hash_table_unref);
   g_clear_pointer (&self->textured, g_hash_table_unref);
   g_clear_pointer (&self->thumbs_textured, g_hash_table_unref);
@@ -1499,7 +1502,8 @@ ipd_pdf_view_init (IpdPdfView *self)
   self->page_box = new_page_box ();
   gtk_viewport_set_child (GTK_VIEWPORT (self->viewport), self->page_box);
 
-  self->renderer = ipd_pdf_renderer_new ();
+  self->pool = ipd_pdf_surface_pool_new (POOL_BUDGET);
+  self->renderer = ipd_pdf_renderer_new (self->pool);
   self->cache = ipd_pdf_texture_cache_new (CACHE_BUDGET);
   self->sizes = g_array_new (FALSE, FALSE, sizeof (double));
   self->offsets = g_array_new (FALSE, FALSE, sizeof (double));
