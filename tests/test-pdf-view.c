@@ -804,7 +804,7 @@ test_surface_pool (void)
   GdkTexture *texture;
   guint reused = 0, made = 0;
 
-  surface = ipd_pdf_surface_pool_take (pool, 100, 100);
+  surface = ipd_pdf_surface_pool_take (pool, 100, 100, NULL);
   g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
   texture = ipd_pdf_surface_pool_make_texture (pool, surface);
   g_assert_cmpint (gdk_texture_get_width (texture), ==, 100);
@@ -817,10 +817,10 @@ test_surface_pool (void)
   g_assert_cmpuint (ipd_pdf_surface_pool_get_size (pool), ==, 100 * 100 * 4);
 
   /* the same memory for the same size; another size is new */
-  again = ipd_pdf_surface_pool_take (pool, 100, 100);
+  again = ipd_pdf_surface_pool_take (pool, 100, 100, NULL);
   g_assert_true (again == surface);
   g_assert_cmpuint (ipd_pdf_surface_pool_get_size (pool), ==, 0);
-  other = ipd_pdf_surface_pool_take (pool, 50, 100);
+  other = ipd_pdf_surface_pool_take (pool, 50, 100, NULL);
   g_assert_true (other != surface);
   ipd_pdf_surface_pool_get_stats (pool, &reused, &made);
   g_assert_cmpuint (reused, ==, 1);
@@ -832,7 +832,7 @@ test_surface_pool (void)
   for (int i = 0; i < 3; i++)
     ipd_pdf_surface_pool_give (pool, cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 100, 100));
   g_assert_cmpuint (ipd_pdf_surface_pool_get_size (pool), <=, 3 * 100 * 100 * 4);
-  other = ipd_pdf_surface_pool_take (pool, 50, 100);
+  other = ipd_pdf_surface_pool_take (pool, 50, 100, NULL);
   ipd_pdf_surface_pool_get_stats (pool, &reused, NULL);
   g_assert_cmpuint (reused, ==, 1);   /* the 50 × 100 one was the oldest: gone */
   cairo_surface_destroy (other);

@@ -169,7 +169,7 @@ run_render (IpdPdfRenderer *self, IpdPdfJob *job)
   if (!ipd_pdf_document_get_render_size (self->document, job->page, job->scale, job->rotation,
                                          &width, &height, &job->error))
     return;
-  surface = ipd_pdf_surface_pool_take (self->pool, width, height);
+  surface = ipd_pdf_surface_pool_take (self->pool, width, height, &job->reused);
   if (cairo_surface_status (surface) == CAIRO_STATUS_SUCCESS
       && ipd_pdf_document_render_page_into (self->document, job->page, job->scale, job->rotation, surface,
                                             job->cancellable, &job->error))

@@ -71,6 +71,7 @@ struct _IpdPdfJob {
   GArray        *sizes;          /* SIZES: pairs of doubles for chunk_first..chunk_last */
   gboolean       finished;       /* SIZES, FIND: no more deliveries */
   cairo_surface_t *surface;      /* RENDER */
+  gboolean       reused;         /* RENDER: into memory from the pool */
   GPtrArray     *matches;        /* FIND: of IpdPdfMatch, this chunk's */
   char          *text;           /* TEXT */
   cairo_region_t *region;        /* REGION: where the text of the area lies, points */

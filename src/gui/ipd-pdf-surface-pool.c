@@ -80,7 +80,7 @@ ipd_pdf_surface_pool_clear (IpdPdfSurfacePool *self)
 }
 
 cairo_surface_t *
-ipd_pdf_surface_pool_take (IpdPdfSurfacePool *self, int width, int height)
+ipd_pdf_surface_pool_take (IpdPdfSurfacePool *self, int width, int height, gboolean *reused)
 {
   cairo_surface_t *found = NULL;
 
@@ -101,6 +101,8 @@ ipd_pdf_surface_pool_take (IpdPdfSurfacePool *self, int width, int height)
   else
     self->made++;
   g_mutex_unlock (&self->mutex);
+  if (reused != NULL)
+    *reused = found != NULL;
   return found != NULL ? found : cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
 }
 

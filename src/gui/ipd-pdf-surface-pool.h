@@ -25,9 +25,11 @@ void               ipd_pdf_surface_pool_unref (IpdPdfSurfacePool *self);
 /* Frees what is kept (a new document: other sizes). */
 void               ipd_pdf_surface_pool_clear (IpdPdfSurfacePool *self);
 
-/* An ARGB32 image surface of that size, reused when one was given back,
- * else new (check its status). Its contents are undefined. */
-cairo_surface_t   *ipd_pdf_surface_pool_take  (IpdPdfSurfacePool *self, int width, int height);
+/* An ARGB32 image surface of that size, reused when one was given back
+ * (@reused, may be NULL, says so), else new (check its status). Its
+ * contents are undefined. */
+cairo_surface_t   *ipd_pdf_surface_pool_take  (IpdPdfSurfacePool *self, int width, int height,
+                                               gboolean *reused);
 /* Takes @surface back (consumes the reference), or frees it when the
  * pool is full. Only for a surface nothing else draws from or into. */
 void               ipd_pdf_surface_pool_give  (IpdPdfSurfacePool *self, cairo_surface_t *surface);

@@ -108,6 +108,8 @@ struct _IpdPdfView {
   guint               n_renders;      /* pages (not thumbnails) rendered, for the figures */
   gint64              render_usec;    /* the worker's time for them */
   gint64              render_cpu_usec;
+  guint               n_reused_renders; /* of which into reused memory */
+  gint64              reused_cpu_usec;
 };
 
 /* ipd-pdf-view.c */

@@ -332,6 +332,11 @@ on_rendered (IpdPdfJob *job, gpointer user_data)
   self->n_renders++;
   self->render_usec += job->run_usec;
   self->render_cpu_usec += job->cpu_usec;
+  if (job->reused)
+    {
+      self->n_reused_renders++;
+      self->reused_cpu_usec += job->cpu_usec;
+    }
   page = g_ptr_array_index (self->pages, job->page);
   ipd_pdf_page_set_texture (page, texture, job->zoom, job->rotation);
   g_hash_table_add (self->textured, GINT_TO_POINTER (job->page));
@@ -1297,6 +1302,14 @@ ipd_pdf_view_get_render_stats (IpdPdfView *self, guint *n_pages, gint64 *usec, g
   *n_pages = self->n_renders;
   *usec = self->render_usec;
   *cpu_usec = self->render_cpu_usec;
+}
+
+void
+ipd_pdf_view_get_reused_render_stats (IpdPdfView *self, guint *n_pages, gint64 *cpu_usec)
+{
+  g_return_if_fail (IPD_IS_PDF_VIEW (self));
+  *n_pages = self->n_reused_renders;
+  *cpu_usec = self->reused_cpu_usec;
 }
 
 void

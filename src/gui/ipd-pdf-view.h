@@ -63,6 +63,8 @@ void        ipd_pdf_view_get_render_stats     (IpdPdfView *self, guint *n_pages,
 /* Renders into reused memory and into new memory, and the bytes kept for
  * reuse (figures, tests). */
 void        ipd_pdf_view_get_pool_stats       (IpdPdfView *self, guint *reused, guint *made, gsize *kept);
+/* The pages of get_render_stats rendered into reused memory (the steady state). */
+void        ipd_pdf_view_get_reused_render_stats (IpdPdfView *self, guint *n_pages, gint64 *cpu_usec);
 
 /* Searching: opens the search bar with @query. */
 void        ipd_pdf_view_search               (IpdPdfView *self, const char *query);
