@@ -793,6 +793,74 @@ test_texture_cache (void)
   g_assert_cmpuint (ipd_pdf_texture_cache_get_size (cache), ==, 5000);
 }
 
+/* Presses @trigger (e.g. "<Control>f") through the viewer's own key
+ * routing, as a key event inside the viewer would reach it (real key
+ * events cannot be made in GTK 4.8's tests): whether it was handled, or
+ * went on to the window. */
+static gboolean
+press_find_key (IpdPdfView *view, const char *trigger)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (view));
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (g_strcmp0 (gtk_event_controller_get_name (controller), "ipd-pdf-view-find-keys") != 0)
+        continue;
+      /* before any handler of the window, which sees keys bubbling up */
+      g_assert_cmpint (gtk_event_controller_get_propagation_phase (controller), ==, GTK_PHASE_CAPTURE);
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          g_autofree char *name = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+
+          if (g_str_equal (name, trigger))
+            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, GTK_WIDGET (view),
+                                                 gtk_shortcut_get_arguments (shortcut));
+        }
+    }
+  g_error ("no find key %s in the viewer", trigger);
+}
+
+/* Ctrl+F and Ctrl+G find in the document while the focus is in the
+ * viewer (the main window's Ctrl+F and Ctrl+G come after); with no
+ * document they go on to the window. */
+static void
+test_find_keys (void)
+{
+  g_autoptr(GBytes) pdf = ipd_test_pdf_text (3);
+  g_autoptr(GBytes) junk = g_bytes_new_static ("not a PDF at all", 16);
+  GtkWidget *entry, *bar;
+  int page = -1;
+  Viewer v;
+
+  viewer_open (&v, pdf, "keys.pdf");
+  wait_for (v.view, page_rendered, GINT_TO_POINTER (0), 10000, "page 1");
+  entry = ipd_test_get_named (GTK_WIDGET (v.view), "pdf-search-entry");
+  bar = gtk_widget_get_ancestor (entry, GTK_TYPE_SEARCH_BAR);
+  g_assert_false (gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (bar)));
+  g_assert_true (press_find_key (v.view, "<Control>f"));
+  g_assert_true (gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (bar)));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "quoc");
+  wait_for (v.view, search_finished, NULL, 10000, "the search");
+  g_assert_cmpint (ipd_pdf_view_get_n_matches (v.view), ==, 3);
+  g_assert_cmpint (ipd_pdf_view_get_current_match (v.view, &page), ==, 0);
+  g_assert_true (press_find_key (v.view, "<Control>g"));
+  g_assert_cmpint (ipd_pdf_view_get_current_match (v.view, &page), ==, 1);
+  g_assert_true (press_find_key (v.view, "<Control>g"));
+  g_assert_cmpint (ipd_pdf_view_get_current_match (v.view, &page), ==, 2);
+  g_assert_true (press_find_key (v.view, "<Shift><Control>g"));
+  g_assert_cmpint (ipd_pdf_view_get_current_match (v.view, &page), ==, 1);
+
+  /* nothing to find in: the window's own keys get them */
+  ipd_pdf_view_load_bytes (v.view, junk, "junk.pdf");
+  wait_for (v.view, in_state, (gpointer) "error", 10000, "the error");
+  g_assert_false (press_find_key (v.view, "<Control>f"));
+  g_assert_false (press_find_key (v.view, "<Control>g"));
+  viewer_close (&v);
+}
+
 /* A surface comes back to the pool only when its texture and the cairo
  * surface the cairo renderer paints are both gone; the pool keeps to its
  * budget. */
@@ -850,6 +918,7 @@ main (int argc, char **argv)
   g_test_add_func ("/pdf-view/zoom", test_zoom);
   g_test_add_func ("/pdf-view/page-entry", test_page_entry);
   g_test_add_func ("/pdf-view/search", test_search);
+  g_test_add_func ("/pdf-view/find-keys", test_find_keys);
   g_test_add_func ("/pdf-view/rotate", test_rotate);
   g_test_add_func ("/pdf-view/copy", test_copy);
   g_test_add_func ("/pdf-view/password", test_password);

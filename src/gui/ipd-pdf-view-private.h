@@ -127,6 +127,7 @@ void     ipd_pdf_view_on_search_previous    (IpdPdfView *self);
 void     ipd_pdf_view_on_search_stop        (IpdPdfView *self);
 void     ipd_pdf_view_on_search_mode_changed (IpdPdfView *self);
 gboolean ipd_pdf_view_on_search_shift_enter (GtkWidget *widget, GVariant *args, gpointer data);
+gboolean ipd_pdf_view_on_find_key (GtkWidget *widget, GVariant *args, gpointer data);
 void     ipd_pdf_view_find_action           (GtkWidget *widget, const char *name, GVariant *param);
 
 /* ipd-pdf-view-output.c */

@@ -1122,6 +1122,30 @@ on_scroller_pressed (IpdPdfView *self)
   gtk_widget_grab_focus (GTK_WIDGET (self));
 }
 
+/* Capture phase: see ipd_pdf_view_on_find_key. */
+static void
+add_find_keys (IpdPdfView *self)
+{
+  static const char *const keys[][2] = {
+    { "<Control>f", "pdf.find" },
+    { "<Control>g", "pdf.find-next" },
+    { "<Shift><Control>g", "pdf.find-previous" },
+  };
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  gtk_event_controller_set_name (controller, "ipd-pdf-view-find-keys");
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (controller), GTK_SHORTCUT_SCOPE_LOCAL);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      GtkShortcut *shortcut = gtk_shortcut_new (gtk_shortcut_trigger_parse_string (keys[i][0]),
+                                                gtk_callback_action_new (ipd_pdf_view_on_find_key, self, NULL));
+      gtk_shortcut_set_arguments (shortcut, g_variant_new_string (keys[i][1]));
+      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), shortcut);
+    }
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+}
+
 static void
 setup_controllers (IpdPdfView *self)
 {
@@ -1142,6 +1166,8 @@ setup_controllers (IpdPdfView *self)
     gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Shift>Return"),
                       gtk_callback_action_new (ipd_pdf_view_on_search_shift_enter, self, NULL)));
   gtk_widget_add_controller (self->search_entry, shortcuts);
+
+  add_find_keys (self);
 
   g_signal_connect_swapped (ipd_pdf_view_get_vadjustment (self), "value-changed", G_CALLBACK (on_scrolled), self);
   /* "changed" comes during the viewport's allocation, when a new value
@@ -1436,9 +1462,6 @@ add_shortcuts (GtkWidgetClass *widget_class)
     { GDK_KEY_minus, GDK_CONTROL_MASK, "pdf.zoom-out", 0 },
     { GDK_KEY_KP_Subtract, GDK_CONTROL_MASK, "pdf.zoom-out", 0 },
     { GDK_KEY_0, GDK_CONTROL_MASK, "pdf.zoom-reset", 0 },
-    { GDK_KEY_f, GDK_CONTROL_MASK, "pdf.find", 0 },
-    { GDK_KEY_g, GDK_CONTROL_MASK, "pdf.find-next", 0 },
-    { GDK_KEY_g, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "pdf.find-previous", 0 },
     { GDK_KEY_c, GDK_CONTROL_MASK, "pdf.copy", 0 },
     { GDK_KEY_p, GDK_CONTROL_MASK, "pdf.print", 0 },
     { GDK_KEY_Home, 0, "pdf.first-page", 0 },
