@@ -906,6 +906,23 @@ test_surface_pool (void)
   cairo_surface_destroy (other);
   ipd_pdf_surface_pool_clear (pool);
   g_assert_cmpuint (ipd_pdf_surface_pool_get_size (pool), ==, 0);
+
+  /* a page's size: memory mapped at once, drawn on, freed */
+  {
+    g_autoptr(IpdPdfSurfacePool) big = ipd_pdf_surface_pool_new (8 * 1024 * 1024);
+    cairo_surface_t *page = ipd_pdf_surface_pool_take (big, 800, 1100, NULL);
+    cairo_t *cr = cairo_create (page);
+
+    g_assert_cmpint (cairo_surface_status (page), ==, CAIRO_STATUS_SUCCESS);
+    cairo_set_source_rgb (cr, 1, 0, 0);
+    cairo_paint (cr);
+    cairo_destroy (cr);
+    cairo_surface_flush (page);
+    g_assert_cmphex (((guint32 *) cairo_image_surface_get_data (page))[800 * 1100 - 1], ==, 0xffff0000);
+    ipd_pdf_surface_pool_give (big, page);
+    g_assert_true (ipd_pdf_surface_pool_take (big, 800, 1100, NULL) == page);
+    ipd_pdf_surface_pool_give (big, page);
+  }
 }
 
 int

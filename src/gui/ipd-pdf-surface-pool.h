@@ -5,7 +5,8 @@
  * surfaces given back when their texture is gone. A surface comes back
  * only once nothing can draw from it: the last reference to the bytes
  * behind its texture (the texture and the cairo surface the page paints
- * with the cairo renderer both hold one) is dropped. Bounded in bytes; the
+ * with the cairo renderer both hold one) is dropped. New memory for a
+ * page is mapped in one call, not a fault at a time. Bounded in bytes; the
  * most recently given back are kept. Thread safe: the worker takes, any
  * thread gives back.
  *

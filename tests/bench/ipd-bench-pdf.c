@@ -18,6 +18,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <locale.h>
 #include <poppler.h>
 
 #include "ipd-bench.h"
@@ -208,6 +209,7 @@ main (int argc, char **argv)
   g_autoptr(GBytes) letters = NULL, letters1000 = NULL;
   gboolean ok = TRUE;
 
+  setlocale (LC_ALL, "");   /* g_print converts to the locale's charset: "≤", not "?" */
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
