@@ -13,6 +13,7 @@
 
 #include "ipd-pdf-document.h"
 #include "ipd-pdf-page.h"
+#include "ipd-pdf-surface-pool.h"
 #include "ipd-pdf-texture-cache.h"
 #include "ipd-pdf-view.h"
 #include "ipd-test-gui.h"
@@ -792,15 +793,149 @@ test_texture_cache (void)
   g_assert_cmpuint (ipd_pdf_texture_cache_get_size (cache), ==, 5000);
 }
 
+/* Presses @trigger (e.g. "<Control>f") through the viewer's own key
+ * routing, as a key event inside the viewer would reach it (real key
+ * events cannot be made in GTK 4.8's tests): whether it was handled, or
+ * went on to the window. */
+static gboolean
+press_find_key (IpdPdfView *view, const char *trigger)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (view));
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (g_strcmp0 (gtk_event_controller_get_name (controller), "ipd-pdf-view-find-keys") != 0)
+        continue;
+      /* before any handler of the window, which sees keys bubbling up */
+      g_assert_cmpint (gtk_event_controller_get_propagation_phase (controller), ==, GTK_PHASE_CAPTURE);
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          g_autofree char *name = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+
+          if (g_str_equal (name, trigger))
+            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, GTK_WIDGET (view),
+                                                 gtk_shortcut_get_arguments (shortcut));
+        }
+    }
+  g_error ("no find key %s in the viewer", trigger);
+}
+
+/* Ctrl+F and Ctrl+G find in the document while the focus is in the
+ * viewer (the main window's Ctrl+F and Ctrl+G come after); with no
+ * document they go on to the window. */
+static void
+test_find_keys (void)
+{
+  g_autoptr(GBytes) pdf = ipd_test_pdf_text (3);
+  g_autoptr(GBytes) junk = g_bytes_new_static ("not a PDF at all", 16);
+  GtkWidget *entry, *bar;
+  int page = -1;
+  Viewer v;
+
+  viewer_open (&v, pdf, "keys.pdf");
+  wait_for (v.view, page_rendered, GINT_TO_POINTER (0), 10000, "page 1");
+  entry = ipd_test_get_named (GTK_WIDGET (v.view), "pdf-search-entry");
+  bar = gtk_widget_get_ancestor (entry, GTK_TYPE_SEARCH_BAR);
+  g_assert_false (gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (bar)));
+  g_assert_true (press_find_key (v.view, "<Control>f"));
+  g_assert_true (gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (bar)));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "quoc");
+  wait_for (v.view, search_finished, NULL, 10000, "the search");
+  g_assert_cmpint (ipd_pdf_view_get_n_matches (v.view), ==, 3);
+  g_assert_cmpint (ipd_pdf_view_get_current_match (v.view, &page), ==, 0);
+  g_assert_true (press_find_key (v.view, "<Control>g"));
+  g_assert_cmpint (ipd_pdf_view_get_current_match (v.view, &page), ==, 1);
+  g_assert_true (press_find_key (v.view, "<Control>g"));
+  g_assert_cmpint (ipd_pdf_view_get_current_match (v.view, &page), ==, 2);
+  g_assert_true (press_find_key (v.view, "<Shift><Control>g"));
+  g_assert_cmpint (ipd_pdf_view_get_current_match (v.view, &page), ==, 1);
+
+  /* nothing to find in: the window's own keys get them */
+  ipd_pdf_view_load_bytes (v.view, junk, "junk.pdf");
+  wait_for (v.view, in_state, (gpointer) "error", 10000, "the error");
+  g_assert_false (press_find_key (v.view, "<Control>f"));
+  g_assert_false (press_find_key (v.view, "<Control>g"));
+  viewer_close (&v);
+}
+
+/* A surface comes back to the pool only when its texture and the cairo
+ * surface the cairo renderer paints are both gone; the pool keeps to its
+ * budget. */
+static void
+test_surface_pool (void)
+{
+  g_autoptr(IpdPdfSurfacePool) pool = ipd_pdf_surface_pool_new (3 * 100 * 100 * 4);
+  cairo_surface_t *surface, *painted, *again, *other;
+  GdkTexture *texture;
+  guint reused = 0, made = 0;
+
+  surface = ipd_pdf_surface_pool_take (pool, 100, 100, NULL);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  texture = ipd_pdf_surface_pool_make_texture (pool, surface);
+  g_assert_cmpint (gdk_texture_get_width (texture), ==, 100);
+  painted = cairo_surface_reference (g_object_get_data (G_OBJECT (texture), IPD_PDF_PAGE_SURFACE_KEY));
+  g_assert_true (cairo_image_surface_get_data (painted) == cairo_image_surface_get_data (surface));
+  /* the texture gone, a render node may still hold the painted surface */
+  g_object_unref (texture);
+  g_assert_cmpuint (ipd_pdf_surface_pool_get_size (pool), ==, 0);
+  cairo_surface_destroy (painted);
+  g_assert_cmpuint (ipd_pdf_surface_pool_get_size (pool), ==, 100 * 100 * 4);
+
+  /* the same memory for the same size; another size is new */
+  again = ipd_pdf_surface_pool_take (pool, 100, 100, NULL);
+  g_assert_true (again == surface);
+  g_assert_cmpuint (ipd_pdf_surface_pool_get_size (pool), ==, 0);
+  other = ipd_pdf_surface_pool_take (pool, 50, 100, NULL);
+  g_assert_true (other != surface);
+  ipd_pdf_surface_pool_get_stats (pool, &reused, &made);
+  g_assert_cmpuint (reused, ==, 1);
+  g_assert_cmpuint (made, ==, 2);
+
+  /* over the budget, the oldest given back go */
+  ipd_pdf_surface_pool_give (pool, other);
+  ipd_pdf_surface_pool_give (pool, again);
+  for (int i = 0; i < 3; i++)
+    ipd_pdf_surface_pool_give (pool, cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 100, 100));
+  g_assert_cmpuint (ipd_pdf_surface_pool_get_size (pool), <=, 3 * 100 * 100 * 4);
+  other = ipd_pdf_surface_pool_take (pool, 50, 100, NULL);
+  ipd_pdf_surface_pool_get_stats (pool, &reused, NULL);
+  g_assert_cmpuint (reused, ==, 1);   /* the 50 × 100 one was the oldest: gone */
+  cairo_surface_destroy (other);
+  ipd_pdf_surface_pool_clear (pool);
+  g_assert_cmpuint (ipd_pdf_surface_pool_get_size (pool), ==, 0);
+
+  /* a page's size: memory mapped at once, drawn on, freed */
+  {
+    g_autoptr(IpdPdfSurfacePool) big = ipd_pdf_surface_pool_new (8 * 1024 * 1024);
+    cairo_surface_t *page = ipd_pdf_surface_pool_take (big, 800, 1100, NULL);
+    cairo_t *cr = cairo_create (page);
+
+    g_assert_cmpint (cairo_surface_status (page), ==, CAIRO_STATUS_SUCCESS);
+    cairo_set_source_rgb (cr, 1, 0, 0);
+    cairo_paint (cr);
+    cairo_destroy (cr);
+    cairo_surface_flush (page);
+    g_assert_cmphex (((guint32 *) cairo_image_surface_get_data (page))[800 * 1100 - 1], ==, 0xffff0000);
+    ipd_pdf_surface_pool_give (big, page);
+    g_assert_true (ipd_pdf_surface_pool_take (big, 800, 1100, NULL) == page);
+    ipd_pdf_surface_pool_give (big, page);
+  }
+}
+
 int
 main (int argc, char **argv)
 {
   ipd_test_init_gui (&argc, &argv);
   g_test_add_func ("/pdf-view/texture-cache", test_texture_cache);
+  g_test_add_func ("/pdf-view/surface-pool", test_surface_pool);
   g_test_add_func ("/pdf-view/open-text", test_open_text);
   g_test_add_func ("/pdf-view/zoom", test_zoom);
   g_test_add_func ("/pdf-view/page-entry", test_page_entry);
   g_test_add_func ("/pdf-view/search", test_search);
+  g_test_add_func ("/pdf-view/find-keys", test_find_keys);
   g_test_add_func ("/pdf-view/rotate", test_rotate);
   g_test_add_func ("/pdf-view/copy", test_copy);
   g_test_add_func ("/pdf-view/password", test_password);

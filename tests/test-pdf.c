@@ -394,6 +394,53 @@ test_mutations (void)
   g_rand_free (rand);
 }
 
+/* Into a caller's surface: the same pixels as a fresh render, whatever
+ * was there before (white first); a surface of the wrong size or format
+ * is refused with a clear error and left alone. */
+static void
+test_render_into (void)
+{
+  g_autoptr(IpdPdfDocument) doc = open_text3 ();
+  g_autoptr(GError) error = NULL;
+  cairo_surface_t *fresh, *reused, *wrong;
+  int w = 0, h = 0;
+  gsize size;
+
+  g_assert_true (ipd_pdf_document_get_render_size (doc, 1, 0.5, 90, &w, &h, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (w, ==, 421);   /* A4 turned: 842 × 0.5 */
+  g_assert_cmpint (h, ==, 298);
+  fresh = ipd_pdf_document_render_page (doc, 1, 0.5, 90, NULL, &error);
+  g_assert_no_error (error);
+  reused = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
+  /* garbage from a previous page */
+  memset (cairo_image_surface_get_data (reused), 0x5a, (gsize) cairo_image_surface_get_stride (reused) * h);
+  cairo_surface_mark_dirty (reused);
+  g_assert_true (ipd_pdf_document_render_page_into (doc, 1, 0.5, 90, reused, NULL, &error));
+  g_assert_no_error (error);
+  size = (gsize) cairo_image_surface_get_stride (fresh) * h;
+  g_assert_cmpint (cairo_image_surface_get_stride (reused), ==, cairo_image_surface_get_stride (fresh));
+  g_assert_cmpmem (cairo_image_surface_get_data (reused), size, cairo_image_surface_get_data (fresh), size);
+
+  wrong = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h + 1);
+  g_assert_false (ipd_pdf_document_render_page_into (doc, 1, 0.5, 90, wrong, NULL, &error));
+  g_assert_error (error, IPD_PDF_ERROR, IPD_PDF_ERROR_RENDER);
+  g_clear_error (&error);
+  cairo_surface_destroy (wrong);
+  wrong = cairo_image_surface_create (CAIRO_FORMAT_RGB24, w, h);
+  g_assert_false (ipd_pdf_document_render_page_into (doc, 1, 0.5, 90, wrong, NULL, &error));
+  g_assert_error (error, IPD_PDF_ERROR, IPD_PDF_ERROR_RENDER);
+  g_clear_error (&error);
+  g_assert_false (ipd_pdf_document_render_page_into (doc, 5, 0.5, 0, reused, NULL, &error));
+  g_assert_error (error, IPD_PDF_ERROR, IPD_PDF_ERROR_NO_SUCH_PAGE);
+  g_clear_error (&error);
+  g_assert_false (ipd_pdf_document_get_render_size (doc, 5, 0.5, 0, &w, &h, &error));
+  g_assert_error (error, IPD_PDF_ERROR, IPD_PDF_ERROR_NO_SUCH_PAGE);
+  cairo_surface_destroy (wrong);
+  cairo_surface_destroy (reused);
+  cairo_surface_destroy (fresh);
+}
+
 static void
 test_no_such_page (void)
 {
@@ -804,6 +851,7 @@ main (int argc, char **argv)
   g_test_add_func ("/pdf/encrypted", test_encrypted);
   g_test_add_func ("/pdf/encrypted-truncated", test_encrypted_truncated);
   g_test_add_func ("/pdf/no-such-page", test_no_such_page);
+  g_test_add_func ("/pdf/render-into", test_render_into);
   g_test_add_func ("/pdf/cancelled", test_cancelled);
   g_test_add_func ("/pdf/render/size", test_render_size);
   g_test_add_func ("/pdf/render/rotation", test_render_rotation);

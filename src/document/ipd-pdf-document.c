@@ -251,66 +251,143 @@ turn (cairo_t *cr, int rotation, int surface_width, int surface_height)
   cairo_rotate (cr, rotation * G_PI / 180.0);
 }
 
-cairo_surface_t *
-ipd_pdf_document_render_page (IpdPdfDocument *self, int page, double scale, int rotation,
-                              GCancellable *cancellable, GError **error)
+/* The page and its size in pixels at @scale turned by @rotation, or NULL
+ * with @error set. */
+static PopplerPage *
+measure (IpdPdfDocument *self, int page, double scale, int *rotation, int *width, int *height,
+         GError **error)
 {
-  g_autoptr(IpdPopplerPage) p = NULL;
-  cairo_surface_t *surface;
-  cairo_t *cr;
+  PopplerPage *p;
   double w = 0, h = 0;
-  int sw, sh;
-  cairo_status_t status;
 
-  g_return_val_if_fail (IPD_IS_PDF_DOCUMENT (self), NULL);
-  g_return_val_if_fail (scale > 0, NULL);
-
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    return NULL;
-  rotation = ((rotation % 360) + 360) % 360;
-  if (rotation % 90 != 0)
+  *rotation = ((*rotation % 360) + 360) % 360;
+  if (*rotation % 90 != 0)
     {
       g_set_error (error, IPD_PDF_ERROR, IPD_PDF_ERROR_RENDER,
-                   _("A page can only be turned by a quarter turn, not by %d degrees"), rotation);
+                   _("A page can only be turned by a quarter turn, not by %d degrees"), *rotation);
       return NULL;
     }
   p = ipd_pdf_document_get_poppler_page (self, page, error);
   if (p == NULL)
     return NULL;
   poppler_page_get_size (p, &w, &h);
-  sw = pixels (rotation % 180 ? h : w, scale);
-  sh = pixels (rotation % 180 ? w : h, scale);
-  if ((double) sw * sh > MAX_PIXELS)
+  *width = pixels (*rotation % 180 ? h : w, scale);
+  *height = pixels (*rotation % 180 ? w : h, scale);
+  if ((double) *width * *height > MAX_PIXELS)
     {
       g_set_error (error, IPD_PDF_ERROR, IPD_PDF_ERROR_RENDER,
-                   _("Page %d is too large to draw at this size (%d × %d pixels)"), page + 1, sw, sh);
+                   _("Page %d is too large to draw at this size (%d × %d pixels)"), page + 1, *width, *height);
+      g_object_unref (p);
       return NULL;
     }
+  return p;
+}
 
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, sw, sh);
-  if (cairo_surface_status (surface) == CAIRO_STATUS_SUCCESS)
-    {
-      /* white paper: opaque white is all ones in ARGB32 */
-      memset (cairo_image_surface_get_data (surface), 0xff,
-              (gsize) cairo_image_surface_get_stride (surface) * sh);
-      cairo_surface_mark_dirty (surface);
-    }
-  cr = cairo_create (surface);
-  turn (cr, rotation, sw, sh);
+gboolean
+ipd_pdf_document_get_render_size (IpdPdfDocument *self, int page, double scale, int rotation,
+                                  int *width, int *height, GError **error)
+{
+  g_autoptr(IpdPopplerPage) p = NULL;
+  int w = 0, h = 0;
+
+  g_return_val_if_fail (IPD_IS_PDF_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (scale > 0, FALSE);
+
+  p = measure (self, page, scale, &rotation, &w, &h, error);
+  if (width != NULL)
+    *width = w;
+  if (height != NULL)
+    *height = h;
+  return p != NULL;
+}
+
+/* Draws @p on @target, white first (opaque white is all ones in ARGB32:
+ * a memset, faster than cairo_paint). */
+static cairo_status_t
+draw (PopplerPage *p, double scale, int rotation, cairo_surface_t *target)
+{
+  int width = cairo_image_surface_get_width (target), height = cairo_image_surface_get_height (target);
+  cairo_status_t status;
+  cairo_t *cr;
+
+  cairo_surface_flush (target);
+  memset (cairo_image_surface_get_data (target), 0xff,
+          (gsize) cairo_image_surface_get_stride (target) * height);
+  cairo_surface_mark_dirty (target);
+  cr = cairo_create (target);
+  turn (cr, rotation, width, height);
   cairo_scale (cr, scale, scale);
   poppler_page_render (p, cr);
   status = cairo_status (cr);
   cairo_destroy (cr);
-  cairo_surface_flush (surface);
+  cairo_surface_flush (target);
+  return status != CAIRO_STATUS_SUCCESS ? status : cairo_surface_status (target);
+}
 
-  if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_status (surface);
+gboolean
+ipd_pdf_document_render_page_into (IpdPdfDocument *self, int page, double scale, int rotation,
+                                   cairo_surface_t *target, GCancellable *cancellable, GError **error)
+{
+  g_autoptr(IpdPopplerPage) p = NULL;
+  cairo_status_t status;
+  int w, h;
+
+  g_return_val_if_fail (IPD_IS_PDF_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (scale > 0, FALSE);
+  g_return_val_if_fail (target != NULL, FALSE);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+  p = measure (self, page, scale, &rotation, &w, &h, error);
+  if (p == NULL)
+    return FALSE;
+  if (cairo_surface_status (target) != CAIRO_STATUS_SUCCESS
+      || cairo_surface_get_type (target) != CAIRO_SURFACE_TYPE_IMAGE
+      || cairo_image_surface_get_format (target) != CAIRO_FORMAT_ARGB32
+      || cairo_image_surface_get_width (target) != w || cairo_image_surface_get_height (target) != h)
+    {
+      g_set_error (error, IPD_PDF_ERROR, IPD_PDF_ERROR_RENDER,
+                   _("Page %d could not be drawn: the image to draw it on is not %d × %d pixels"),
+                   page + 1, w, h);
+      return FALSE;
+    }
+  status = draw (p, scale, rotation, target);
   if (status != CAIRO_STATUS_SUCCESS)
     {
       g_set_error (error, IPD_PDF_ERROR, IPD_PDF_ERROR_RENDER,
                    _("Page %d could not be drawn: %s"), page + 1, cairo_status_to_string (status));
-      cairo_surface_destroy (surface);
-      return NULL;
+      return FALSE;
+    }
+  return TRUE;
+}
+
+cairo_surface_t *
+ipd_pdf_document_render_page (IpdPdfDocument *self, int page, double scale, int rotation,
+                              GCancellable *cancellable, GError **error)
+{
+  g_autoptr(IpdPopplerPage) p = NULL;
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  int w, h;
+
+  g_return_val_if_fail (IPD_IS_PDF_DOCUMENT (self), NULL);
+  g_return_val_if_fail (scale > 0, NULL);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+  /* the page looked up once: not through render_page_into */
+  p = measure (self, page, scale, &rotation, &w, &h, error);
+  if (p == NULL)
+    return NULL;
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
+  status = cairo_surface_status (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = draw (p, scale, rotation, surface);
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, IPD_PDF_ERROR, IPD_PDF_ERROR_RENDER,
+                   _("Page %d could not be drawn: %s"), page + 1, cairo_status_to_string (status));
+      g_clear_pointer (&surface, cairo_surface_destroy);
     }
   return surface;
 }

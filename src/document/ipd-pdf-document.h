@@ -57,6 +57,16 @@ GBytes  *ipd_pdf_document_get_bytes     (IpdPdfDocument *self);
 cairo_surface_t *ipd_pdf_document_render_page (IpdPdfDocument *self, int page, double scale,
                                                int rotation, GCancellable *cancellable,
                                                GError **error);
+/* The same into @target, an ARGB32 image surface of the page's size (see
+ * ipd_pdf_document_get_render_size), filled white first: lets a caller
+ * reuse its memory from page to page. */
+gboolean ipd_pdf_document_render_page_into (IpdPdfDocument *self, int page, double scale,
+                                            int rotation, cairo_surface_t *target,
+                                            GCancellable *cancellable, GError **error);
+/* The size in pixels of page @page rendered at @scale turned by @rotation. */
+gboolean ipd_pdf_document_get_render_size  (IpdPdfDocument *self, int page, double scale,
+                                            int rotation, int *width, int *height,
+                                            GError **error);
 
 /* A page's text, as poppler reads it. */
 char    *ipd_pdf_document_get_page_text (IpdPdfDocument *self, int page);

@@ -14,6 +14,7 @@
 
 #include "ipd-pdf-renderer.h"
 
+#include <glib/gi18n.h>
 #include <time.h>
 
 /* Pages per delivery of the jobs that run in pieces. */
@@ -31,6 +32,7 @@ struct _IpdPdfRenderer {
   IpdPdfDocument  *document;   /* under document_mutex */
   gint             shut_down;  /* atomic: results are no longer wanted */
   GMainContext    *context;    /* the viewer's, where results go */
+  IpdPdfSurfacePool *pool;     /* or NULL */
 };
 
 typedef struct {
@@ -150,6 +152,37 @@ run_find (IpdPdfRenderer *self, IpdPdfJob *job)
   return piece;
 }
 
+/* Into a surface from the pool when there is one: reused memory, no page
+ * faults. */
+static void
+run_render (IpdPdfRenderer *self, IpdPdfJob *job)
+{
+  cairo_surface_t *surface;
+  int width, height;
+
+  if (self->pool == NULL)
+    {
+      job->surface = ipd_pdf_document_render_page (self->document, job->page, job->scale, job->rotation,
+                                                   job->cancellable, &job->error);
+      return;
+    }
+  if (!ipd_pdf_document_get_render_size (self->document, job->page, job->scale, job->rotation,
+                                         &width, &height, &job->error))
+    return;
+  surface = ipd_pdf_surface_pool_take (self->pool, width, height, &job->reused);
+  if (cairo_surface_status (surface) == CAIRO_STATUS_SUCCESS
+      && ipd_pdf_document_render_page_into (self->document, job->page, job->scale, job->rotation, surface,
+                                            job->cancellable, &job->error))
+    {
+      job->surface = surface;
+      return;
+    }
+  if (job->error == NULL)
+    g_set_error (&job->error, IPD_PDF_ERROR, IPD_PDF_ERROR_RENDER, _("Page %d could not be drawn: %s"),
+                 job->page + 1, cairo_status_to_string (cairo_surface_status (surface)));
+  ipd_pdf_surface_pool_give (self->pool, surface);
+}
+
 /* Runs @job; returns what to deliver (a new reference), or NULL. Jobs in
  * pieces go back into the queue until they are finished. */
 static IpdPdfJob *
@@ -173,10 +206,7 @@ run_job (IpdPdfRenderer *self, IpdPdfJob *job, gboolean *again)
       return result;
     case IPD_PDF_JOB_RENDER:
       if (self->document != NULL)
-        job->surface = ipd_pdf_document_render_page (self->document, job->page, job->scale, job->rotation,
-                                                     job->cancellable, &job->error);
-      if (job->surface != NULL)
-        cairo_surface_flush (job->surface);
+        run_render (self, job);
       return ipd_pdf_job_ref (job);
     case IPD_PDF_JOB_TEXT:
       if (self->document != NULL)
@@ -316,14 +346,17 @@ renderer_unref (IpdPdfRenderer *self)
   g_mutex_clear (&self->document_mutex);
   g_cond_clear (&self->cond);
   g_main_context_unref (self->context);
+  g_clear_pointer (&self->pool, ipd_pdf_surface_pool_unref);
   g_free (self);
 }
 
 IpdPdfRenderer *
-ipd_pdf_renderer_new (void)
+ipd_pdf_renderer_new (IpdPdfSurfacePool *pool)
 {
   IpdPdfRenderer *self = g_new0 (IpdPdfRenderer, 1);
 
+  if (pool != NULL)
+    self->pool = ipd_pdf_surface_pool_ref (pool);
   g_atomic_ref_count_init (&self->ref);
   g_mutex_init (&self->mutex);
   g_mutex_init (&self->document_mutex);

@@ -14,6 +14,7 @@
 #include <gio/gio.h>
 
 #include "ipd-pdf-document.h"
+#include "ipd-pdf-surface-pool.h"
 
 G_BEGIN_DECLS
 
@@ -70,6 +71,7 @@ struct _IpdPdfJob {
   GArray        *sizes;          /* SIZES: pairs of doubles for chunk_first..chunk_last */
   gboolean       finished;       /* SIZES, FIND: no more deliveries */
   cairo_surface_t *surface;      /* RENDER */
+  gboolean       reused;         /* RENDER: into memory from the pool */
   GPtrArray     *matches;        /* FIND: of IpdPdfMatch, this chunk's */
   char          *text;           /* TEXT */
   cairo_region_t *region;        /* REGION: where the text of the area lies, points */
@@ -84,7 +86,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (IpdPdfJob, ipd_pdf_job_unref)
 
 typedef struct _IpdPdfRenderer IpdPdfRenderer;
 
-IpdPdfRenderer *ipd_pdf_renderer_new      (void);
+/* @pool: where renders take their memory (a reference is taken), or
+ * NULL for fresh memory every time. */
+IpdPdfRenderer *ipd_pdf_renderer_new      (IpdPdfSurfacePool *pool);
 /* Queues @job (a reference is taken). */
 void            ipd_pdf_renderer_push     (IpdPdfRenderer *self, IpdPdfJob *job);
 /* Cancels every queued job (the one running finishes, undelivered when

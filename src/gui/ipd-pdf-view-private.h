@@ -19,6 +19,8 @@ G_BEGIN_DECLS
 #define SPACING 12                /* between pages */
 #define THUMBNAIL_WIDTH 120       /* pixels */
 #define CACHE_BUDGET (64 * 1024 * 1024)
+/* Memory of textures gone, kept for the next renders (a few pages). */
+#define POOL_BUDGET (16 * 1024 * 1024)
 #define POINTS_TO_PIXELS (96.0 / 72.0)   /* "100 %": a point is 1/72 inch on a 96 dpi screen */
 #define ZOOM_MIN 0.1
 #define ZOOM_MAX 4.0
@@ -57,6 +59,7 @@ struct _IpdPdfView {
 
   IpdPdfRenderer     *renderer;
   IpdPdfTextureCache *cache;
+  IpdPdfSurfacePool  *pool;
   guint               generation;     /* which load the results belong to */
   GBytes             *bytes;
   char               *file_name;
@@ -105,6 +108,8 @@ struct _IpdPdfView {
   guint               n_renders;      /* pages (not thumbnails) rendered, for the figures */
   gint64              render_usec;    /* the worker's time for them */
   gint64              render_cpu_usec;
+  guint               n_reused_renders; /* of which into reused memory */
+  gint64              reused_cpu_usec;
 };
 
 /* ipd-pdf-view.c */
@@ -122,6 +127,7 @@ void     ipd_pdf_view_on_search_previous    (IpdPdfView *self);
 void     ipd_pdf_view_on_search_stop        (IpdPdfView *self);
 void     ipd_pdf_view_on_search_mode_changed (IpdPdfView *self);
 gboolean ipd_pdf_view_on_search_shift_enter (GtkWidget *widget, GVariant *args, gpointer data);
+gboolean ipd_pdf_view_on_find_key (GtkWidget *widget, GVariant *args, gpointer data);
 void     ipd_pdf_view_find_action           (GtkWidget *widget, const char *name, GVariant *param);
 
 /* ipd-pdf-view-output.c */

@@ -211,6 +211,21 @@ ipd_pdf_view_on_search_shift_enter (GtkWidget *widget, GVariant *args, gpointer 
   return TRUE;
 }
 
+/* Ctrl+F, Ctrl+G and Shift+Ctrl+G (@args: the action's name), in the
+ * capture phase: while the focus is inside the viewer they find in the
+ * document, and win over the main window's own Ctrl+F (search dossiers)
+ * and Ctrl+G (agenda), which would only see them bubbling up after the
+ * viewer. With no document shown they go on to the window. */
+gboolean
+ipd_pdf_view_on_find_key (GtkWidget *widget, GVariant *args, gpointer data)
+{
+  IpdPdfView *self = IPD_PDF_VIEW (data);
+
+  if (g_strcmp0 (ipd_pdf_view_get_state (self), "document") != 0)
+    return FALSE;
+  return gtk_widget_activate_action_variant (GTK_WIDGET (self), g_variant_get_string (args, NULL), NULL);
+}
+
 void
 ipd_pdf_view_find_action (GtkWidget *widget, const char *name, GVariant *param)
 {

@@ -294,9 +294,8 @@ on_rendered (IpdPdfJob *job, gpointer user_data)
 {
   IpdPdfView *self = user_data;
   IpdPdfPage *page;
-  g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GdkTexture) texture = NULL;
-  int width, height, stride;
+  gsize size;
 
   if (g_hash_table_lookup (self->pending, GUINT_TO_POINTER (request_key (job->page, job->thumbnail))) == job)
     g_hash_table_remove (self->pending, GUINT_TO_POINTER (request_key (job->page, job->thumbnail)));
@@ -315,18 +314,11 @@ on_rendered (IpdPdfJob *job, gpointer user_data)
         }
       return;
     }
-  /* the surface's pixels, without a copy: the bytes keep the surface */
-  width = cairo_image_surface_get_width (job->surface);
-  height = cairo_image_surface_get_height (job->surface);
-  stride = cairo_image_surface_get_stride (job->surface);
-  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (job->surface), (gsize) stride * height,
-                                      (GDestroyNotify) cairo_surface_destroy, cairo_surface_reference (job->surface));
-  /* cairo's ARGB32 is premultiplied, in native byte order: GDK_MEMORY_DEFAULT */
-  texture = gdk_memory_texture_new (width, height, GDK_MEMORY_DEFAULT, bytes, stride);
-  g_object_set_data_full (G_OBJECT (texture), IPD_PDF_PAGE_SURFACE_KEY, cairo_surface_reference (job->surface),
-                          (GDestroyNotify) cairo_surface_destroy);
-  ipd_pdf_texture_cache_insert (self->cache, job->page, job->zoom, job->rotation, job->thumbnail,
-                                texture, (gsize) stride * height);
+  /* the surface's pixels, without a copy; back to the pool when the
+   * texture is gone */
+  size = (gsize) cairo_image_surface_get_stride (job->surface) * cairo_image_surface_get_height (job->surface);
+  texture = ipd_pdf_surface_pool_make_texture (self->pool, g_steal_pointer (&job->surface));
+  ipd_pdf_texture_cache_insert (self->cache, job->page, job->zoom, job->rotation, job->thumbnail, texture, size);
   if (job->thumbnail)
     {
       if (self->thumbnails->len > (guint) job->page)
@@ -340,6 +332,11 @@ on_rendered (IpdPdfJob *job, gpointer user_data)
   self->n_renders++;
   self->render_usec += job->run_usec;
   self->render_cpu_usec += job->cpu_usec;
+  if (job->reused)
+    {
+      self->n_reused_renders++;
+      self->reused_cpu_usec += job->cpu_usec;
+    }
   page = g_ptr_array_index (self->pages, job->page);
   ipd_pdf_page_set_texture (page, texture, job->zoom, job->rotation);
   g_hash_table_add (self->textured, GINT_TO_POINTER (job->page));
@@ -1125,6 +1122,30 @@ on_scroller_pressed (IpdPdfView *self)
   gtk_widget_grab_focus (GTK_WIDGET (self));
 }
 
+/* Capture phase: see ipd_pdf_view_on_find_key. */
+static void
+add_find_keys (IpdPdfView *self)
+{
+  static const char *const keys[][2] = {
+    { "<Control>f", "pdf.find" },
+    { "<Control>g", "pdf.find-next" },
+    { "<Shift><Control>g", "pdf.find-previous" },
+  };
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  gtk_event_controller_set_name (controller, "ipd-pdf-view-find-keys");
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (controller), GTK_SHORTCUT_SCOPE_LOCAL);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      GtkShortcut *shortcut = gtk_shortcut_new (gtk_shortcut_trigger_parse_string (keys[i][0]),
+                                                gtk_callback_action_new (ipd_pdf_view_on_find_key, self, NULL));
+      gtk_shortcut_set_arguments (shortcut, g_variant_new_string (keys[i][1]));
+      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), shortcut);
+    }
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+}
+
 static void
 setup_controllers (IpdPdfView *self)
 {
@@ -1145,6 +1166,8 @@ setup_controllers (IpdPdfView *self)
     gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Shift>Return"),
                       gtk_callback_action_new (ipd_pdf_view_on_search_shift_enter, self, NULL)));
   gtk_widget_add_controller (self->search_entry, shortcuts);
+
+  add_find_keys (self);
 
   g_signal_connect_swapped (ipd_pdf_view_get_vadjustment (self), "value-changed", G_CALLBACK (on_scrolled), self);
   /* "changed" comes during the viewport's allocation, when a new value
@@ -1307,6 +1330,23 @@ ipd_pdf_view_get_render_stats (IpdPdfView *self, guint *n_pages, gint64 *usec, g
   *cpu_usec = self->render_cpu_usec;
 }
 
+void
+ipd_pdf_view_get_reused_render_stats (IpdPdfView *self, guint *n_pages, gint64 *cpu_usec)
+{
+  g_return_if_fail (IPD_IS_PDF_VIEW (self));
+  *n_pages = self->n_reused_renders;
+  *cpu_usec = self->reused_cpu_usec;
+}
+
+void
+ipd_pdf_view_get_pool_stats (IpdPdfView *self, guint *reused, guint *made, gsize *kept)
+{
+  g_return_if_fail (IPD_IS_PDF_VIEW (self));
+  ipd_pdf_surface_pool_get_stats (self->pool, reused, made);
+  if (kept != NULL)
+    *kept = ipd_pdf_surface_pool_get_size (self->pool);
+}
+
 gint64
 ipd_pdf_view_get_first_page_time (IpdPdfView *self)
 {
@@ -1372,6 +1412,8 @@ ipd_pdf_view_finalize (GObject *object)
   IpdPdfView *self = IPD_PDF_VIEW (object);
 
   g_clear_pointer (&self->cache, ipd_pdf_texture_cache_free);
+  /* the textures still alive keep it until they go */
+  g_clear_pointer (&self->pool, ipd_pdf_surface_pool_unref);
   g_clear_pointer (&self->pending, g_hash_table_unref);
   g_clear_pointer (&self->textured, g_hash_table_unref);
   g_clear_pointer (&self->thumbs_textured, g_hash_table_unref);
@@ -1420,9 +1462,6 @@ add_shortcuts (GtkWidgetClass *widget_class)
     { GDK_KEY_minus, GDK_CONTROL_MASK, "pdf.zoom-out", 0 },
     { GDK_KEY_KP_Subtract, GDK_CONTROL_MASK, "pdf.zoom-out", 0 },
     { GDK_KEY_0, GDK_CONTROL_MASK, "pdf.zoom-reset", 0 },
-    { GDK_KEY_f, GDK_CONTROL_MASK, "pdf.find", 0 },
-    { GDK_KEY_g, GDK_CONTROL_MASK, "pdf.find-next", 0 },
-    { GDK_KEY_g, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "pdf.find-previous", 0 },
     { GDK_KEY_c, GDK_CONTROL_MASK, "pdf.copy", 0 },
     { GDK_KEY_p, GDK_CONTROL_MASK, "pdf.print", 0 },
     { GDK_KEY_Home, 0, "pdf.first-page", 0 },
@@ -1499,7 +1538,8 @@ ipd_pdf_view_init (IpdPdfView *self)
   self->page_box = new_page_box ();
   gtk_viewport_set_child (GTK_VIEWPORT (self->viewport), self->page_box);
 
-  self->renderer = ipd_pdf_renderer_new ();
+  self->pool = ipd_pdf_surface_pool_new (POOL_BUDGET);
+  self->renderer = ipd_pdf_renderer_new (self->pool);
   self->cache = ipd_pdf_texture_cache_new (CACHE_BUDGET);
   self->sizes = g_array_new (FALSE, FALSE, sizeof (double));
   self->offsets = g_array_new (FALSE, FALSE, sizeof (double));

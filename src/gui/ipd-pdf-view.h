@@ -60,6 +60,11 @@ gint64      ipd_pdf_view_get_first_page_time  (IpdPdfView *self);
 /* Pages rendered (thumbnails aside) and the worker's time for them: on
  * the clock, and on the processor. */
 void        ipd_pdf_view_get_render_stats     (IpdPdfView *self, guint *n_pages, gint64 *usec, gint64 *cpu_usec);
+/* Renders into reused memory and into new memory, and the bytes kept for
+ * reuse (figures, tests). */
+void        ipd_pdf_view_get_pool_stats       (IpdPdfView *self, guint *reused, guint *made, gsize *kept);
+/* The pages of get_render_stats rendered into reused memory (the steady state). */
+void        ipd_pdf_view_get_reused_render_stats (IpdPdfView *self, guint *n_pages, gint64 *cpu_usec);
 
 /* Searching: opens the search bar with @query. */
 void        ipd_pdf_view_search               (IpdPdfView *self, const char *query);

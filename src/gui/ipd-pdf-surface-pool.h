@@ -1,0 +1,50 @@
+/* ipd-pdf-surface-pool.h — rendered pages' memory, reused
+ *
+ * Fresh memory for every page costs more than drawing a simple page (the
+ * kernel zeroes and maps it page by page): the viewer's worker draws into
+ * surfaces given back when their texture is gone. A surface comes back
+ * only once nothing can draw from it: the last reference to the bytes
+ * behind its texture (the texture and the cairo surface the page paints
+ * with the cairo renderer both hold one) is dropped. New memory for a
+ * page is mapped in one call, not a fault at a time. Bounded in bytes; the
+ * most recently given back are kept. Thread safe: the worker takes, any
+ * thread gives back.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <cairo.h>
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+typedef struct _IpdPdfSurfacePool IpdPdfSurfacePool;
+
+IpdPdfSurfacePool *ipd_pdf_surface_pool_new   (gsize budget);
+IpdPdfSurfacePool *ipd_pdf_surface_pool_ref   (IpdPdfSurfacePool *self);
+void               ipd_pdf_surface_pool_unref (IpdPdfSurfacePool *self);
+/* Frees what is kept (a new document: other sizes). */
+void               ipd_pdf_surface_pool_clear (IpdPdfSurfacePool *self);
+
+/* An ARGB32 image surface of that size, reused when one was given back
+ * (@reused, may be NULL, says so), else new (check its status). Its
+ * contents are undefined. */
+cairo_surface_t   *ipd_pdf_surface_pool_take  (IpdPdfSurfacePool *self, int width, int height,
+                                               gboolean *reused);
+/* Takes @surface back (consumes the reference), or frees it when the
+ * pool is full. Only for a surface nothing else draws from or into. */
+void               ipd_pdf_surface_pool_give  (IpdPdfSurfacePool *self, cairo_surface_t *surface);
+
+/* A texture of @surface's pixels without a copy (consumes the reference);
+ * the surface comes back to the pool when the texture and everything
+ * drawing from it are gone. The texture's IPD_PDF_PAGE_SURFACE_KEY data
+ * is a cairo surface of the same pixels (for the cairo renderer). */
+GdkTexture        *ipd_pdf_surface_pool_make_texture (IpdPdfSurfacePool *self, cairo_surface_t *surface);
+
+/* Bytes kept, surfaces reused and made since the pool was made (figures, tests). */
+gsize              ipd_pdf_surface_pool_get_size (IpdPdfSurfacePool *self);
+void               ipd_pdf_surface_pool_get_stats (IpdPdfSurfacePool *self, guint *reused, guint *made);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (IpdPdfSurfacePool, ipd_pdf_surface_pool_unref)
+
+G_END_DECLS
