@@ -226,10 +226,12 @@ find_widget (GtkWidget *root, const char *name, GType type)
 
 /* ---- one file ---- */
 
+/* @owned_pdf (taken): @n_pages of text (a few lines, which costs poppler
+ * little) or of full letters (a page's worth of text, as the Office's letters) */
 static void
-bench_file (GtkWindow *window, IpdPdfView *view, int n_pages, int loads)
+bench_file (GtkWindow *window, IpdPdfView *view, GBytes *owned_pdf, int n_pages, int loads)
 {
-  g_autoptr(GBytes) pdf = ipd_test_pdf_text (n_pages);
+  g_autoptr(GBytes) pdf = owned_pdf;
   g_autoptr(GArray) open_ms = g_array_new (FALSE, FALSE, sizeof (double));
   g_autofree char *name = g_strdup_printf ("bench-%d.pdf", n_pages);
   GtkAdjustment *adj;
@@ -332,8 +334,11 @@ main (int argc, char **argv)
   run_for_ms (300);
 
   printf ("PDF viewer (%s renderer)\n", G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (window))));
-  bench_file (window, view, 50, loads);
-  bench_file (window, view, 1000, loads);
+  printf ("Pages of a few lines:\n");
+  bench_file (window, view, ipd_test_pdf_text (50), 50, loads);
+  bench_file (window, view, ipd_test_pdf_text (1000), 1000, loads);
+  printf ("Full pages of text (letters):\n");
+  bench_file (window, view, ipd_test_pdf_letter (50), 50, loads);
   gtk_window_destroy (window);
   /* the worker ends on its own: give it the time before exit's clean-up */
   run_for_ms (200);
