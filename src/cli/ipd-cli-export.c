@@ -130,7 +130,7 @@ ipd_cli_run_export (IpdCli *cli, const IpdCliCommand *command, int argc, char **
   filters.status = o.status;
   filters.officer = o.officer;
   filters.province = o.province;
-  if ((store = ipd_cli_open_store (cli, &status)) == NULL)
+  if ((store = ipd_cli_open_store_for_reading (cli, &status)) == NULL)
     return status;
   if (!export (store, &period, &filters, o.output, NULL, NULL, NULL, &error))
     return ipd_cli_fail (cli, error);

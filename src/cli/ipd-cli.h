@@ -38,6 +38,7 @@ gboolean     ipd_cli_parse          (IpdCli *cli, const IpdCliCommand *command,
                                      GOptionEntry *entries, int *argc, char ***argv,
                                      int min_args, int max_args, IpdCliStatus *status);
 IpdStore    *ipd_cli_open_store     (IpdCli *cli, IpdCliStatus *status);
+IpdStore    *ipd_cli_open_store_for_reading (IpdCli *cli, IpdCliStatus *status);
 void         ipd_cli_print_json     (JsonNode *node);
 
 /* ipd-cli-documents.c */
