@@ -402,6 +402,14 @@ ipd_pdf_document_get_page_text (IpdPdfDocument *self, int page)
   return p ? poppler_page_get_text (p) : NULL;
 }
 
+/* The selection is in the page's top-left coordinates, as the text
+ * layout's boxes (tests/test-pdf.c checks both). */
+static PopplerRectangle
+selection_of (const cairo_rectangle_t *area)
+{
+  return (PopplerRectangle) { area->x, area->y, area->x + area->width, area->y + area->height };
+}
+
 char *
 ipd_pdf_document_get_selected_text (IpdPdfDocument *self, int page, const cairo_rectangle_t *area)
 {
@@ -413,12 +421,7 @@ ipd_pdf_document_get_selected_text (IpdPdfDocument *self, int page, const cairo_
   p = ipd_pdf_document_get_poppler_page (self, page, NULL);
   if (p == NULL)
     return NULL;
-  /* The selection is in the page's top-left coordinates, as the text
-   * layout's boxes (tests/test-pdf.c checks both). */
-  selection.x1 = area->x;
-  selection.y1 = area->y;
-  selection.x2 = area->x + area->width;
-  selection.y2 = area->y + area->height;
+  selection = selection_of (area);
   return poppler_page_get_selected_text (p, POPPLER_SELECTION_GLYPH, &selection);
 }
 
@@ -433,10 +436,7 @@ ipd_pdf_document_get_selected_region (IpdPdfDocument *self, int page, const cair
   p = ipd_pdf_document_get_poppler_page (self, page, NULL);
   if (p == NULL)
     return NULL;
-  selection.x1 = area->x;
-  selection.y1 = area->y;
-  selection.x2 = area->x + area->width;
-  selection.y2 = area->y + area->height;
+  selection = selection_of (area);
   return poppler_page_get_selected_region (p, 1.0, POPPLER_SELECTION_GLYPH, &selection);
 }
 
