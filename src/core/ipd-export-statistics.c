@@ -86,15 +86,6 @@ write_total_label (IpdXlsxLayout *layout, lxw_row_t row, lxw_col_t col)
   worksheet_write_string (layout->sheet, row, col, _("Total"), layout->header);
 }
 
-static int
-term_index (const IpdTerm *terms, guint n_terms, const char *code)
-{
-  for (guint i = 0; code && i < n_terms; i++)
-    if (g_str_equal (terms[i].code, code))
-      return (int) i;
-  return -1;
-}
-
 static gboolean
 check_cancelled (Report *r, double step, GError **error)
 {
@@ -114,7 +105,7 @@ write_kinds_by_status (Report *r, GError **error)
   const IpdTerm *statuses = ipd_vocabulary_terms (IPD_VOCAB_STATUS, &n_statuses);
   lxw_col_t n_columns = n_statuses + 2;
   g_autofree IpdXlsxColumn *columns = g_new0 (IpdXlsxColumn, n_columns);
-  g_autofree gint64 *counts = g_new0 (gint64, (gsize) (n_kinds + 1) * (n_statuses + 1));
+  g_autofree gint64 *counts = NULL;
   g_autoptr(GPtrArray) rows = NULL;
   IpdXlsxLayout *layout = r->layout;
   lxw_row_t row = IPD_EXPORT_FIRST_ROW;
@@ -122,18 +113,7 @@ write_kinds_by_status (Report *r, GError **error)
   rows = ipd_store_statistics (r->store, IPD_STAT_KIND_STATUS, NULL, r->filters, error);
   if (rows == NULL)
     return FALSE;
-  for (guint i = 0; i < rows->len; i++)
-    {
-      IpdStatRow *s = g_ptr_array_index (rows, i);
-      int k = term_index (kinds, n_kinds, s->key), st = term_index (statuses, n_statuses, s->key2);
-
-      if (k < 0 || st < 0)
-        continue;
-      counts[k * (n_statuses + 1) + st] += s->count;
-      counts[k * (n_statuses + 1) + n_statuses] += s->count;
-      counts[n_kinds * (n_statuses + 1) + st] += s->count;
-      counts[n_kinds * (n_statuses + 1) + n_statuses] += s->count;
-    }
+  counts = ipd_stat_kind_status_grid (rows);
 
   if (!begin_sheet (r, r->kinds_sheet, n_columns, r->today, error))
     return FALSE;

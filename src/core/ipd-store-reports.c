@@ -9,6 +9,7 @@
 #include "ipd-store-private.h"
 
 #include "ipd-error.h"
+#include "ipd-vocabulary.h"
 
 /* The filters of @query (?3 … ?6), on live dossiers d. */
 #define FILTERS_WHERE                                                               \
@@ -416,6 +417,39 @@ ipd_stat_rows_find (GPtrArray *rows, const char *key)
         return s;
     }
   return NULL;
+}
+
+static int
+term_index (const IpdTerm *terms, guint n_terms, const char *code)
+{
+  for (guint i = 0; code && i < n_terms; i++)
+    if (g_str_equal (terms[i].code, code))
+      return (int) i;
+  return -1;
+}
+
+gint64 *
+ipd_stat_kind_status_grid (GPtrArray *rows)
+{
+  guint n_kinds, n_statuses;
+  const IpdTerm *kinds = ipd_vocabulary_terms (IPD_VOCAB_KIND, &n_kinds);
+  const IpdTerm *statuses = ipd_vocabulary_terms (IPD_VOCAB_STATUS, &n_statuses);
+  guint stride = n_statuses + 1;
+  gint64 *counts = g_new0 (gint64, (gsize) (n_kinds + 1) * stride);
+
+  for (guint i = 0; rows != NULL && i < rows->len; i++)
+    {
+      const IpdStatRow *s = g_ptr_array_index (rows, i);
+      int k = term_index (kinds, n_kinds, s->key), st = term_index (statuses, n_statuses, s->key2);
+
+      if (k < 0 || st < 0)
+        continue;
+      counts[k * stride + st] += s->count;
+      counts[k * stride + n_statuses] += s->count;
+      counts[n_kinds * stride + st] += s->count;
+      counts[n_kinds * stride + n_statuses] += s->count;
+    }
+  return counts;
 }
 
 static GPtrArray *

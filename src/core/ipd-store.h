@@ -313,6 +313,10 @@ void ipd_facet_count_free (IpdFacetCount *count);
 void ipd_stat_row_free    (IpdStatRow *row);
 /* The first row of @rows (#IpdStatRow) whose key is @key, or NULL. */
 const IpdStatRow *ipd_stat_rows_find (GPtrArray *rows, const char *key);
+/* IPD_STAT_KIND_STATUS's rows as a grid in the vocabularies' order: a row
+ * per kind then the totals, a column per status then the totals; cell
+ * (k, st) at [k * (n_statuses + 1) + st]. Free with g_free (). */
+gint64 *ipd_stat_kind_status_grid (GPtrArray *rows);
 void ipd_audit_entry_free (IpdAuditEntry *entry);
 void ipd_number_format_free (IpdNumberFormat *format);
 

@@ -274,15 +274,6 @@ add_number (GtkGrid *grid, int column, int row, gint64 value, const char *name, 
   gtk_grid_attach (grid, label, column, row, 1, 1);
 }
 
-static int
-term_index (const IpdTerm *terms, guint n_terms, const char *code)
-{
-  for (guint i = 0; code && i < n_terms; i++)
-    if (g_str_equal (terms[i].code, code))
-      return (int) i;
-  return -1;
-}
-
 /* Bars by status (those with dossiers), each split by kind. */
 static void
 chart_kinds_by_status (IpdStatisticsView *self, const gint64 *counts)
@@ -316,21 +307,9 @@ show_kinds_by_status (IpdStatisticsView *self, GPtrArray *rows)
   guint n_kinds, n_statuses;
   const IpdTerm *kinds = ipd_vocabulary_terms (IPD_VOCAB_KIND, &n_kinds);
   const IpdTerm *statuses = ipd_vocabulary_terms (IPD_VOCAB_STATUS, &n_statuses);
-  g_autofree gint64 *counts = g_new0 (gint64, (gsize) (n_kinds + 1) * (n_statuses + 1));
+  g_autofree gint64 *counts = ipd_stat_kind_status_grid (rows);
   g_autofree char *dossiers = NULL;
 
-  for (guint i = 0; i < rows->len; i++)
-    {
-      IpdStatRow *s = g_ptr_array_index (rows, i);
-      int k = term_index (kinds, n_kinds, s->key), st = term_index (statuses, n_statuses, s->key2);
-
-      if (k < 0 || st < 0)
-        continue;
-      counts[k * (n_statuses + 1) + st] += s->count;
-      counts[k * (n_statuses + 1) + n_statuses] += s->count;
-      counts[n_kinds * (n_statuses + 1) + st] += s->count;
-      counts[n_kinds * (n_statuses + 1) + n_statuses] += s->count;
-    }
 
   clear_grid (self->kind_status_table);
   /* Translators: a table's column of dossier statuses */
