@@ -7,7 +7,7 @@ IPD_BUILD_PACKAGES=(
   meson ninja-build pkg-config gcc
   libglib2.0-dev libglib2.0-bin
   libgtk-4-dev libadwaita-1-dev
-  libsqlite3-dev libicu-dev libjson-glib-dev libxlsxwriter-dev libpoppler-glib-dev
+  libsqlite3-dev libicu-dev libjson-glib-dev libxlsxwriter-dev libpoppler-glib-dev libqrencode-dev
   gettext desktop-file-utils appstream
 )
 
@@ -20,6 +20,8 @@ IPD_TEST_PACKAGES=(
   libreoffice-calc-nogui poppler-utils
   # encrypted PDFs for the viewer's tests; clang builds the PDF fuzzer
   qpdf clang
+  # the receipt's QR code decoded back from its printed page
+  zbar-tools
 )
 
 # The repository root, whatever the caller's working directory.
