@@ -167,7 +167,7 @@ test_migrate_from_5 (void)
 
   store = ipd_store_open (path, IPD_STORE_DEFAULT, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (ipd_store_get_schema_version (store), ==, 6);
+  g_assert_cmpint (ipd_store_get_schema_version (store), ==, IPD_STORE_SCHEMA_VERSION);
   list = ipd_store_list_attachments (store, 42, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (list->len, ==, 1);

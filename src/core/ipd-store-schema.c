@@ -31,6 +31,7 @@ static gboolean seed_holidays (IpdStore *self, GError **error);
 static gboolean fill_tasks (IpdStore *self, GError **error);
 static gboolean audit_imports (IpdStore *self, GError **error);
 static gboolean audit_attachments (IpdStore *self, GError **error);
+static gboolean audit_lookup_codes (IpdStore *self, GError **error);
 
 /* A later step that changes an audited table's columns must drop and
  * recreate its audit triggers (ipd_store_create_audit_triggers). */
@@ -41,6 +42,7 @@ static const MigrationStep steps[] = {
   { NULL,                      "schema/004-agenda-index.sql",      fill_tasks },
   { NULL,                      "schema/005-admin-units.sql",       audit_imports },
   { NULL,                      "schema/006-attachment-trash.sql",  audit_attachments },
+  { NULL,                      "schema/007-front-desk.sql",        audit_lookup_codes },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (steps) == IPD_STORE_SCHEMA_VERSION);
@@ -139,6 +141,14 @@ static gboolean
 audit_attachments (IpdStore *self, GError **error)
 {
   return ipd_store_create_audit_triggers_for (self, "attachment", error);
+}
+
+/* Issuing and revoking a receipt's code is the register's business: the
+ * log says who gave a visitor access to a dossier, and when. */
+static gboolean
+audit_lookup_codes (IpdStore *self, GError **error)
+{
+  return ipd_store_create_audit_triggers_for (self, "lookup_code", error);
 }
 
 static gboolean

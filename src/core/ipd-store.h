@@ -16,6 +16,7 @@
 #include "ipd-dossier.h"
 #include "ipd-event.h"
 #include "ipd-party.h"
+#include "ipd-public-dossier.h"
 #include "ipd-report-period.h"
 #include "ipd-task.h"
 
@@ -95,7 +96,7 @@ typedef struct {
   char  *new_values;   /* JSON object, or NULL */
 } IpdAuditEntry;
 
-#define IPD_STORE_SCHEMA_VERSION 6
+#define IPD_STORE_SCHEMA_VERSION 7
 
 char     *ipd_store_default_path   (void);
 IpdStore *ipd_store_open           (const char    *path,
@@ -213,6 +214,18 @@ gboolean   ipd_store_restore_attachment (IpdStore *self, gint64 id, GError **err
 /* The same as ipd_store_load_attachment (the name ipdossiers-cli uses). */
 IpdAttachment *ipd_store_get_attachment (IpdStore *self, gint64 attachment_id, GError **error);
 GBytes    *ipd_store_load_blob       (IpdStore *self, const char *sha256, GError **error);
+
+/* The front desk (ipd-store-front-desk.c). A receipt's lookup code finds its
+ * dossier at any stage; an application number or a name only published
+ * ones. The PIN that closes the front desk is kept as a salted hash. */
+#define IPD_SETTING_FRONT_DESK_PIN "front_desk.pin"
+
+char      *ipd_store_issue_lookup_code    (IpdStore *self, gint64 dossier_id, GError **error);
+char      *ipd_store_dup_lookup_code      (IpdStore *self, gint64 dossier_id, GError **error);
+GPtrArray *ipd_store_front_desk_lookup    (IpdStore *self, const char *text, GError **error);
+gboolean   ipd_store_set_front_desk_pin   (IpdStore *self, const char *pin, GError **error);
+gboolean   ipd_store_has_front_desk_pin   (IpdStore *self);
+gboolean   ipd_store_check_front_desk_pin (IpdStore *self, const char *pin);
 
 /* Audit, integrity and backups */
 GPtrArray *ipd_store_list_audit      (IpdStore *self, const char *table_name,
