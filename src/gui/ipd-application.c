@@ -17,6 +17,8 @@
 #include "ipd-application.h"
 #include "ipd-date.h"
 #include "ipd-demo.h"
+#include "ipd-error.h"
+#include "ipd-front-desk-window.h"
 #include "ipd-gui.h"
 #include "ipd-settings.h"
 #include "ipd-store.h"
@@ -28,6 +30,7 @@ struct _IpdApplication
 
   char    *db_path;
   gboolean load_demo;
+  gboolean front_desk;    /* --front-desk: only the front desk, read-only */
   guint    reminder_timer;
   char    *reminded_on;   /* the day of the last reminder (ISO) */
 };
@@ -40,8 +43,12 @@ G_DEFINE_FINAL_TYPE (IpdApplication, ipd_application, ADW_TYPE_APPLICATION)
 static const GOptionEntry option_entries[] = {
   { "db", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Open this register file"), N_("PATH") },
   { "demo", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Load the sample records into an empty register"), NULL },
+  { "front-desk", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the front desk, where visitors look up their dossier"), NULL },
   { NULL }
 };
+
+static char *register_path (IpdApplication *self);
+static IpdStore *open_front_desk_register (IpdApplication *self, GError **error);
 
 static int
 ipd_application_handle_local_options (GApplication *app, GVariantDict *options)
@@ -55,6 +62,20 @@ ipd_application_handle_local_options (GApplication *app, GVariantDict *options)
       self->db_path = g_canonicalize_filename (db_path, NULL);
     }
   self->load_demo = g_variant_dict_contains (options, "demo");
+  self->front_desk = g_variant_dict_contains (options, "front-desk");
+  if (self->front_desk)
+    {
+      /* Said on the terminal before any window: a front desk that could
+       * not be closed, or shows nothing, is no use at a reception. */
+      g_autoptr(GError) error = NULL;
+      g_autoptr(IpdStore) store = open_front_desk_register (self, &error);
+
+      if (store == NULL)
+        {
+          g_printerr ("%s\n", error->message);
+          return 1;
+        }
+    }
   return -1;   /* go on */
 }
 
@@ -89,6 +110,25 @@ open_register (IpdApplication *self, GError **error)
   if (self->load_demo && ipd_store_count_dossiers (store, &everything, NULL) == 0
       && ipd_demo_load (store, error) < 0)
     return NULL;
+  return g_steal_pointer (&store);
+}
+
+/* The front desk's register: read-only, and with an officer PIN. */
+static IpdStore *
+open_front_desk_register (IpdApplication *self, GError **error)
+{
+  g_autofree char *path = register_path (self);
+  g_autoptr(IpdStore) store = ipd_store_open (path, IPD_STORE_READ_ONLY, error);
+
+  if (store == NULL)
+    return NULL;
+  if (!ipd_store_has_front_desk_pin (store))
+    {
+      g_set_error (error, IPD_ERROR, IPD_ERROR_INVALID,
+                   _("The register %s has no officer PIN, so the front desk could not be closed. "
+                     "Set one in Preferences, on the Register page."), path);
+      return NULL;
+    }
   return g_steal_pointer (&store);
 }
 
@@ -156,6 +196,18 @@ ipd_application_activate (GApplication *app)
   g_autoptr(IpdStore) store = NULL;
   g_autoptr(GError) error = NULL;
 
+  if (window == NULL && self->front_desk)
+    {
+      store = open_front_desk_register (self, &error);
+      if (store == NULL)
+        {
+          /* the register changed since the options were read */
+          g_printerr ("%s\n", error->message);
+          return;
+        }
+      gtk_window_present (GTK_WINDOW (ipd_front_desk_window_new (GTK_APPLICATION (app), store)));
+      return;
+    }
   if (window == NULL)
     {
       store = open_register (self, &error);

@@ -46,3 +46,18 @@ ipd_gui_icon_button (const char *icon_name, const char *tooltip)
   gtk_widget_add_css_class (button, "flat");
   return button;
 }
+
+/* An entry for a PIN in a dialog: hidden digits, and Enter answers the
+ * dialog. Not a GtkPasswordEntry: in GTK 4.8 one inside an
+ * AdwMessageDialog gets a notification after it is finalized when the
+ * dialog's parent is destroyed (a fatal warning in the tests). */
+GtkWidget *
+ipd_pin_entry_new (void)
+{
+  GtkWidget *entry = gtk_entry_new ();
+
+  gtk_entry_set_visibility (GTK_ENTRY (entry), FALSE);
+  gtk_entry_set_input_purpose (GTK_ENTRY (entry), GTK_INPUT_PURPOSE_PIN);
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  return entry;
+}

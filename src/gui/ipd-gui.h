@@ -8,5 +8,6 @@ G_BEGIN_DECLS
 
 void       ipd_gui_ensure_resources (void);
 GtkWidget *ipd_gui_icon_button       (const char *icon_name, const char *tooltip);
+GtkWidget *ipd_pin_entry_new         (void);
 
 G_END_DECLS

@@ -20,6 +20,7 @@
 #include <stdlib.h>
 
 #include "ipd-admin-units-group.h"
+#include "ipd-front-desk-pin-group.h"
 #include "ipd-calendar.h"
 #include "ipd-date.h"
 #include "ipd-gui.h"
@@ -50,6 +51,7 @@ struct _IpdPreferencesWindow
   AdwEntryRow         *place_row;
   AdwEntryRow         *province_row;
   IpdAdminUnitsGroup  *units_group;
+  IpdFrontDeskPinGroup *pin_group;
   AdwPreferencesPage  *numbers_page;
   GtkWidget           *numbers_notice_group;
   GtkLabel            *numbers_notice;
@@ -165,6 +167,7 @@ setup_register (IpdPreferencesWindow *self)
       gtk_editable_set_text (GTK_EDITABLE (register_row (self, i)), value ? value : "");
     }
   ipd_admin_units_group_set_store (self->units_group, self->store);
+  ipd_front_desk_pin_group_set_store (self->pin_group, self->store);
   if (!ipd_store_is_read_only (self->store))
     return;
   show_notice (self->register_notice_group, self->register_notice,
@@ -485,6 +488,7 @@ ipd_preferences_window_class_init (IpdPreferencesWindowClass *klass)
                                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   g_type_ensure (IPD_TYPE_ADMIN_UNITS_GROUP);
+  g_type_ensure (IPD_TYPE_FRONT_DESK_PIN_GROUP);
   g_type_ensure (IPD_TYPE_NUMBER_FORMAT_GROUP);
   ipd_gui_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -505,6 +509,7 @@ ipd_preferences_window_class_init (IpdPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IpdPreferencesWindow, place_row);
   gtk_widget_class_bind_template_child (widget_class, IpdPreferencesWindow, province_row);
   gtk_widget_class_bind_template_child (widget_class, IpdPreferencesWindow, units_group);
+  gtk_widget_class_bind_template_child (widget_class, IpdPreferencesWindow, pin_group);
   gtk_widget_class_bind_template_child (widget_class, IpdPreferencesWindow, numbers_page);
   gtk_widget_class_bind_template_child (widget_class, IpdPreferencesWindow, numbers_notice_group);
   gtk_widget_class_bind_template_child (widget_class, IpdPreferencesWindow, numbers_notice);

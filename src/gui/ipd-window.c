@@ -15,6 +15,7 @@
 #include "ipd-gui.h"
 #include "ipd-demo.h"
 #include "ipd-export-dialog.h"
+#include "ipd-front-desk-window.h"
 #include "ipd-preferences-window.h"
 #include "ipd-settings.h"
 #include "ipd-window-private.h"
@@ -345,6 +346,63 @@ preferences_activated (GtkWidget *widget, const char *action_name, GVariant *par
   gtk_window_present (GTK_WINDOW (preferences));
 }
 
+/* The officer's window hides while the front desk shows: a visitor must
+ * not reach it with Alt+Tab. It comes back when an officer leaves. */
+static void
+on_front_desk_destroyed (IpdWindow *self)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self), TRUE);
+  gtk_window_present (GTK_WINDOW (self));
+}
+
+static void
+on_no_pin_response (IpdWindow *self, const char *response)
+{
+  if (g_strcmp0 (response, "preferences") == 0)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.preferences", NULL);
+}
+
+static void
+ask_for_pin_first (IpdWindow *self)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Set an Officer PIN First"),
+    _("Only an officer's PIN closes the front desk. Set one in Preferences, on the Register page."));
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    "preferences", _("Open _Preferences"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "preferences", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "preferences");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_no_pin_response), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+front_desk_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  IpdWindow *self = IPD_WINDOW (widget);
+  g_autoptr(IpdStore) read_only = NULL;
+  g_autoptr(GError) error = NULL;
+  IpdFrontDeskWindow *front_desk;
+
+  if (self->store == NULL)
+    return;
+  if (!ipd_store_has_front_desk_pin (self->store))
+    {
+      ask_for_pin_first (self);
+      return;
+    }
+  read_only = ipd_store_open (ipd_store_get_path (self->store), IPD_STORE_READ_ONLY, &error);
+  if (read_only == NULL)
+    {
+      ipd_window_show_error (self, _("The front desk cannot open the register"), error);
+      return;
+    }
+  front_desk = ipd_front_desk_window_new (gtk_window_get_application (GTK_WINDOW (self)), read_only);
+  g_signal_connect_object (front_desk, "destroy", G_CALLBACK (on_front_desk_destroyed), self, G_CONNECT_SWAPPED);
+  gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
+  gtk_window_present (GTK_WINDOW (front_desk));
+}
+
 /* The registers and statistics, starting from the filters shown. */
 static void
 export_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
@@ -523,6 +581,7 @@ ipd_window_class_init (IpdWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, GDK_CONTROL_MASK, "win.show-trash", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK, "win.preferences", NULL);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_activated);
+  gtk_widget_class_install_action (widget_class, "win.front-desk", NULL, front_desk_activated);
   /* Ctrl+E edits the dossier */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.export", NULL);
   ipd_window_register_install_actions (widget_class);
