@@ -9,10 +9,13 @@
 #include "config.h"
 
 #include <string.h>
+#include <sys/wait.h>
 
 #include <adwaita.h>
 
 #include "ipd-front-desk-window.h"
+#include "ipd-preferences-window.h"
+#include "ipd-window.h"
 #include "ipd-lookup-code.h"
 #include "ipd-store.h"
 #include "ipd-test-gui.h"
@@ -313,6 +316,16 @@ test_idle_reset (Fixture *f, gconstpointer data)
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
 }
 
+/* What a click on the dialog's button does: the answer, then closing. */
+static void
+respond (AdwMessageDialog *dialog, const char *response)
+{
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, response);
+  gtk_window_close (GTK_WINDOW (dialog));
+  ipd_test_iterate (20);
+}
+
 static AdwMessageDialog *
 pin_dialog (void)
 {
@@ -336,8 +349,7 @@ answer_pin (const char *pin)
 
   g_assert_nonnull (dialog);
   gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), pin);
-  adw_message_dialog_response (dialog, "leave");
-  ipd_test_iterate (20);
+  respond (dialog, "leave");
 }
 
 static void
@@ -369,8 +381,7 @@ test_pin_required (Fixture *f, gconstpointer data)
   g_assert_nonnull (pin_dialog ());            /* asked again, with the reason */
   answer_pin ("");
   g_assert_nonnull (f->window);
-  adw_message_dialog_response (pin_dialog (), "cancel");
-  ipd_test_iterate (10);
+  respond (pin_dialog (), "cancel");
   g_assert_nonnull (f->window);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "front-desk.leave", NULL);
@@ -390,7 +401,150 @@ test_pin_attempts_limited (Fixture *f, gconstpointer data)
     answer_pin ("111111");
   answer_pin (PIN);
   g_assert_nonnull (f->window);
-  adw_message_dialog_response (pin_dialog (), "cancel");
+  respond (pin_dialog (), "cancel");
+}
+
+static char *
+file_sha256 (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+}
+
+static int
+run_gui (const char *db, char **err)
+{
+  const char *argv[] = { g_getenv ("IPD_GUI"), "--front-desk", "--db", db, NULL };
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL,
+                               NULL, NULL, NULL, err, &status, &error));
+  g_assert_no_error (error);
+  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
+}
+
+/* ipdossiers --front-desk refuses, before any window, a register it could
+ * not close (no PIN) or cannot read, and leaves the file as it was. */
+static void
+test_command_line_refuses (Fixture *f, gconstpointer data)
+{
+  g_autofree char *bare = g_build_filename (f->dir, "bare.sqlite", NULL);
+  g_autofree char *missing = g_build_filename (f->dir, "missing.sqlite", NULL);
+  g_autofree char *err = NULL, *before = NULL, *after = NULL;
+
+  if (g_getenv ("IPD_GUI") == NULL)
+    {
+      g_test_skip ("IPD_GUI is set by meson test");
+      return;
+    }
+  g_object_unref (ipd_store_open (bare, IPD_STORE_DEFAULT, NULL));
+  before = file_sha256 (bare);
+  g_assert_cmpint (run_gui (bare, &err), ==, 1);
+  g_assert_nonnull (strstr (err, bare));
+  after = file_sha256 (bare);
+  g_assert_cmpstr (before, ==, after);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_gui (missing, &err), ==, 1);
+  g_assert_cmpstr (g_strstrip (err), !=, "");
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+}
+
+static GtkWindow *
+find_named_toplevel (const char *name)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (gtk_widget_get_visible (window) && g_strcmp0 (gtk_widget_get_name (window), name) == 0)
+        return GTK_WINDOW (window);
+    }
+  return NULL;
+}
+
+static void
+answer_new_pin (const char *pin, const char *again)
+{
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (find_named_toplevel ("front-desk-pin-setup"));
+  GtkWidget *box;
+
+  g_assert_nonnull (dialog);
+  box = adw_message_dialog_get_extra_child (dialog);
+  gtk_editable_set_text (GTK_EDITABLE (ipd_test_get_named (box, "new-pin")), pin);
+  gtk_editable_set_text (GTK_EDITABLE (ipd_test_get_named (box, "new-pin-again")), again);
+  respond (dialog, "set");
+}
+
+/* Preferences → Register → Front Desk: typed twice, refused until both
+ * agree and are 4–12 digits, kept as a salted hash. */
+static void
+test_preferences_set_pin (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "officer.sqlite", NULL);
+  g_autoptr(IpdStore) store = ipd_store_open (path, IPD_STORE_DEFAULT, NULL);
+  IpdPreferencesWindow *preferences = ipd_preferences_window_new (NULL, store);
+  g_autofree char *stored = NULL;
+
+  ipd_test_present (GTK_WINDOW (preferences));
+  g_assert_false (ipd_store_has_front_desk_pin (store));
+  g_signal_emit_by_name (ipd_test_get_named (GTK_WIDGET (preferences), "front-desk-set-pin"), "clicked");
+  ipd_test_iterate (10);
+  answer_new_pin ("314159", "314158");
+  g_assert_false (ipd_store_has_front_desk_pin (store));
+  answer_new_pin ("31", "31");
+  g_assert_false (ipd_store_has_front_desk_pin (store));
+  answer_new_pin ("314159", "314159");
+  g_assert_null (find_named_toplevel ("front-desk-pin-setup"));
+  g_assert_true (ipd_store_check_front_desk_pin (store, "314159"));
+  stored = ipd_store_dup_setting (store, IPD_SETTING_FRONT_DESK_PIN);
+  g_assert_null (strstr (stored, "314159"));
+  gtk_window_destroy (GTK_WINDOW (preferences));
+}
+
+/* From the officer's window: a PIN first; then the officer's window hides
+ * behind the front desk and comes back when an officer leaves. */
+static void
+test_from_main_window (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "officer.sqlite", NULL);
+  g_autoptr(IpdStore) store = ipd_store_open (path, IPD_STORE_DEFAULT, NULL);
+  IpdWindow *window = ipd_window_new (NULL, store, NULL);
+  GtkWindow *dialog, *front_desk;
+  IpdStore *front_store = NULL;
+
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  ipd_test_present (GTK_WINDOW (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.front-desk", NULL);
+  ipd_test_iterate (10);
+  g_assert_null (ipd_test_find_toplevel (IPD_TYPE_FRONT_DESK_WINDOW));
+  dialog = ipd_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  respond (ADW_MESSAGE_DIALOG (dialog), "cancel");
+
+  g_assert_true (ipd_store_set_front_desk_pin (store, PIN, NULL));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.front-desk", NULL);
+  ipd_test_iterate (10);
+  front_desk = ipd_test_find_toplevel (IPD_TYPE_FRONT_DESK_WINDOW);
+  g_assert_nonnull (front_desk);
+  g_object_get (front_desk, "store", &front_store, NULL);
+  g_assert_true (front_store != store && ipd_store_is_read_only (front_store));
+  g_clear_object (&front_store);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window)));
+
+  gtk_widget_activate_action (GTK_WIDGET (front_desk), "front-desk.leave", NULL);
+  ipd_test_iterate (10);
+  answer_pin (PIN);
+  ipd_test_iterate (10);
+  g_assert_null (ipd_test_find_toplevel (IPD_TYPE_FRONT_DESK_WINDOW));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 int
@@ -403,6 +557,9 @@ main (int argc, char **argv)
   g_test_add ("/front-desk-window/rate-limit", Fixture, NULL, fixture_set_up, test_rate_limit, fixture_tear_down);
   g_test_add ("/front-desk-window/idle-reset", Fixture, NULL, fixture_set_up, test_idle_reset, fixture_tear_down);
   g_test_add ("/front-desk-window/pin-required", Fixture, NULL, fixture_set_up, test_pin_required, fixture_tear_down);
+  g_test_add ("/front-desk-window/command-line-refuses", Fixture, NULL, fixture_set_up, test_command_line_refuses, fixture_tear_down);
+  g_test_add ("/front-desk-window/preferences-set-pin", Fixture, NULL, fixture_set_up, test_preferences_set_pin, fixture_tear_down);
+  g_test_add ("/front-desk-window/from-main-window", Fixture, NULL, fixture_set_up, test_from_main_window, fixture_tear_down);
   g_test_add ("/front-desk-window/pin-attempts-limited", Fixture, NULL, fixture_set_up, test_pin_attempts_limited, fixture_tear_down);
 
   return g_test_run ();
