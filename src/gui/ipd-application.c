@@ -178,15 +178,15 @@ quit_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
   g_application_quit (G_APPLICATION (user_data));
 }
 
-/* The translators' names, or NULL while the catalogue has none: the
- * About window must not show the message id itself. */
+/* The translators' names, or "" (none shown) while the catalogue has
+ * none: the About window must not show the message id itself. */
 static const char *
 translator_credits (void)
 {
   /* Translators: your names, one a line, shown in the About window */
   const char *credits = _("translator-credits");
 
-  return g_str_equal (credits, "translator-credits") ? NULL : credits;
+  return g_str_equal (credits, "translator-credits") ? "" : credits;
 }
 
 static void
