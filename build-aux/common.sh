@@ -22,6 +22,8 @@ IPD_TEST_PACKAGES=(
   qpdf clang
   # the receipt's QR code decoded back from its printed page
   zbar-tools
+  # the Flatpak manifest read offline (flatpak-builder --show-manifest)
+  flatpak-builder
 )
 
 # The repository root, whatever the caller's working directory.

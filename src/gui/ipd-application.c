@@ -44,6 +44,7 @@ static const GOptionEntry option_entries[] = {
   { "db", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Open this register file"), N_("PATH") },
   { "demo", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Load the sample records into an empty register"), NULL },
   { "front-desk", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the front desk, where visitors look up their dossier"), NULL },
+  { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the program’s version and exit"), NULL },
   { NULL }
 };
 
@@ -56,6 +57,12 @@ ipd_application_handle_local_options (GApplication *app, GVariantDict *options)
   IpdApplication *self = IPD_APPLICATION (app);
   g_autofree char *db_path = NULL;
 
+  /* before any window or display: works in a terminal without one */
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("ipdossiers %s\n", PACKAGE_VERSION);
+      return 0;
+    }
   if (g_variant_dict_lookup (options, "db", "^ay", &db_path))
     {
       g_free (self->db_path);
@@ -223,6 +230,17 @@ quit_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
   g_application_quit (G_APPLICATION (user_data));
 }
 
+/* The translators' names, or "" (none shown) while the catalogue has
+ * none: the About window must not show the message id itself. */
+static const char *
+translator_credits (void)
+{
+  /* Translators: your names, one a line, shown in the About window */
+  const char *credits = _("translator-credits");
+
+  return g_str_equal (credits, "translator-credits") ? "" : credits;
+}
+
 static void
 about_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 {
@@ -233,8 +251,13 @@ about_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
                          "application-name", _("IP Dossiers"),
                          "application-icon", APP_ID,
                          "version", PACKAGE_VERSION,
+                         "developer-name", _("The IP Dossiers team"),
                          "developers", developers,
+                         "translator-credits", translator_credits (),
+                         "copyright", _("© 2026 The IP Dossiers authors"),
                          "license-type", GTK_LICENSE_GPL_3_0,
+                         "website", PACKAGE_URL,
+                         "issue-url", PACKAGE_URL "/issues",
                          "comments", _("The register of trademark, collective mark, certification mark and geographical indication dossiers"),
                          NULL);
 }

@@ -305,7 +305,8 @@ on_launched (GObject *source, GAsyncResult *result, gpointer data)
   g_autoptr(IpdAttachmentList) self = data;
   g_autoptr(GError) error = NULL;
 
-  if (!g_app_info_launch_default_for_uri_finish (result, &error))
+  if (!gtk_show_uri_full_finish (GTK_WINDOW (source), result, &error)
+      && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       /* Translators: %s is the system's reason */
       g_autofree char *text = g_strdup_printf (_("The document cannot be opened: %s"), error->message);
@@ -313,13 +314,17 @@ on_launched (GObject *source, GAsyncResult *result, gpointer data)
     }
 }
 
-/* In the application the system gives its type (a word processor for DOCX). */
+/* In the application the system gives its type (a word processor for
+ * DOCX), chosen above our window: through the OpenURI portal when
+ * sandboxed, which is handed the file itself, so the copy in our cache
+ * folder needs no file-system permission. */
 static void
 open_external (IpdAttachmentList *self, IpdAttachment *a)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *path = ipd_dossier_view_export_attachment (self->store, a, &error);
   g_autofree char *uri = NULL;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
   if (path == NULL)
     {
@@ -327,7 +332,8 @@ open_external (IpdAttachmentList *self, IpdAttachment *a)
       return;
     }
   uri = g_filename_to_uri (path, NULL, NULL);
-  g_app_info_launch_default_for_uri_async (uri, NULL, NULL, on_launched, g_object_ref (self));
+  gtk_show_uri_full (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, uri, GDK_CURRENT_TIME,
+                     NULL, on_launched, g_object_ref (self));
 }
 
 static void
