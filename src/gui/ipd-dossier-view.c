@@ -20,7 +20,7 @@
 #include "ipd-amount.h"
 #include "ipd-attachment-list.h"
 #include "ipd-date.h"
-#include "ipd-dossier-view.h"
+#include "ipd-dossier-view-private.h"
 #include "ipd-audit-text.h"
 #include "ipd-event-dialog.h"
 #include "ipd-pdf-view.h"
@@ -782,6 +782,22 @@ ipd_dossier_view_is_showing_document (IpdDossierView *self)
   return g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "document") == 0;
 }
 
+/* The register the dossier shown is in (NULL: none shown yet). */
+IpdStore *
+ipd_dossier_view_get_store (IpdDossierView *self)
+{
+  g_return_val_if_fail (IPD_IS_DOSSIER_VIEW (self), NULL);
+  return self->store;
+}
+
+/* The dossier again, as the register has it now. */
+void
+ipd_dossier_view_reshow (IpdDossierView *self)
+{
+  g_return_if_fail (IPD_IS_DOSSIER_VIEW (self));
+  reshow (self);
+}
+
 static void
 reshow (IpdDossierView *self)
 {
@@ -821,6 +837,7 @@ ipd_dossier_view_show (IpdDossierView *self, IpdStore *store, gint64 id, GError 
   add_kind_lists (self, d);
   add_parties (self, d);
   add_events (self, events, tasks);
+  gtk_box_append (self->groups, ipd_dossier_view_receipt_group (self));
   ipd_attachment_list_show (self->attachments, store, id);
   add_history (self);
   /* the same dossier shown again (it changed) keeps its document open */
@@ -830,6 +847,7 @@ ipd_dossier_view_show (IpdDossierView *self, IpdStore *store, gint64 id, GError 
       gtk_stack_set_visible_child_name (self->stack, "dossier");
     }
   self->id = id;
+  ipd_dossier_view_update_receipt_actions (self);
   return TRUE;
 }
 
@@ -842,6 +860,7 @@ ipd_dossier_view_clear (IpdDossierView *self)
   ipd_attachment_list_clear (self->attachments);
   self->id = 0;
   self->in_trash = FALSE;
+  ipd_dossier_view_update_receipt_actions (self);
   gtk_stack_set_visible_child_name (self->stack, "empty");
 }
 
@@ -907,6 +926,7 @@ ipd_dossier_view_class_init (IpdDossierViewClass *klass)
   gtk_widget_class_install_action (widget_class, "dossier.close-document", NULL, close_document_action);
   gtk_widget_class_install_action (widget_class, "dossier.document-window", NULL, document_window_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "dossier.close-document", NULL);
+  ipd_dossier_view_receipt_install_actions (widget_class);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
@@ -920,4 +940,5 @@ ipd_dossier_view_init (IpdDossierView *self)
   g_signal_connect_object (drop, "enter", G_CALLBACK (on_drop_enter), self, 0);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "dossier.close-document", FALSE);
+  ipd_dossier_view_update_receipt_actions (self);
 }

@@ -27,6 +27,26 @@ open_dossier_id (IpdWindow *self)
   return ipd_dossier_view_get_id (self->dossier_view);
 }
 
+/* The receipt's actions, the dossier page's own, in the dossier menu. */
+static const struct {
+  const char *window;
+  const char *page;
+} receipt_actions[] = {
+  { "win.print-receipt", "dossier.print-receipt" },
+  { "win.save-receipt", "dossier.save-receipt" },
+  { "win.new-lookup-code", "dossier.new-lookup-code" },
+};
+
+static void
+receipt_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  IpdWindow *self = IPD_WINDOW (widget);
+
+  for (guint i = 0; i < G_N_ELEMENTS (receipt_actions); i++)
+    if (g_str_equal (action_name, receipt_actions[i].window))
+      gtk_widget_activate_action (GTK_WIDGET (self->dossier_view), receipt_actions[i].page, NULL);
+}
+
 /* Which actions make sense now, and which header buttons show. */
 void
 ipd_window_update_dossier_actions (IpdWindow *self)
@@ -43,6 +63,9 @@ ipd_window_update_dossier_actions (IpdWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.duplicate", open && !editing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.trash", open && !editing && !trashed);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore", open && !editing && trashed);
+  for (guint i = 0; i < G_N_ELEMENTS (receipt_actions); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), receipt_actions[i].window,
+                                   have_store && open && !editing && !trashed && !ipd_store_is_read_only (self->store));
 
   gtk_widget_set_visible (self->edit_button, !editing && open);
   gtk_widget_set_visible (self->dossier_menu_button, !editing && open);
@@ -269,4 +292,8 @@ ipd_window_editing_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.edit", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "win.duplicate", NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (receipt_actions); i++)
+    gtk_widget_class_install_action (widget_class, receipt_actions[i].window, NULL, receipt_activated);
+  /* a PDF open in the page prints itself with Ctrl+P when it has the focus */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print-receipt", NULL);
 }
