@@ -20,6 +20,8 @@ IPD_TEST_PACKAGES=(
   libreoffice-calc-nogui poppler-utils
   # encrypted PDFs for the viewer's tests; clang builds the PDF fuzzer
   qpdf clang
+  # localedef's sources of vi_VN.UTF-8, the Vietnamese system of test-language
+  locales
   # the receipt's QR code decoded back from its printed page
   zbar-tools
   # the Flatpak manifest read offline (flatpak-builder --show-manifest)

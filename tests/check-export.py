@@ -639,7 +639,7 @@ def check_vietnamese(db, folder):
     path = os.path.join(folder, "thong-ke.xlsx")
     cli(db, "export", "--report", "statistics", "--quarter", "2026-Q3", "-o", path, language="vi")
     wb = openpyxl.load_workbook(path)
-    equal(wb.sheetnames, ["Theo loại và tình trạng", "So sánh theo kỳ", "Theo tỉnh", "Theo xã, phường",
+    equal(wb.sheetnames, ["Theo loại và tình trạng", "So sánh theo kỳ", "Theo tỉnh, thành phố", "Theo xã, phường",
                           "Chương trình hỗ trợ", "Biểu đồ"], "vi: statistics sheet names")
     equal(wb.worksheets[0]["A4"].value, "BÁO CÁO THỐNG KÊ SỞ HỮU CÔNG NGHIỆP QUÝ III NĂM 2026",
           "vi: statistics title")

@@ -16,4 +16,23 @@ void       ipd_test_save_screenshot (GtkWidget *window, const char *name);
 GtkWindow *ipd_test_find_toplevel   (GType type);
 gboolean   ipd_test_init_gui        (int *argc, char ***argv);
 
+/* The texts a widget shows, and whether they are translated. */
+typedef struct {
+  char *text;    /* as shown, with a mnemonic's underscore if it has one */
+  char *where;   /* the widget and what of it: "AdwActionRow, title" */
+} IpdTestText;
+
+void       ipd_test_text_free       (IpdTestText *text);
+void       ipd_test_collect_texts   (GtkWidget *widget, GPtrArray *texts);
+gboolean   ipd_test_shows_text      (GtkWidget *widget, const char *text);
+
+typedef struct _IpdTestCatalogue IpdTestCatalogue;
+
+IpdTestCatalogue *ipd_test_catalogue_load    (const char *po_path);
+void              ipd_test_catalogue_free    (IpdTestCatalogue *catalogue);
+GPtrArray        *ipd_test_find_untranslated (GtkWidget *widget, IpdTestCatalogue *catalogue);
+void              ipd_test_assert_translated (GtkWidget *widget, const char *screen);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (IpdTestCatalogue, ipd_test_catalogue_free)
+
 G_END_DECLS

@@ -37,7 +37,7 @@ static void
 write_expiry (IpdXlsxLayout *layout, lxw_row_t row, const IpdTitleRow *r)
 {
   if (r->indefinite)
-    /* Translators: a title that never expires; Vietnamese: "Không thời hạn" */
+    /* Translators: a title that never expires; Vietnamese (Law on IP, Art. 93(7)): "Vô thời hạn" */
     worksheet_write_string (layout->sheet, row, COL_EXPIRY, _("Indefinite"), layout->cell_centre);
   else
     ipd_xlsx_layout_date (layout, row, COL_EXPIRY, r->expiry_date);

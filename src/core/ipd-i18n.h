@@ -6,6 +6,8 @@
 
 G_BEGIN_DECLS
 
-void ipd_i18n_init (void);
+void     ipd_i18n_init               (void);
+void     ipd_i18n_init_with_language (const char *language);
+gboolean ipd_i18n_is_language        (const char *language);
 
 G_END_DECLS

@@ -9,6 +9,8 @@
 
 #include "ipd-gui-resources.h"
 #include "ipd-gui.h"
+#include "ipd-i18n.h"
+#include "ipd-settings.h"
 
 void
 ipd_gui_ensure_resources (void)
@@ -20,6 +22,22 @@ ipd_gui_ensure_resources (void)
       ipd_gui_register_resource ();
       g_once_init_leave (&registered, 1);
     }
+}
+
+/**
+ * ipd_gui_init_i18n:
+ *
+ * The locale and the catalogue, in the language chosen in Preferences
+ * (the system's by default). Called first thing in main(), before any
+ * message is translated; GTK then keeps the locale set here.
+ */
+void
+ipd_gui_init_i18n (void)
+{
+  g_autofree char *language = ipd_settings_dup_language ();
+
+  ipd_i18n_init_with_language (language);
+  gtk_disable_setlocale ();
 }
 
 /**

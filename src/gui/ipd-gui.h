@@ -7,6 +7,7 @@
 G_BEGIN_DECLS
 
 void       ipd_gui_ensure_resources (void);
+void       ipd_gui_init_i18n        (void);
 GtkWidget *ipd_gui_icon_button       (const char *icon_name, const char *tooltip);
 GtkWidget *ipd_pin_entry_new         (void);
 

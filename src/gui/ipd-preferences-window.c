@@ -1,7 +1,8 @@
 /* ipd-preferences-window.c — the officer's and the register's settings
  *
  * Four pages: "General" is this officer's own (GSettings: the name put on
- * new dossiers, whether the last register reopens, deadline reminders);
+ * new dossiers, the language, whether the last register reopens, deadline
+ * reminders);
  * "Register", "Application Numbers" and "Holidays" are kept in the register
  * itself and so are shared by every officer who opens it. Register rows are
  * saved when applied, and a register open read-only shows them without
@@ -37,6 +38,7 @@ struct _IpdPreferencesWindow
 
   AdwPreferencesGroup *officer_group;
   AdwEntryRow         *officer_row;
+  AdwComboRow         *language_row;
   AdwPreferencesGroup *startup_group;
   GtkSwitch           *reopen_switch;
   AdwPreferencesGroup *reminders_group;
@@ -97,6 +99,43 @@ register_row (IpdPreferencesWindow *self, guint i)
 
 /* General ---------------------------------------------------------------------- */
 
+/* The choices of the "language" key, in the order of the language row. */
+static const char * const languages[] = { "system", "vi", "en" };
+
+static guint
+language_position (const char *language)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
+    if (g_strcmp0 (languages[i], language) == 0)
+      return i;
+  return 0;
+}
+
+/* The messages are translated once, at start-up (ipd_gui_init_i18n()):
+ * the choice is kept for the next start, and the officer told so. */
+static void
+on_language_selected (IpdPreferencesWindow *self)
+{
+  guint selected = adw_combo_row_get_selected (self->language_row);
+  g_autofree char *before = g_settings_get_string (self->settings, "language");
+
+  if (selected >= G_N_ELEMENTS (languages) || g_str_equal (before, languages[selected]))
+    return;
+  g_settings_set_string (self->settings, "language", languages[selected]);
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
+                                    adw_toast_new (_("The language changes when IP Dossiers starts again")));
+}
+
+static void
+setup_language (IpdPreferencesWindow *self)
+{
+  g_autofree char *language = g_settings_get_string (self->settings, "language");
+
+  adw_combo_row_set_selected (self->language_row, language_position (language));
+  g_signal_connect_object (self->language_row, "notify::selected", G_CALLBACK (on_language_selected), self,
+                           G_CONNECT_SWAPPED);
+}
+
 static void
 setup_general (IpdPreferencesWindow *self)
 {
@@ -108,6 +147,7 @@ setup_general (IpdPreferencesWindow *self)
       adw_preferences_group_set_description (self->officer_group,
                                              _("These settings cannot be kept: the application’s settings schema is not installed."));
       gtk_widget_set_sensitive (GTK_WIDGET (self->officer_row), FALSE);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->language_row), FALSE);
       gtk_widget_set_sensitive (GTK_WIDGET (self->startup_group), FALSE);
       gtk_widget_set_sensitive (GTK_WIDGET (self->reminders_group), FALSE);
       return;
@@ -115,6 +155,7 @@ setup_general (IpdPreferencesWindow *self)
   g_settings_bind (self->settings, "officer-name", self->officer_row, "text", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "reopen-last-register", self->reopen_switch, "active", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "deadline-reminders", self->reminders_switch, "active", G_SETTINGS_BIND_DEFAULT);
+  setup_language (self);
 
   if (real_name != NULL && *real_name != '\0' && !g_str_equal (real_name, "Unknown"))
     /* Translators: %s is the real name of the user's account */
@@ -495,6 +536,7 @@ ipd_preferences_window_class_init (IpdPreferencesWindowClass *klass)
                                                "/io/github/ipdossiers/IpDossiers/ipd-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, IpdPreferencesWindow, officer_group);
   gtk_widget_class_bind_template_child (widget_class, IpdPreferencesWindow, officer_row);
+  gtk_widget_class_bind_template_child (widget_class, IpdPreferencesWindow, language_row);
   gtk_widget_class_bind_template_child (widget_class, IpdPreferencesWindow, startup_group);
   gtk_widget_class_bind_template_child (widget_class, IpdPreferencesWindow, reopen_switch);
   gtk_widget_class_bind_template_child (widget_class, IpdPreferencesWindow, reminders_group);

@@ -83,3 +83,20 @@ ipd_settings_dup_officer_name (void)
     return NULL;
   return g_utf8_normalize (real_name, -1, G_NORMALIZE_NFC);
 }
+
+/**
+ * ipd_settings_dup_language:
+ *
+ * The language chosen in Preferences: "vi", "en", or "system" to follow
+ * the system's.
+ *
+ * Returns: (transfer full) (nullable): the choice, or %NULL when the
+ *   schema is not installed
+ */
+char *
+ipd_settings_dup_language (void)
+{
+  g_autoptr(GSettings) settings = ipd_settings_new ();
+
+  return settings ? g_settings_get_string (settings, "language") : NULL;
+}
