@@ -223,6 +223,8 @@ test_shows_public_only (Fixture *f, gconstpointer data)
 
   assert_nothing_internal (before);
   g_assert_null (strstr (before, GI_NAME));
+  if (translated)
+    ipd_test_assert_translated (GTK_WIDGET (f->window), "the front desk's start screen");
 
   look_up (f, formatted);
   g_assert_cmpstr (page (f), ==, "dossier");
@@ -248,6 +250,8 @@ test_shows_public_only (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (after, ipd_vocabulary_label (IPD_VOCAB_KIND, IPD_KIND_GI)));
   assert_nothing_internal (after);
   ipd_test_wait_ms (500);   /* the pages cross-fade */
+  if (translated)
+    ipd_test_assert_translated (GTK_WIDGET (f->window), "the front desk showing a dossier");
   ipd_test_save_screenshot (GTK_WIDGET (f->window), translated ? "front-desk-vi.png" : "front-desk-C.png");
 }
 
