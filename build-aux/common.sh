@@ -26,6 +26,8 @@ IPD_TEST_PACKAGES=(
   zbar-tools
   # the Flatpak manifest read offline (flatpak-builder --show-manifest)
   flatpak-builder
+  # vi_VN.UTF-8 compiled by the export tests (localedef, no root): its decimal comma
+  locales
 )
 
 # The repository root, whatever the caller's working directory.

@@ -15,16 +15,20 @@
 # every count compared with counts made independently with sqlite3 on the
 # register, the sheets, the period comparisons, the chart, an empty period.
 # The texts are checked in English (LANGUAGE=C), then the registers once
-# more in Vietnamese, as the office sends them.
+# more in Vietnamese, as the office sends them; and every report once more
+# under a Vietnamese locale (LC_ALL=vi_VN.UTF-8, made here with localedef),
+# whose decimal comma must not reach the file's numbers.
 # Exit status 0 when all is well, 1 otherwise.
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 import datetime
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
+import zipfile
 
 try:
     import openpyxl
@@ -47,8 +51,10 @@ def equal(actual, expected, what):
     check(actual == expected, f"{what}: {actual!r}, expected {expected!r}")
 
 
-def cli(db, *args, ok=True, language="C"):
-    env = dict(os.environ, LANGUAGE=language, LC_ALL="C.UTF-8")
+def cli(db, *args, ok=True, language="C", locale="C.UTF-8", locpath=None):
+    env = dict(os.environ, LANGUAGE=language, LC_ALL=locale)
+    if locpath:
+        env["LOCPATH"] = locpath
     result = subprocess.run([os.environ["IPD_CLI"], "--db", db, *args],
                             capture_output=True, text=True, env=env)
     if ok and result.returncode != 0:
@@ -121,7 +127,6 @@ def check_layout(wb, ws, title):
 
 
 def check_company(path):
-    import zipfile
     with zipfile.ZipFile(path) as z:
         app = z.read("docProps/app.xml").decode("utf-8")
     check("<Company>SỞ KHOA HỌC VÀ CÔNG NGHỆ</Company>" in app, f"company in docProps/app.xml: {app}")
@@ -652,6 +657,68 @@ def check_vietnamese(db, folder):
           "vi: cut-off in February, with its zeros")
 
 
+def make_vi_locale(folder):
+    """vi_VN.UTF-8, compiled into @folder without root (localedef, from the
+    Debian package locales); LOCPATH names the folder. Its decimal point is
+    a comma, which is what check_numeric_locale() needs: a missing locale
+    is a failure, not a skip."""
+    locpath = os.path.join(folder, "locale")
+    os.mkdir(locpath)
+    result = subprocess.run(["localedef", "-i", "vi_VN", "-f", "UTF-8", os.path.join(locpath, "vi_VN.UTF-8")],
+                            capture_output=True, text=True)
+    if result.returncode != 0:
+        raise SystemExit(f"localedef could not make vi_VN.UTF-8 (Debian package locales): {result.stderr}")
+    point = subprocess.run(["locale", "decimal_point"], capture_output=True, text=True,
+                           env=dict(os.environ, LC_ALL="vi_VN.UTF-8", LOCPATH=locpath)).stdout.strip()
+    if point != ",":
+        raise SystemExit(f"vi_VN.UTF-8 from localedef has the decimal point {point!r}, not ','")
+    return locpath
+
+
+# A number written with the locale's decimal comma, in an attribute
+# (width="24,7", ht="17,75", left="0,7") or a cell's value (<v>1,5</v>).
+DECIMAL_COMMA = re.compile(r'="[-+]?[0-9]+,[0-9]+"|<(?:c:)?v>[-+]?[0-9]+,[0-9]+</')
+
+
+def xml_parts(path):
+    """The XML parts of a workbook but docProps/core.xml (its time of creation)."""
+    with zipfile.ZipFile(path) as z:
+        return {name: z.read(name).decode("utf-8") for name in z.namelist()
+                if name.endswith((".xml", ".rels")) and name != "docProps/core.xml"}
+
+
+def check_numeric_locale(db, folder):
+    """Under a Vietnamese locale every report is the file written under
+    C.UTF-8 (both in Vietnamese): libxlsxwriter writes widths, heights,
+    margins and numbers with printf, which would put the locale's decimal
+    comma in them, and Excel and openpyxl refuse such a file."""
+    locpath = make_vi_locale(folder)
+    for report in ("applications", "titles", "statistics"):
+        plain = os.path.join(folder, f"{report}-c.xlsx")
+        comma = os.path.join(folder, f"{report}-vi_VN.xlsx")
+        cli(db, "export", "--report", report, "--year", "2026", "-o", plain, language="vi")
+        cli(db, "export", "--report", report, "--year", "2026", "-o", comma, language="vi",
+            locale="vi_VN.UTF-8", locpath=locpath)
+        parts = xml_parts(comma)
+        for name, xml in sorted(parts.items()):
+            found = DECIMAL_COMMA.findall(xml)
+            check(not found, f"{report} under vi_VN: decimal commas in {name}: {found[:6]}")
+        equal(sorted(parts), sorted(xml_parts(plain)), f"{report} under vi_VN: the parts")
+        for name, xml in sorted(xml_parts(plain).items()):
+            check(parts.get(name) == xml, f"{report} under vi_VN: {name} differs from the file made under C.UTF-8")
+        try:
+            wb = openpyxl.load_workbook(comma)
+        except Exception as e:   # noqa: BLE001 — whatever the reader refuses the file with
+            check(False, f"{report} under vi_VN: openpyxl cannot read it: {e!r}")
+            continue
+        ws = wb.worksheets[0]
+        widths = [ws.column_dimensions[openpyxl.utils.get_column_letter(c)].width for c in range(1, 5)]
+        check(all(w and w >= 5 for w in widths), f"{report} under vi_VN: column widths {widths}")
+        equal(ws.page_margins.left, 0.4, f"{report} under vi_VN: left margin")
+        check(ws.row_dimensions[HEADER_1].height and ws.row_dimensions[HEADER_1].height > 15,
+              f"{report} under vi_VN: header row height {ws.row_dimensions[HEADER_1].height}")
+
+
 def main():
     with tempfile.TemporaryDirectory() as folder:
         db, _ = make_register(folder)
@@ -668,6 +735,9 @@ def main():
         statistics = os.path.join(folder, "statistics")
         os.mkdir(statistics)
         check_statistics(db, statistics)
+        numbers = os.path.join(folder, "numbers")
+        os.mkdir(numbers)
+        check_numeric_locale(db, numbers)
     for failure in failures:
         print("FAIL:", failure)
     print(f"{len(failures)} failure(s)")

@@ -17,7 +17,8 @@ ipd_test_make_dir (const char *name_template)
   return directory;
 }
 
-/* Removes a test's directory and the files in it (a register, its WAL). */
+/* Removes a test's directory and what is in it (a register, its WAL, a
+ * compiled locale's folders). */
 void
 ipd_test_remove_dir (const char *directory)
 {
@@ -30,7 +31,11 @@ ipd_test_remove_dir (const char *directory)
   while (dir && (name = g_dir_read_name (dir)) != NULL)
     {
       g_autofree char *child = g_build_filename (directory, name, NULL);
-      g_unlink (child);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        ipd_test_remove_dir (child);
+      else
+        g_unlink (child);
     }
   g_rmdir (directory);
 }

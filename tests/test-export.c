@@ -1,12 +1,15 @@
-/* test-export.c — periods of the registers, and that an export that does
- * not finish leaves no file. The workbook's contents are checked by an
- * independent reader in check-export.py.
+/* test-export.c — periods of the registers, that an export that does
+ * not finish leaves no file, and that an export on a worker thread under
+ * a Vietnamese locale writes its numbers with a decimal point. The
+ * workbook's contents are checked by an independent reader in
+ * check-export.py.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <gio/gio.h>
 #include <glib/gstdio.h>
+#include <locale.h>
 #include <string.h>
 
 #include "ipd-demo.h"
@@ -291,6 +294,165 @@ test_statistics_progress_and_cancel (void)
   ipd_test_remove_dir (dir);
 }
 
+/* vi_VN.UTF-8 compiled into @dir by localedef (Debian package locales),
+ * which needs no root; LOCPATH then names @dir. Its decimal comma is what
+ * the test needs: without it the test fails, it does not skip. */
+static void
+make_vi_locale (const char *dir)
+{
+  g_autofree char *target = g_build_filename (dir, "vi_VN.UTF-8", NULL);
+  const char *argv[] = { "localedef", "-i", "vi_VN", "-f", "UTF-8", target, NULL };
+  g_autofree char *errors = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
+                NULL, NULL, NULL, &errors, &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, &error))
+    g_printerr ("localedef could not make vi_VN.UTF-8: %s\n", errors);
+  g_assert_no_error (error);
+}
+
+/* The XML parts of the workbook at @path, one after the other, read by
+ * Python's zipfile (python3 comes with python3-openpyxl, which the export
+ * checks need). */
+static char *
+workbook_xml (const char *path)
+{
+  const char *argv[] = {
+    "python3", "-c",
+    "import sys, zipfile\n"
+    "z = zipfile.ZipFile(sys.argv[1])\n"
+    "for n in z.namelist():\n"
+    "    if n.endswith('.xml'): sys.stdout.buffer.write(n.encode() + b'\\n' + z.read(n) + b'\\n')\n",
+    path, NULL
+  };
+  g_autoptr(GError) error = NULL;
+  char *xml = NULL;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &xml, NULL,
+                &status, &error);
+  g_assert_no_error (error);
+  g_spawn_check_wait_status (status, &error);
+  g_assert_no_error (error);
+  return xml;
+}
+
+/* No number with a decimal comma in @path's XML: not in an attribute
+ * (width="24,7", ht="17,75", left="0,7"), not in a cell (<v>1,5</v>). */
+static void
+assert_decimal_points (const char *path, const char *expected)
+{
+  g_autofree char *xml = workbook_xml (path);
+  g_autoptr(GRegex) comma = g_regex_new ("=\"[-+]?[0-9]+,[0-9]+\"|<(c:)?v>[-+]?[0-9]+,[0-9]+</",
+                                         0, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+
+  if (g_regex_match (comma, xml, 0, &match))
+    g_error ("%s: a decimal comma: %s", path, g_match_info_fetch (match, 0));
+  g_assert_nonnull (strstr (xml, expected));
+}
+
+typedef struct {
+  const char *dir;
+  char       *applications, *statistics, *cancelled;
+  gint        done;            /* atomic */
+  gboolean    global_again;    /* the worker is back on the process's locale */
+  gboolean    own_again;       /* and back on its own one */
+  char       *shown;           /* 8.7 by printf on the worker, after the exports */
+} Worker;
+
+/* The exports as the window runs them: a store of the worker's own. */
+static gpointer
+export_on_worker (gpointer data)
+{
+  Worker *w = data;
+  g_autoptr(IpdStore) store = demo_store (w->dir);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  Progress progress = { cancellable, 0, 0, 0.4 };
+  locale_t own = newlocale (LC_ALL_MASK, "vi_VN.UTF-8", (locale_t) 0);
+  IpdReportPeriod period;
+
+  g_assert_true (own != (locale_t) 0);
+  g_assert_true (ipd_report_period_year (&period, 2025, NULL));
+  g_assert_true (ipd_export_applications (store, &period, NULL, w->applications, NULL, NULL,
+                                          NULL, &error));
+  g_assert_no_error (error);
+  w->global_again = uselocale ((locale_t) 0) == LC_GLOBAL_LOCALE;
+
+  /* a thread with a locale of its own gets it back, finished or cancelled */
+  uselocale (own);
+  g_assert_true (ipd_export_statistics (store, &period, NULL, w->statistics, NULL, NULL,
+                                        NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (ipd_export_statistics (store, &period, NULL, w->cancelled, follow_progress,
+                                         &progress, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  w->own_again = uselocale ((locale_t) 0) == own;
+  w->shown = g_strdup_printf ("%g", 8.7);
+  uselocale (LC_GLOBAL_LOCALE);
+  freelocale (own);
+  g_atomic_int_set (&w->done, TRUE);
+  return NULL;
+}
+
+/* The programs run in the user's locale (setlocale (LC_ALL, "")), where
+ * printf writes 8.7 as "8,7". The exports run on a worker thread while
+ * the main thread goes on showing "8,7 kB"; libxlsxwriter formats its
+ * numbers with printf, and must write "24.7109375" all the same. */
+static void
+test_vietnamese_locale_on_worker (void)
+{
+  g_autofree char *dir = ipd_test_make_dir ("export-XXXXXX");
+  g_autofree char *locales = ipd_test_make_dir ("locale-XXXXXX");
+  Worker w = { .dir = dir };
+  g_autofree char *shown = NULL;
+  GThread *thread;
+  guint checks = 0;
+
+  make_vi_locale (locales);
+  g_setenv ("LOCPATH", locales, TRUE);
+  g_assert_nonnull (setlocale (LC_ALL, "vi_VN.UTF-8"));
+  shown = g_strdup_printf ("%g", 8.7);
+  g_assert_cmpstr (shown, ==, "8,7");
+  w.applications = g_build_filename (dir, "applications.xlsx", NULL);
+  w.statistics = g_build_filename (dir, "statistics.xlsx", NULL);
+  w.cancelled = g_build_filename (dir, "cancelled.xlsx", NULL);
+
+  thread = g_thread_new ("export", export_on_worker, &w);
+  /* the main thread's numbers keep their comma while the worker exports */
+  while (!g_atomic_int_get (&w.done))
+    {
+      g_autofree char *now = g_strdup_printf ("%g", 8.7);
+
+      g_assert_cmpstr (now, ==, "8,7");
+      checks++;
+      g_usleep (1000);
+    }
+  g_thread_join (thread);
+  g_assert_cmpuint (checks, >, 0);
+  g_assert_cmpstr (setlocale (LC_NUMERIC, NULL), ==, "vi_VN.UTF-8");
+  g_assert_true (w.global_again);
+  g_assert_true (w.own_again);
+  g_assert_cmpstr (w.shown, ==, "8,7");
+
+  assert_decimal_points (w.applications, "width=\"26.7109375\"");
+  assert_decimal_points (w.statistics, "left=\"0.7\"");
+  g_assert_false (g_file_test (w.cancelled, G_FILE_TEST_EXISTS));
+
+  setlocale (LC_ALL, "C");
+  g_unsetenv ("LOCPATH");
+  g_free (w.applications);
+  g_free (w.statistics);
+  g_free (w.cancelled);
+  g_free (w.shown);
+  ipd_test_remove_dir (locales);
+  ipd_test_remove_dir (dir);
+}
+
 /* The store's statistics: every kind in a period's rows, and the counts
  * by kind and status add up to the live dossiers. */
 static void
@@ -398,5 +560,6 @@ main (int argc, char **argv)
   g_test_add_func ("/export/failure-leaves-no-file", test_failure_leaves_no_file);
   g_test_add_func ("/export/statistics/progress-and-cancel", test_statistics_progress_and_cancel);
   g_test_add_func ("/export/statistics/store", test_statistics_store);
+  g_test_add_func ("/export/vietnamese-locale-on-worker", test_vietnamese_locale_on_worker);
   return g_test_run ();
 }

@@ -14,6 +14,7 @@
 #include <errno.h>
 #include <glib/gstdio.h>
 #include <fcntl.h>
+#include <locale.h>
 #include <unistd.h>
 
 #include "ipd-date.h"
@@ -196,6 +197,43 @@ can_create (const char *tmp, const char *path, GError **error)
   return TRUE;
 }
 
+/* Calls @write with the "C" numeric locale on this thread only, and puts
+ * the thread's locale back whatever @write returns. Debian's
+ * libxlsxwriter is built without its own number formatting
+ * (USE_DTOA_LIBRARY) and writes doubles (column widths, row heights,
+ * margins, numbers) with printf's "%g", which follows LC_NUMERIC: under
+ * vi_VN it writes width="24,7", a file Excel and openpyxl refuse. The
+ * programs keep the user's locale (ipd-i18n.c), and the window shows
+ * "8,7 kB" on its main thread while a worker exports: so uselocale(),
+ * never setlocale(). The other categories are copied from the thread's
+ * locale — a "C" LC_MESSAGES would turn off the translations (gettext
+ * ignores LANGUAGE under it), in English sheet names and headings. */
+static gboolean
+write_with_c_numbers (const char *path, const char *tmp, IpdExportWriteFunc write, gpointer data,
+                      GError **error)
+{
+  locale_t current = duplocale (uselocale ((locale_t) 0));
+  locale_t c_numbers = current ? newlocale (LC_NUMERIC_MASK, "C", current) : (locale_t) 0;
+  locale_t previous;
+  gboolean ok;
+
+  if (c_numbers == (locale_t) 0)
+    {
+      int saved = errno;
+
+      if (current)
+        freelocale (current);
+      g_set_error (error, IPD_ERROR, IPD_ERROR_FAILED, _("Could not write “%s”: %s"),
+                   path, g_strerror (saved));
+      return FALSE;
+    }
+  previous = uselocale (c_numbers);
+  ok = write (tmp, data, error);
+  uselocale (previous);
+  freelocale (c_numbers);
+  return ok;
+}
+
 gboolean
 ipd_export_write_file (const char *path, IpdExportWriteFunc write, gpointer data,
                        GCancellable *cancellable, GError **error)
@@ -207,7 +245,8 @@ ipd_export_write_file (const char *path, IpdExportWriteFunc write, gpointer data
   tmp = temporary_path (path);
   if (!can_create (tmp, path, error))
     return FALSE;
-  if (!write (tmp, data, error) || g_cancellable_set_error_if_cancelled (cancellable, error))
+  if (!write_with_c_numbers (path, tmp, write, data, error)
+      || g_cancellable_set_error_if_cancelled (cancellable, error))
     {
       g_unlink (tmp);
       return FALSE;
