@@ -20,14 +20,13 @@ IPD_TEST_PACKAGES=(
   libreoffice-calc-nogui poppler-utils
   # encrypted PDFs for the viewer's tests; clang builds the PDF fuzzer
   qpdf clang
-  # localedef's sources of vi_VN.UTF-8, the Vietnamese system of test-language
+  # localedef's sources of vi_VN.UTF-8 (compiled by the tests, no root): the
+  # Vietnamese system of test-language, and the decimal comma of the export tests
   locales
   # the receipt's QR code decoded back from its printed page
   zbar-tools
   # the Flatpak manifest read offline (flatpak-builder --show-manifest)
   flatpak-builder
-  # vi_VN.UTF-8 compiled by the export tests (localedef, no root): its decimal comma
-  locales
 )
 
 # The repository root, whatever the caller's working directory.
