@@ -86,20 +86,15 @@ ask_new_pin (IpdFrontDeskPinGroup *self, const char *problem)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  AdwMessageDialog *dialog;
+  AdwMessageDialog *dialog =
+    ipd_gui_question_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, _("Officer PIN"),
+                          problem != NULL ? problem : _("4 to 12 digits. Officers type it to leave the front desk."),
+                          "set", _("_Set PIN"));
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                                       _("Officer PIN"),
-                                                       problem != NULL ? problem
-                                                                       : _("4 to 12 digits. Officers type it to leave the front desk.")));
   gtk_widget_set_name (GTK_WIDGET (dialog), "front-desk-pin-setup");
   gtk_box_append (GTK_BOX (box), pin_entry ("new-pin", _("New PIN")));
   gtk_box_append (GTK_BOX (box), pin_entry ("new-pin-again", _("New PIN again")));
   adw_message_dialog_set_extra_child (dialog, box);
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "set", _("_Set PIN"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "set", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "set");
-  adw_message_dialog_set_close_response (dialog, "cancel");
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_pin_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }

@@ -340,20 +340,16 @@ on_pin_response (AdwMessageDialog *dialog, const char *response, gpointer user_d
 static void
 ask_pin (IpdFrontDeskWindow *self, const char *problem)
 {
-  AdwMessageDialog *dialog;
   GtkWidget *entry = ipd_pin_entry_new ();
+  AdwMessageDialog *dialog =
+    ipd_gui_question_new (GTK_WINDOW (self), _("Leave the Front Desk?"),
+                          problem != NULL ? problem : _("Officers only: enter the PIN set in Preferences."),
+                          "leave", _("_Leave"));
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Leave the Front Desk?"),
-                                                       problem != NULL ? problem
-                                                                       : _("Officers only: enter the PIN set in Preferences.")));
   gtk_widget_set_name (GTK_WIDGET (dialog), "front-desk-pin-dialog");
   gtk_widget_set_name (entry, "front-desk-pin");
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("PIN"), -1);
   adw_message_dialog_set_extra_child (dialog, entry);
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "leave", _("_Leave"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "leave", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "leave");
-  adw_message_dialog_set_close_response (dialog, "cancel");
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_pin_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (entry);

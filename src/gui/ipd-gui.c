@@ -7,6 +7,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "ipd-gui-resources.h"
 #include "ipd-gui.h"
 #include "ipd-i18n.h"
@@ -78,4 +80,27 @@ ipd_pin_entry_new (void)
   gtk_entry_set_input_purpose (GTK_ENTRY (entry), GTK_INPUT_PURPOSE_PIN);
   gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
   return entry;
+}
+
+/**
+ * ipd_gui_question_new:
+ * @answer: the id of the answer that goes ahead; "cancel" is the other
+ * @answer_label: its button's label, with a mnemonic
+ *
+ * A question with "Cancel" and one suggested answer, which Enter gives
+ * and Escape cancels. Connect to "response" and present it.
+ *
+ * Returns: (transfer floating): the dialog
+ */
+AdwMessageDialog *
+ipd_gui_question_new (GtkWindow *parent, const char *heading, const char *body,
+                      const char *answer, const char *answer_label)
+{
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, heading, body));
+
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), answer, answer_label, NULL);
+  adw_message_dialog_set_response_appearance (dialog, answer, ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, answer);
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  return dialog;
 }

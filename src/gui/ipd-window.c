@@ -365,13 +365,11 @@ on_no_pin_response (IpdWindow *self, const char *response)
 static void
 ask_for_pin_first (IpdWindow *self)
 {
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Set an Officer PIN First"),
-    _("Only an officer's PIN closes the front desk. Set one in Preferences, on the Register page."));
+  AdwMessageDialog *dialog =
+    ipd_gui_question_new (GTK_WINDOW (self), _("Set an Officer PIN First"),
+                          _("Only an officer's PIN closes the front desk. Set one in Preferences, on the Register page."),
+                          "preferences", _("Open _Preferences"));
 
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
-                                    "preferences", _("Open _Preferences"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "preferences", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "preferences");
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_no_pin_response), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
