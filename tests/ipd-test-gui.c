@@ -6,8 +6,10 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "ipd-demo.h"
 #include "ipd-i18n.h"
 #include "ipd-test-gui.h"
+#include "ipd-test-util.h"
 
 /* Runs @n iterations of the main loop without waiting. */
 void
@@ -671,4 +673,36 @@ ipd_test_assert_translated (GtkWidget *widget, const char *screen)
       g_test_message ("%s: %u texts in English:%s", screen, found->len, list->str);
       g_test_fail_printf ("%s: %u texts in English:%s", screen, found->len, list->str);
     }
+}
+
+void
+ipd_test_window_open (IpdTestWindow *w, gboolean demo, int width, int height)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  w->directory = ipd_test_make_dir ("ipd-window-XXXXXX");
+  /* not "register.sqlite": a name the catalogue translates, which the
+   * check of English texts would take for one left untranslated */
+  path = g_build_filename (w->directory, "lai-chau.sqlite", NULL);
+  w->store = ipd_store_open (path, IPD_STORE_DEFAULT, &error);
+  g_assert_no_error (error);
+  if (demo)
+    {
+      g_assert_cmpint (ipd_demo_load (w->store, &error), >, 0);
+      g_assert_no_error (error);
+    }
+  w->window = ipd_window_new (NULL, w->store, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (w->window), width, height);
+  ipd_test_present (GTK_WINDOW (w->window));
+}
+
+void
+ipd_test_window_close (IpdTestWindow *w)
+{
+  gtk_window_destroy (GTK_WINDOW (w->window));
+  ipd_test_iterate (20);
+  g_clear_object (&w->store);
+  ipd_test_remove_dir (w->directory);
+  g_clear_pointer (&w->directory, g_free);
 }

@@ -4,6 +4,9 @@
 
 #include <gtk/gtk.h>
 
+#include "ipd-store.h"
+#include "ipd-window.h"
+
 G_BEGIN_DECLS
 
 void       ipd_test_iterate         (guint n);
@@ -34,5 +37,16 @@ GPtrArray        *ipd_test_find_untranslated (GtkWidget *widget, IpdTestCatalogu
 void              ipd_test_assert_translated (GtkWidget *widget, const char *screen);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (IpdTestCatalogue, ipd_test_catalogue_free)
+
+/* The main window on a new register in a temporary folder (with the sample
+ * records when @demo), shown at @width × @height; closed, the folder goes. */
+typedef struct {
+  char      *directory;
+  IpdStore  *store;
+  IpdWindow *window;
+} IpdTestWindow;
+
+void ipd_test_window_open  (IpdTestWindow *w, gboolean demo, int width, int height);
+void ipd_test_window_close (IpdTestWindow *w);
 
 G_END_DECLS

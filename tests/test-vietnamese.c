@@ -31,37 +31,18 @@
 #include "ipd-test-util.h"
 #include "ipd-window-private.h"
 
-typedef struct {
-  char      *directory;
-  IpdStore  *store;
-  IpdWindow *window;
-} Fixture;
+typedef IpdTestWindow Fixture;
 
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  f->directory = ipd_test_make_dir ("ipd-vietnamese-XXXXXX");
-  path = g_build_filename (f->directory, "lai-chau.sqlite", NULL);
-  f->store = ipd_store_open (path, IPD_STORE_DEFAULT, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (ipd_demo_load (f->store, &error), >, 0);
-  g_assert_no_error (error);
-  f->window = ipd_window_new (NULL, f->store, NULL);
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
-  ipd_test_present (GTK_WINDOW (f->window));
+  ipd_test_window_open (f, TRUE, 1280, 800);
 }
 
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  ipd_test_iterate (20);
-  g_clear_object (&f->store);
-  ipd_test_remove_dir (f->directory);
-  g_free (f->directory);
+  ipd_test_window_close (f);
 }
 
 static void
