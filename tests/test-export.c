@@ -506,6 +506,70 @@ add_dossier (IpdStore *store, const char *name, const char *filing_date)
 }
 
 static gboolean
+collect_title (const IpdTitleRow *row, gpointer user_data, GError **error)
+{
+  g_ptr_array_add (user_data, g_strdup_printf ("%s %s", row->name, row->grant_date));
+  return TRUE;
+}
+
+static void
+add_event (IpdStore *store, gint64 dossier_id, const char *date, const char *type)
+{
+  g_autoptr(IpdEvent) event = ipd_event_new (dossier_id, date, type);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (ipd_store_save_event (store, event, &error));
+  g_assert_no_error (error);
+}
+
+/* A title recorded by its "Certificate granted" event, the grant date not
+ * typed on the dossier, is in the register of titles at that date: the
+ * statistics count it granted, the register must list it. */
+static void
+test_titles_granted_by_event (void)
+{
+  g_autofree char *dir = ipd_test_make_dir ("export-XXXXXX");
+  g_autofree char *path = g_build_filename (dir, "register.sqlite", NULL);
+  g_autoptr(IpdStore) store = ipd_store_open (path, IPD_STORE_DEFAULT, NULL);
+  g_autoptr(GPtrArray) titles = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) stats = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 typed = add_dossier (store, "Mận Tam Hoa Bắc Hà", "2024-02-01");
+  gint64 by_event = add_dossier (store, "Gạo Séng Cù", "2024-03-01");
+  gint64 refused = add_dossier (store, "Chè Tà Xùa", "2024-04-01");
+  g_autoptr(IpdDossier) d = ipd_store_load_dossier (store, typed, &error);
+  const IpdStatRow *marks;
+  IpdReportPeriod period;
+
+  d->grant_date = g_strdup ("2025-05-20");
+  g_assert_true (ipd_store_save_dossier (store, d, &error));
+  add_event (store, typed, "2025-05-20", "granted");
+  add_event (store, by_event, "2025-06-10", "granted");
+  add_event (store, refused, "2025-06-11", "refusal");
+
+  g_assert_true (ipd_report_period_year (&period, 2025, NULL));
+  g_assert_cmpint (ipd_store_count_title_rows (store, &period, NULL, &error), ==, 2);
+  g_assert_true (ipd_store_foreach_title_row (store, &period, NULL, collect_title, titles, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (titles->len, ==, 2);
+  g_assert_cmpstr (titles->pdata[0], ==, "Mận Tam Hoa Bắc Hà 2025-05-20");
+  g_assert_cmpstr (titles->pdata[1], ==, "Gạo Séng Cù 2025-06-10");
+
+  /* not yet granted at an earlier cut-off */
+  g_assert_true (ipd_report_period_range (&period, "2025-01-01", "2025-05-31", NULL));
+  g_assert_cmpint (ipd_store_count_title_rows (store, &period, NULL, &error), ==, 1);
+
+  g_assert_true (ipd_report_period_year (&period, 2025, NULL));
+  stats = ipd_store_statistics (store, IPD_STAT_PERIOD, &period, NULL, &error);
+  g_assert_no_error (error);
+  marks = ipd_stat_rows_find (stats, "trademark");
+  g_assert_nonnull (marks);
+  g_assert_cmpint (marks->value, ==, 2);
+  g_clear_object (&store);
+  ipd_test_remove_dir (dir);
+}
+
+static gboolean
 collect_id (const IpdApplicationRow *row, gpointer user_data, GError **error)
 {
   g_array_append_val ((GArray *) user_data, row->id);
@@ -560,6 +624,7 @@ main (int argc, char **argv)
   g_test_add_func ("/export/failure-leaves-no-file", test_failure_leaves_no_file);
   g_test_add_func ("/export/statistics/progress-and-cancel", test_statistics_progress_and_cancel);
   g_test_add_func ("/export/statistics/store", test_statistics_store);
+  g_test_add_func ("/export/titles/granted-by-event", test_titles_granted_by_event);
   g_test_add_func ("/export/vietnamese-locale-on-worker", test_vietnamese_locale_on_worker);
   return g_test_run ();
 }

@@ -77,12 +77,20 @@ static const char count_sql[] = "SELECT count(*)" APPLICATIONS_WHERE;
 static const char rows_sql[] =
   ROWS_SELECT " ORDER BY d.filing_date IS NULL, d.filing_date, d.reference";
 
+/* The day a title was granted: as typed on the dossier, else the date of
+ * its "Certificate granted" event, which the statistics count by. A
+ * dossier recorded as granted without the date typed in is still a title
+ * in force: leaving it out made the two reports disagree. */
+#define GRANTED_ON                                                                  \
+  "coalesce (d.grant_date, (SELECT max (g.date) FROM event g"                      \
+  "                         WHERE g.dossier_id = d.id AND g.type = 'granted'))"
+
 /* Titles in force at the cut-off ?2: granted by then, not ended by an
  * event dated by then (expired, withdrawn, invalidated …), and for a kind
  * with a term, expiring after it. */
 #define TITLES_WHERE                                                                \
   " FROM dossier d JOIN kind k ON k.code = d.kind" FILTERS_WHERE                    \
-  "  AND d.grant_date IS NOT NULL AND d.grant_date <= ?2"                           \
+  "  AND " GRANTED_ON " <= ?2"                                                      \
   "  AND NOT EXISTS (SELECT 1 FROM event e JOIN event_type t ON t.code = e.type"    \
   "                  WHERE e.dossier_id = d.id AND t.ends_dossier AND e.date <= ?2)" \
   "  AND (k.term_years = 0 OR d.expiry_date > ?2)"
@@ -90,7 +98,7 @@ static const char rows_sql[] =
 static const char titles_count_sql[] = "SELECT count(*)" TITLES_WHERE;
 
 static const char titles_sql[] =
-  "SELECT d.id, d.reference, d.certificate_number, d.grant_date, d.expiry_date,"
+  "SELECT d.id, d.reference, d.certificate_number, " GRANTED_ON " AS granted_on, d.expiry_date,"
   "  k.term_years = 0,"
   "  coalesce ((SELECT p.name FROM dossier_party dp JOIN party p ON p.id = dp.party_id"
   "             WHERE dp.dossier_id = d.id AND dp.role IN ('owner', 'applicant', 'managing_org')"
@@ -101,7 +109,7 @@ static const char titles_sql[] =
   "     AND e.date <= ?2),"
   "  d.public_note"
   TITLES_WHERE
-  " ORDER BY d.grant_date, d.certificate_number, d.reference";
+  " ORDER BY granted_on, d.certificate_number, d.reference";
 
 static void
 bind_report (IpdStmt *stmt, const IpdReportPeriod *period, const IpdQuery *filters)
