@@ -726,7 +726,8 @@ test_render (Fixture *f, gconstpointer data)
   g_autofree char *reference = NULL, *corpus = NULL;
   g_autofree char *text = NULL, *truncated = NULL, *random = NULL, *png = NULL, *empty = NULL;
   g_autofree char *encrypted = NULL, *scanned = NULL, *out = NULL, *missing = NULL;
-  g_autoptr(Result) page2 = NULL, attach = NULL, by_id = NULL, scan = NULL, unlocked = NULL;
+  g_autoptr(Result) page2 = NULL, attach = NULL, by_id = NULL, scan = NULL, unlocked = NULL, from_file = NULL;
+  char *password_file = NULL;
 
   SKIP_IF_UNSET (f);
   corpus = g_build_filename (f->directory, "corpus", NULL);
@@ -781,6 +782,22 @@ test_render (Fixture *f, gconstpointer data)
   unlocked = cli (f, "render", encrypted, "--password", "secret", "-o", out, NULL);
   g_assert_cmpint (unlocked->status, ==, 0);
   assert_png (out, 794, 1123);
+
+  /* from a file, out of the process list */
+  g_assert_cmpint (g_unlink (out), ==, 0);
+  password_file = g_build_filename (f->directory, "password.txt", NULL);
+  g_assert_true (g_file_set_contents (password_file, "secret\n", -1, NULL));
+  from_file = cli (f, "render", encrypted, "--password-file", password_file, "-o", out, NULL);
+  g_assert_cmpint (from_file->status, ==, 0);
+  assert_png (out, 794, 1123);
+  g_assert_true (g_file_set_contents (password_file, "wrong\n", -1, NULL));
+  assert_render_fails (f, "password is not correct", encrypted, "--password-file", password_file, "-o", out, NULL);
+  assert_render_fails (f, "not both", encrypted, "--password-file", password_file, "--password", "secret",
+                       "-o", out, NULL);
+  g_free (password_file);
+  password_file = g_build_filename (f->directory, "missing.txt", NULL);
+  assert_render_fails (f, "missing.txt", encrypted, "--password-file", password_file, "-o", out, NULL);
+  g_free (password_file);
 }
 
 int

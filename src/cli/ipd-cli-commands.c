@@ -697,7 +697,7 @@ static const IpdCliCommand commands[] = {
   { "search",   "TEXT…",         N_("Find dossiers; accents and đ may be left out"), run_search },
   { "event",    "add|list REF",  N_("Record an event of a dossier, or list them"), run_event },
   { "attach",   "REF FILE",      N_("Store a document with a dossier; prints its type and a PDF's pages (a damaged or protected PDF is stored all the same, with a warning)"), ipd_cli_run_attach },
-  { "render",   "FILE|DOCUMENT-ID", N_("Draw a PDF page to PNG (--page N --dpi D --password P -o PAGE.png); a number is a document of the register"), ipd_cli_run_render },
+  { "render",   "FILE|DOCUMENT-ID", N_("Draw a PDF page to PNG (--page N --dpi D --password-file F -o PAGE.png); a number is a document of the register"), ipd_cli_run_render },
   { "backup",   "FILE",          N_("Copy the whole register to a file"), run_backup },
   { "check",    NULL,            N_("Check the database and the audit log; exit 1 on problems"), run_check },
   { "trash",    "REF",           N_("Move a dossier to the trash"), run_trash },

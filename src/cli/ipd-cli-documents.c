@@ -8,6 +8,9 @@
 
 #include "config.h"
 
+#include <stdio.h>
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "ipd-cli.h"
@@ -208,17 +211,48 @@ check_render_options (int page, double dpi, const char *output, IpdCliStatus *st
   return FALSE;
 }
 
+/* The first line of @path ("-": standard input), for --password-file: a
+ * password given on the command line is visible to every user in the
+ * process list. */
+static char *
+read_password_file (const char *path, GError **error)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  char *end;
+
+  if (g_strcmp0 (path, "-") == 0)
+    {
+      char line[4096];
+
+      if (fgets (line, sizeof line, stdin) == NULL)
+        {
+          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                               _("No password was given on standard input"));
+          return NULL;
+        }
+      contents = g_strdup (line);
+    }
+  else if (!g_file_get_contents (path, &contents, &length, error))
+    return NULL;
+  end = strpbrk (contents, "\r\n");
+  if (end != NULL)
+    *end = '\0';
+  return g_steal_pointer (&contents);
+}
+
 IpdCliStatus
 ipd_cli_run_render (IpdCli *cli, const IpdCliCommand *command, int argc, char **argv)
 {
-  g_autofree char *password = NULL, *output = NULL;
+  g_autofree char *password = NULL, *password_file = NULL, *output = NULL;
   int page = 1, rotation = 0;
   double dpi = DEFAULT_DPI;
   GOptionEntry entries[] = {
     { "page", 0, 0, G_OPTION_ARG_INT, &page, N_("The page, from 1 (default 1)"), N_("N") },
     { "dpi", 0, 0, G_OPTION_ARG_DOUBLE, &dpi, N_("Dots per inch (default 96)"), N_("D") },
     { "rotate", 0, 0, G_OPTION_ARG_INT, &rotation, N_("Turn the page by 90, 180 or 270 degrees"), N_("DEGREES") },
-    { "password", 0, 0, G_OPTION_ARG_STRING, &password, N_("The password of a protected PDF"), N_("PASSWORD") },
+    { "password", 0, 0, G_OPTION_ARG_STRING, &password, N_("The password of a protected PDF (visible to other users: prefer --password-file)"), N_("PASSWORD") },
+    { "password-file", 0, 0, G_OPTION_ARG_FILENAME, &password_file, N_("Read the password from the first line of FILE (- for standard input)"), N_("FILE") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The PNG file to write"), N_("PAGE.png") },
     { NULL }
   };
@@ -232,6 +266,10 @@ ipd_cli_run_render (IpdCli *cli, const IpdCliCommand *command, int argc, char **
   if (!ipd_cli_parse (cli, command, entries, &argc, &argv, 1, 1, &status)
       || !check_render_options (page, dpi, output, &status))
     return status;
+  if (password_file != NULL && password != NULL)
+    return ipd_cli_usage_error (_("Give the password with --password or --password-file, not both"));
+  if (password_file != NULL && (password = read_password_file (password_file, &error)) == NULL)
+    return ipd_cli_fail (cli, error);
   if ((bytes = load_source (cli, argv[1], &status)) == NULL)
     return status;
   if ((doc = ipd_pdf_document_new_from_bytes (bytes, password, NULL, &error)) == NULL)
@@ -240,7 +278,7 @@ ipd_cli_run_render (IpdCli *cli, const IpdCliCommand *command, int argc, char **
         {
           g_clear_error (&error);
           g_set_error_literal (&error, IPD_PDF_ERROR, IPD_PDF_ERROR_NEEDS_PASSWORD,
-                               _("This PDF is protected by a password: give it with --password"));
+                               _("This PDF is protected by a password: give it with --password-file (or --password)"));
         }
       return ipd_cli_fail (cli, error);
     }
