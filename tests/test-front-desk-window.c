@@ -241,8 +241,12 @@ test_shows_public_only (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (milestone_text->str, "06/10/2025"));
   g_assert_null (strstr (milestone_text->str, "20/10/2025"));
   g_string_free (milestone_text, TRUE);
-  /* the code is not left in the entry for the next visitor */
+  /* the code is not left in the entry for the next visitor, and the entry
+   * stays on screen with the keyboard: the next scan goes there */
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+  g_assert_true (gtk_widget_get_mapped (entry));
+  g_assert_true (gtk_window_get_focus (GTK_WINDOW (f->window)) == entry
+                 || gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (f->window)), entry));
 
   after = window_text (f);
   g_assert_nonnull (strstr (after, APPLICANT));
@@ -265,6 +269,9 @@ test_unpublished_needs_code (Fixture *f, gconstpointer data)
   g_assert_cmpstr (page (f), ==, "start");
   g_assert_true (gtk_widget_get_visible (message));
   g_assert_cmpstr (shown_name (f), ==, "");
+  ipd_test_wait_ms (500);
+  ipd_test_save_screenshot (GTK_WIDGET (f->window), translated ? "front-desk-not-found-vi.png"
+                                                                : "front-desk-not-found-C.png");
   look_up (f, "6-2025-00031");
   g_assert_cmpstr (page (f), ==, "start");
   look_up (f, "suoi giang");

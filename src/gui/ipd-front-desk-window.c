@@ -96,12 +96,21 @@ clear_list (GtkListBox *list)
     gtk_list_box_remove (list, child);
 }
 
+/* Whatever the page, the keyboard stays in the entry above it: a scanner
+ * types the next visitor's code there, and Enter looks it up. */
+static void
+show_page (IpdFrontDeskWindow *self, const char *page)
+{
+  gtk_stack_set_visible_child_name (self->pages, page);
+  gtk_widget_grab_focus (GTK_WIDGET (self->lookup_entry));
+}
+
 static void
 show_message (IpdFrontDeskWindow *self, const char *message)
 {
   gtk_label_set_text (self->message_label, message);
   gtk_widget_set_visible (GTK_WIDGET (self->message_label), message != NULL);
-  gtk_stack_set_visible_child_name (self->pages, "start");
+  show_page (self, "start");
 }
 
 /* Back to the start screen with nothing of the last visitor left on it. */
@@ -117,7 +126,6 @@ restart (IpdFrontDeskWindow *self)
   gtk_label_set_text (self->applicant_label, "");
   gtk_label_set_text (self->status_label, "");
   gtk_label_set_text (self->note_label, "");
-  gtk_widget_grab_focus (GTK_WIDGET (self->lookup_entry));
 }
 
 static gboolean
@@ -183,7 +191,7 @@ show_dossier (IpdFrontDeskWindow *self, const IpdPublicDossier *dossier)
   gtk_label_set_text (self->note_label, has_note ? dossier->public_note : "");
   gtk_widget_set_visible (GTK_WIDGET (self->note_heading), has_note);
   gtk_widget_set_visible (GTK_WIDGET (self->note_label), has_note);
-  gtk_stack_set_visible_child_name (self->pages, "dossier");
+  show_page (self, "dossier");
 }
 
 static GtkWidget *
@@ -213,7 +221,7 @@ show_results (IpdFrontDeskWindow *self, GPtrArray *found)
       g_ptr_array_add (self->results, ipd_public_dossier_ref (g_ptr_array_index (found, i)));
       gtk_list_box_append (self->results_list, result_row (g_ptr_array_index (found, i)));
     }
-  gtk_stack_set_visible_child_name (self->pages, "results");
+  show_page (self, "results");
 }
 
 static void
