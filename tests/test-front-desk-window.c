@@ -10,6 +10,7 @@
 
 #include <string.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <adwaita.h>
 
@@ -402,6 +403,28 @@ test_pin_required (Fixture *f, gconstpointer data)
   g_assert_true (g_action_get_enabled (G_ACTION (quit)));
 }
 
+/* A register that cannot be read any more: a plain message for the
+ * visitor, the details only in the log, and no crash. */
+static void
+test_unreadable_register (Fixture *f, gconstpointer data)
+{
+  GtkWidget *message = ipd_test_get_named (GTK_WIDGET (f->window), "front-desk-message");
+  const char *shown;
+
+  g_assert_cmpint (truncate (f->path, 0), ==, 0);
+  g_test_expect_message ("ipd-front-desk", G_LOG_LEVEL_WARNING, "Front desk lookup failed: *");
+  look_up (f, f->code);
+  g_test_assert_expected_messages ();
+  g_assert_cmpstr (page (f), ==, "start");
+  g_assert_cmpstr (shown_name (f), ==, "");
+  g_assert_true (gtk_widget_get_visible (message));
+  shown = gtk_label_get_text (GTK_LABEL (message));
+  if (!translated)
+    g_assert_cmpstr (shown, ==, "The register cannot be read at the moment. Please ask an officer.");
+  g_assert_null (strstr (shown, "SQL"));
+  g_assert_null (strstr (shown, f->path));
+}
+
 /* Five wrong PINs and the sixth try waits, even with the right one. */
 static void
 test_pin_attempts_limited (Fixture *f, gconstpointer data)
@@ -571,6 +594,7 @@ main (int argc, char **argv)
   g_test_add ("/front-desk-window/command-line-refuses", Fixture, NULL, fixture_set_up, test_command_line_refuses, fixture_tear_down);
   g_test_add ("/front-desk-window/preferences-set-pin", Fixture, NULL, fixture_set_up, test_preferences_set_pin, fixture_tear_down);
   g_test_add ("/front-desk-window/from-main-window", Fixture, NULL, fixture_set_up, test_from_main_window, fixture_tear_down);
+  g_test_add ("/front-desk-window/unreadable-register", Fixture, NULL, fixture_set_up, test_unreadable_register, fixture_tear_down);
   g_test_add ("/front-desk-window/pin-attempts-limited", Fixture, NULL, fixture_set_up, test_pin_attempts_limited, fixture_tear_down);
 
   return g_test_run ();
