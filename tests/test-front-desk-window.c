@@ -110,6 +110,9 @@ make_register (const char *path)
   mark = save_dossier (store, IPD_KIND_COLLECTIVE, OTHER_NAME, OTHER_NUMBER, "2024-01-15");
   add_event (store, mark, "2024-01-15", "filed", NULL);
   add_event (store, mark, "2024-04-10", "published", NULL);
+  mark = save_dossier (store, IPD_KIND_COLLECTIVE, "Gạo Séng Cù Bát Xát", "4-2024-03457", "2024-02-15");
+  add_event (store, mark, "2024-02-15", "filed", NULL);
+  add_event (store, mark, "2024-05-10", "published", NULL);
   g_assert_true (ipd_store_set_front_desk_pin (store, PIN, &error));
   g_assert_no_error (error);
   code = ipd_store_issue_lookup_code (store, gi, &error);
@@ -265,6 +268,7 @@ test_unpublished_needs_code (Fixture *f, gconstpointer data)
 {
   GtkWidget *message = ipd_test_get_named (GTK_WIDGET (f->window), "front-desk-message");
   g_autofree char *text = NULL;
+  GtkListBox *results;
 
   look_up (f, GI_NAME);
   g_assert_cmpstr (page (f), ==, "start");
@@ -278,7 +282,22 @@ test_unpublished_needs_code (Fixture *f, gconstpointer data)
   look_up (f, "suoi giang");
   g_assert_cmpstr (page (f), ==, "start");
 
+  /* two published marks share the words: the visitor chooses */
   look_up (f, "gao seng cu");
+  g_assert_cmpstr (page (f), ==, "results");
+  results = GTK_LIST_BOX (ipd_test_get_named (GTK_WIDGET (f->window), "front-desk-results"));
+  g_assert_nonnull (gtk_list_box_get_row_at_index (results, 1));
+  g_assert_null (gtk_list_box_get_row_at_index (results, 2));
+  text = window_text (f);
+  g_assert_nonnull (strstr (text, "Gạo Séng Cù Bát Xát"));
+  g_assert_nonnull (strstr (text, OTHER_NAME));
+  g_assert_null (strstr (text, PHONE));
+  g_clear_pointer (&text, g_free);
+  g_signal_emit_by_name (results, "row-activated", gtk_list_box_get_row_at_index (results, 1));
+  ipd_test_iterate (10);
+  g_assert_cmpstr (page (f), ==, "dossier");
+  g_assert_true (g_str_has_prefix (shown_name (f), "Gạo Séng Cù"));
+  look_up (f, "seng cu muong khuong");
   g_assert_cmpstr (page (f), ==, "dossier");
   g_assert_cmpstr (shown_name (f), ==, OTHER_NAME);
   look_up (f, "4 2024 03456");
