@@ -101,12 +101,11 @@ ipd_attachment_dialog_save (IpdAttachmentDialog *self, GError **error)
   g_free (edit->note), edit->note = g_strdup (entry_text (self->note_row));
   if (ipd_store_update_attachment (self->store, edit, &local_error))
     {
-      gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+      ipd_gui_show_error (self->error_label, NULL);
       g_signal_emit (self, signals[SIGNAL_SAVED], 0);
       return TRUE;
     }
-  gtk_label_set_label (self->error_label, local_error->message);
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+  ipd_gui_show_error (self->error_label, local_error->message);
   mark_fields (self);
   g_propagate_error (error, g_steal_pointer (&local_error));
   return FALSE;
@@ -129,19 +128,21 @@ on_cancel_clicked (IpdAttachmentDialog *self)
 gboolean
 ipd_attachment_dialog_set_field (IpdAttachmentDialog *self, const char *field, const char *text)
 {
+  const IpdNamedField fields[] = {
+    { "name", self->name_row }, { "number", self->number_row },
+    { "date", self->date_row }, { "note", self->note_row },
+  };
+  GtkEditable *editable;
+
   g_return_val_if_fail (IPD_IS_ATTACHMENT_DIALOG (self), FALSE);
   if (g_str_equal (field, "type"))
-    adw_combo_row_set_selected (self->type_row, type_position (text));
-  else if (g_str_equal (field, "name"))
-    gtk_editable_set_text (GTK_EDITABLE (self->name_row), text);
-  else if (g_str_equal (field, "number"))
-    gtk_editable_set_text (GTK_EDITABLE (self->number_row), text);
-  else if (g_str_equal (field, "date"))
-    gtk_editable_set_text (GTK_EDITABLE (self->date_row), text);
-  else if (g_str_equal (field, "note"))
-    gtk_editable_set_text (GTK_EDITABLE (self->note_row), text);
-  else
+    {
+      adw_combo_row_set_selected (self->type_row, type_position (text));
+      return TRUE;
+    }
+  if ((editable = ipd_gui_named_field (fields, G_N_ELEMENTS (fields), field)) == NULL)
     return FALSE;
+  gtk_editable_set_text (editable, text);
   return TRUE;
 }
 
@@ -150,16 +151,7 @@ const char *
 ipd_attachment_dialog_get_error (IpdAttachmentDialog *self)
 {
   g_return_val_if_fail (IPD_IS_ATTACHMENT_DIALOG (self), NULL);
-  if (!gtk_widget_get_visible (GTK_WIDGET (self->error_label)))
-    return NULL;
-  return gtk_label_get_label (self->error_label);
-}
-
-static gboolean
-close_on_escape (GtkWidget *widget, GVariant *args, gpointer data)
-{
-  gtk_window_close (GTK_WINDOW (widget));
-  return TRUE;
+  return ipd_gui_shown_error (self->error_label);
 }
 
 static void
@@ -193,7 +185,7 @@ ipd_attachment_dialog_class_init (IpdAttachmentDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IpdAttachmentDialog, save_button);
   gtk_widget_class_bind_template_callback (widget_class, on_save_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_cancel_clicked);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, close_on_escape, NULL);
+  ipd_gui_close_on_escape (widget_class);
 }
 
 static void

@@ -112,12 +112,11 @@ ipd_event_dialog_save (IpdEventDialog *self, GError **error)
 
   if (local_error == NULL && ipd_store_save_event (self->store, event, &local_error))
     {
-      gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+      ipd_gui_show_error (self->error_label, NULL);
       g_signal_emit (self, signals[SIGNAL_SAVED], 0);
       return TRUE;
     }
-  gtk_label_set_label (self->error_label, local_error->message);
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+  ipd_gui_show_error (self->error_label, local_error->message);
   mark_date (self);
   g_propagate_error (error, g_steal_pointer (&local_error));
   return FALSE;
@@ -136,23 +135,33 @@ on_cancel_clicked (IpdEventDialog *self)
   gtk_window_close (GTK_WINDOW (self));
 }
 
+/* A text field by the name set_field and get_field take, or NULL. */
+static GtkEditable *
+text_field (IpdEventDialog *self, const char *name)
+{
+  const IpdNamedField fields[] = {
+    { "date", self->date_row }, { "reference", self->reference_row },
+    { "note", self->note_row }, { "months", self->months_row },
+  };
+
+  return ipd_gui_named_field (fields, G_N_ELEMENTS (fields), name);
+}
+
 /* Fills a field as the officer would ("type" takes an event type's code). */
 gboolean
 ipd_event_dialog_set_field (IpdEventDialog *self, const char *field, const char *text)
 {
+  GtkEditable *editable;
+
   g_return_val_if_fail (IPD_IS_EVENT_DIALOG (self), FALSE);
   if (g_str_equal (field, "type"))
-    adw_combo_row_set_selected (self->type_row, type_position (text));
-  else if (g_str_equal (field, "date"))
-    gtk_editable_set_text (GTK_EDITABLE (self->date_row), text);
-  else if (g_str_equal (field, "reference"))
-    gtk_editable_set_text (GTK_EDITABLE (self->reference_row), text);
-  else if (g_str_equal (field, "note"))
-    gtk_editable_set_text (GTK_EDITABLE (self->note_row), text);
-  else if (g_str_equal (field, "months"))
-    gtk_editable_set_text (GTK_EDITABLE (self->months_row), text);
-  else
+    {
+      adw_combo_row_set_selected (self->type_row, type_position (text));
+      return TRUE;
+    }
+  if ((editable = text_field (self, field)) == NULL)
     return FALSE;
+  gtk_editable_set_text (editable, text);
   return TRUE;
 }
 
@@ -160,18 +169,13 @@ ipd_event_dialog_set_field (IpdEventDialog *self, const char *field, const char 
 const char *
 ipd_event_dialog_get_field (IpdEventDialog *self, const char *field)
 {
+  GtkEditable *editable;
+
   g_return_val_if_fail (IPD_IS_EVENT_DIALOG (self), NULL);
   if (g_str_equal (field, "type"))
     return type_at (adw_combo_row_get_selected (self->type_row));
-  if (g_str_equal (field, "date"))
-    return entry_text (self->date_row);
-  if (g_str_equal (field, "reference"))
-    return entry_text (self->reference_row);
-  if (g_str_equal (field, "note"))
-    return entry_text (self->note_row);
-  if (g_str_equal (field, "months"))
-    return entry_text (self->months_row);
-  return NULL;
+  editable = text_field (self, field);
+  return editable != NULL ? gtk_editable_get_text (editable) : NULL;
 }
 
 /* The message shown for the last refused save, or NULL. */
@@ -179,9 +183,7 @@ const char *
 ipd_event_dialog_get_error (IpdEventDialog *self)
 {
   g_return_val_if_fail (IPD_IS_EVENT_DIALOG (self), NULL);
-  if (!gtk_widget_get_visible (GTK_WIDGET (self->error_label)))
-    return NULL;
-  return gtk_label_get_label (self->error_label);
+  return ipd_gui_shown_error (self->error_label);
 }
 
 gboolean
@@ -189,13 +191,6 @@ ipd_event_dialog_is_edit (IpdEventDialog *self)
 {
   g_return_val_if_fail (IPD_IS_EVENT_DIALOG (self), FALSE);
   return self->event_id != 0;
-}
-
-static gboolean
-close_on_escape (GtkWidget *widget, GVariant *args, gpointer data)
-{
-  gtk_window_close (GTK_WINDOW (widget));
-  return TRUE;
 }
 
 static void
@@ -228,7 +223,7 @@ ipd_event_dialog_class_init (IpdEventDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IpdEventDialog, save_button);
   gtk_widget_class_bind_template_callback (widget_class, on_save_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_cancel_clicked);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, close_on_escape, NULL);
+  ipd_gui_close_on_escape (widget_class);
 }
 
 static void

@@ -104,3 +104,42 @@ ipd_gui_question_new (GtkWindow *parent, const char *heading, const char *body,
   adw_message_dialog_set_close_response (dialog, "cancel");
   return dialog;
 }
+
+/* The field called @name among @fields, or NULL. */
+GtkEditable *
+ipd_gui_named_field (const IpdNamedField *fields, gsize n_fields, const char *name)
+{
+  for (gsize i = 0; i < n_fields; i++)
+    if (g_strcmp0 (fields[i].name, name) == 0)
+      return GTK_EDITABLE (fields[i].editable);
+  return NULL;
+}
+
+/* Shows why a dialog refused to save under its fields; NULL hides it. */
+void
+ipd_gui_show_error (GtkLabel *label, const char *message)
+{
+  gtk_label_set_label (label, message != NULL ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (label), message != NULL);
+}
+
+/* The message ipd_gui_show_error () shows, or NULL. */
+const char *
+ipd_gui_shown_error (GtkLabel *label)
+{
+  return gtk_widget_get_visible (GTK_WIDGET (label)) ? gtk_label_get_label (label) : NULL;
+}
+
+static gboolean
+close_window (GtkWidget *widget, GVariant *args, gpointer data)
+{
+  gtk_window_close (GTK_WINDOW (widget));
+  return TRUE;
+}
+
+/* Escape closes the dialogs of this class, as it does AdwMessageDialog. */
+void
+ipd_gui_close_on_escape (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, close_window, NULL);
+}

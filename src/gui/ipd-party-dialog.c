@@ -185,8 +185,7 @@ read_form (IpdPartyDialog *self)
 static void
 show_error (IpdPartyDialog *self, const char *message)
 {
-  gtk_label_set_label (self->error_label, message ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
+  ipd_gui_show_error (self->error_label, message);
 }
 
 static void
@@ -622,13 +621,6 @@ ipd_party_dialog_get_role (IpdPartyDialog *self)
   return self->result_role;
 }
 
-static gboolean
-close_on_escape (GtkWidget *widget, GVariant *args, gpointer data)
-{
-  gtk_window_close (GTK_WINDOW (widget));
-  return TRUE;
-}
-
 static void
 ipd_party_dialog_dispose (GObject *object)
 {
@@ -683,7 +675,7 @@ ipd_party_dialog_class_init (IpdPartyDialogClass *klass)
   gtk_widget_class_install_action (widget_class, "party.add", NULL, add_activated);
   gtk_widget_class_install_action (widget_class, "party.cancel", NULL, cancel_activated);
   gtk_widget_class_install_action (widget_class, "party.new", NULL, new_activated);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, close_on_escape, NULL);
+  ipd_gui_close_on_escape (widget_class);
 }
 
 static void
