@@ -401,6 +401,25 @@ test_amount_format (void)
 
 /* Vocabulary ---------------------------------------------------------------------- */
 
+/* A drop-down's row and the code it stands for, both ways. */
+static void
+test_vocabulary_index (void)
+{
+  guint n;
+  const IpdTerm *terms = ipd_vocabulary_terms (IPD_VOCAB_EVENT_TYPE, &n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_assert_cmpuint (ipd_vocabulary_index (IPD_VOCAB_EVENT_TYPE, terms[i].code), ==, i);
+      g_assert_cmpstr (ipd_vocabulary_code_at (IPD_VOCAB_EVENT_TYPE, i), ==, terms[i].code);
+    }
+  g_assert_cmpuint (ipd_vocabulary_index (IPD_VOCAB_EVENT_TYPE, "no-such-event"), ==, G_MAXUINT);
+  g_assert_cmpuint (ipd_vocabulary_index (IPD_VOCAB_EVENT_TYPE, NULL), ==, G_MAXUINT);
+  g_assert_null (ipd_vocabulary_code_at (IPD_VOCAB_EVENT_TYPE, n));
+  g_assert_cmpstr (ipd_vocabulary_code_at (IPD_VOCAB_KIND, ipd_vocabulary_index (IPD_VOCAB_KIND, IPD_KIND_GI)),
+                   ==, IPD_KIND_GI);
+}
+
 static void
 test_vocabulary_kinds (void)
 {
@@ -496,6 +515,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/date/today-and-timestamp", test_date_today_and_timestamp);
   g_test_add_func ("/amount/parse", test_amount_parse);
   g_test_add_func ("/amount/format", test_amount_format);
+  g_test_add_func ("/vocabulary/index", test_vocabulary_index);
   g_test_add_func ("/vocabulary/kinds", test_vocabulary_kinds);
   g_test_add_func ("/vocabulary/consistent", test_vocabulary_consistent);
 

@@ -143,3 +143,24 @@ ipd_vocabulary_codes (IpdVocabulary vocabulary)
     g_string_append_printf (codes, "%s%s", i ? ", " : "", terms[i].code);
   return g_string_free (codes, FALSE);
 }
+
+guint
+ipd_vocabulary_index (IpdVocabulary vocabulary, const char *code)
+{
+  guint n;
+  const IpdTerm *terms = ipd_vocabulary_terms (vocabulary, &n);
+
+  for (guint i = 0; i < n; i++)
+    if (g_strcmp0 (terms[i].code, code) == 0)
+      return i;
+  return G_MAXUINT;
+}
+
+const char *
+ipd_vocabulary_code_at (IpdVocabulary vocabulary, guint index)
+{
+  guint n;
+  const IpdTerm *terms = ipd_vocabulary_terms (vocabulary, &n);
+
+  return index < n ? terms[index].code : NULL;
+}

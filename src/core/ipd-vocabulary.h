@@ -38,5 +38,9 @@ const IpdTerm *ipd_vocabulary_terms (IpdVocabulary vocabulary, guint *n_terms);
 const IpdTerm *ipd_vocabulary_find  (IpdVocabulary vocabulary, const char *code);
 const char    *ipd_vocabulary_label (IpdVocabulary vocabulary, const char *code);
 char          *ipd_vocabulary_codes (IpdVocabulary vocabulary);
+/* A term's place in its list, as in a drop-down of the list: G_MAXUINT
+ * when @code is not one; and the code at a place, NULL past the end. */
+guint          ipd_vocabulary_index   (IpdVocabulary vocabulary, const char *code);
+const char    *ipd_vocabulary_code_at (IpdVocabulary vocabulary, guint index);
 
 G_END_DECLS

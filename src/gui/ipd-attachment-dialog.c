@@ -43,22 +43,13 @@ G_DEFINE_FINAL_TYPE (IpdAttachmentDialog, ipd_attachment_dialog, ADW_TYPE_WINDOW
 static const char *
 type_at (guint position)
 {
-  guint n;
-  const IpdTerm *terms = ipd_vocabulary_terms (IPD_VOCAB_DOCUMENT_TYPE, &n);
-
-  return position < n ? terms[position].code : NULL;
+  return ipd_vocabulary_code_at (IPD_VOCAB_DOCUMENT_TYPE, position);
 }
 
 static guint
 type_position (const char *code)
 {
-  guint n;
-  const IpdTerm *terms = ipd_vocabulary_terms (IPD_VOCAB_DOCUMENT_TYPE, &n);
-
-  for (guint i = 0; i < n; i++)
-    if (g_strcmp0 (terms[i].code, code) == 0)
-      return i;
-  return GTK_INVALID_LIST_POSITION;
+  return ipd_vocabulary_index (IPD_VOCAB_DOCUMENT_TYPE, code);
 }
 
 static const char *
@@ -191,14 +182,8 @@ ipd_attachment_dialog_class_init (IpdAttachmentDialogClass *klass)
 static void
 ipd_attachment_dialog_init (IpdAttachmentDialog *self)
 {
-  guint n;
-  const IpdTerm *terms = ipd_vocabulary_terms (IPD_VOCAB_DOCUMENT_TYPE, &n);
-  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
-
   gtk_widget_init_template (GTK_WIDGET (self));
-  for (guint i = 0; i < n; i++)
-    gtk_string_list_append (labels, _(terms[i].label));
-  adw_combo_row_set_model (self->type_row, G_LIST_MODEL (labels));
+  ipd_gui_fill_vocabulary (self->type_row, IPD_VOCAB_DOCUMENT_TYPE);
 }
 
 /* The form filled with @attachment's details; saving changes them. */

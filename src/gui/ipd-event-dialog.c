@@ -46,21 +46,13 @@ G_DEFINE_FINAL_TYPE (IpdEventDialog, ipd_event_dialog, ADW_TYPE_WINDOW)
 static const char *
 type_at (guint position)
 {
-  guint n;
-  const IpdTerm *terms = ipd_vocabulary_terms (IPD_VOCAB_EVENT_TYPE, &n);
-  return position < n ? terms[position].code : NULL;
+  return ipd_vocabulary_code_at (IPD_VOCAB_EVENT_TYPE, position);
 }
 
 static guint
 type_position (const char *code)
 {
-  guint n;
-  const IpdTerm *terms = ipd_vocabulary_terms (IPD_VOCAB_EVENT_TYPE, &n);
-
-  for (guint i = 0; i < n; i++)
-    if (g_strcmp0 (terms[i].code, code) == 0)
-      return i;
-  return GTK_INVALID_LIST_POSITION;
+  return ipd_vocabulary_index (IPD_VOCAB_EVENT_TYPE, code);
 }
 
 static const char *
@@ -229,16 +221,11 @@ ipd_event_dialog_class_init (IpdEventDialogClass *klass)
 static void
 ipd_event_dialog_init (IpdEventDialog *self)
 {
-  guint n;
-  const IpdTerm *terms = ipd_vocabulary_terms (IPD_VOCAB_EVENT_TYPE, &n);
-  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *today = g_date_time_format (now, "%d/%m/%Y");
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  for (guint i = 0; i < n; i++)
-    gtk_string_list_append (labels, _(terms[i].label));
-  adw_combo_row_set_model (self->type_row, G_LIST_MODEL (labels));
+  ipd_gui_fill_vocabulary (self->type_row, IPD_VOCAB_EVENT_TYPE);
   gtk_editable_set_text (GTK_EDITABLE (self->date_row), today);
 }
 

@@ -143,3 +143,15 @@ ipd_gui_close_on_escape (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, close_window, NULL);
 }
+
+void
+ipd_gui_fill_vocabulary (AdwComboRow *row, IpdVocabulary vocabulary)
+{
+  guint n;
+  const IpdTerm *terms = ipd_vocabulary_terms (vocabulary, &n);
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+
+  for (guint i = 0; i < n; i++)
+    gtk_string_list_append (labels, _(terms[i].label));
+  adw_combo_row_set_model (row, G_LIST_MODEL (labels));
+}

@@ -4,12 +4,17 @@
 
 #include <adwaita.h>
 
+#include "ipd-vocabulary.h"
+
 G_BEGIN_DECLS
 
 void       ipd_gui_ensure_resources (void);
 void       ipd_gui_init_i18n        (void);
 GtkWidget *ipd_gui_icon_button       (const char *icon_name, const char *tooltip);
 GtkWidget *ipd_pin_entry_new         (void);
+/* The translated labels of a closed list, in its order, as @row's choices. */
+void ipd_gui_fill_vocabulary (AdwComboRow *row, IpdVocabulary vocabulary);
+
 /* A dialog's text fields by name, for its set_field and get_field. */
 typedef struct {
   const char *name;

@@ -64,37 +64,15 @@ G_DEFINE_FINAL_TYPE (IpdPartyDialog, ipd_party_dialog, ADW_TYPE_WINDOW)
 
 /* Vocabulary in the combo rows --------------------------------------------------------- */
 
-static const char *
-code_at (IpdVocabulary vocabulary, guint position)
-{
-  guint n;
-  const IpdTerm *terms = ipd_vocabulary_terms (vocabulary, &n);
-  return position < n ? terms[position].code : NULL;
-}
-
+/* The first choice for a code that is not one of the list. */
 static guint
 code_position (IpdVocabulary vocabulary, const char *code)
 {
-  guint n;
-  const IpdTerm *terms = ipd_vocabulary_terms (vocabulary, &n);
+  guint index = ipd_vocabulary_index (vocabulary, code);
 
-  for (guint i = 0; i < n; i++)
-    if (g_strcmp0 (terms[i].code, code) == 0)
-      return i;
-  return 0;
+  return index != G_MAXUINT ? index : 0;
 }
 
-static void
-fill_combo (AdwComboRow *row, IpdVocabulary vocabulary)
-{
-  guint n;
-  const IpdTerm *terms = ipd_vocabulary_terms (vocabulary, &n);
-  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
-
-  for (guint i = 0; i < n; i++)
-    gtk_string_list_append (labels, _(terms[i].label));
-  adw_combo_row_set_model (row, G_LIST_MODEL (labels));
-}
 
 /**
  * ipd_party_describe:
@@ -169,7 +147,7 @@ dup_text (AdwEntryRow *row)
 static IpdParty *
 read_form (IpdPartyDialog *self)
 {
-  IpdParty *party = ipd_party_new (NULL, code_at (IPD_VOCAB_PARTY_TYPE, adw_combo_row_get_selected (self->type_row)));
+  IpdParty *party = ipd_party_new (NULL, ipd_vocabulary_code_at (IPD_VOCAB_PARTY_TYPE, adw_combo_row_get_selected (self->type_row)));
 
   party->id = self->chosen ? self->chosen->id : 0;
   party->name = dup_text (self->name_row);
@@ -421,7 +399,7 @@ finish (IpdPartyDialog *self, IpdParty *result)
   g_clear_pointer (&self->result, ipd_party_unref);
   self->result = ipd_party_ref (result);
   g_free (self->result_role);
-  self->result_role = g_strdup (code_at (IPD_VOCAB_ROLE, adw_combo_row_get_selected (self->role_row)));
+  self->result_role = g_strdup (ipd_vocabulary_code_at (IPD_VOCAB_ROLE, adw_combo_row_get_selected (self->role_row)));
   g_signal_emit (self, signals[SIGNAL_CHOSEN], 0);
   gtk_window_close (GTK_WINDOW (self));
 }
@@ -682,8 +660,8 @@ static void
 ipd_party_dialog_init (IpdPartyDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  fill_combo (self->role_row, IPD_VOCAB_ROLE);
-  fill_combo (self->type_row, IPD_VOCAB_PARTY_TYPE);
+  ipd_gui_fill_vocabulary (self->role_row, IPD_VOCAB_ROLE);
+  ipd_gui_fill_vocabulary (self->type_row, IPD_VOCAB_PARTY_TYPE);
   fill_form (self, NULL);
   gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->search_entry));
 }
