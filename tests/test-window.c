@@ -182,6 +182,86 @@ test_open_error_is_shown (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+count_signal (guint *count)
+{
+  (*count)++;
+}
+
+/* Waits (at most 20 s) for the register the window is opening. */
+static void
+wait_opened (IpdWindow *window)
+{
+  gint64 until = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (g_get_monotonic_time () < until
+         && g_strcmp0 (gtk_stack_get_visible_child_name (window->list_stack), "opening") == 0)
+    g_main_context_iteration (NULL, FALSE);
+  ipd_test_iterate (10);
+}
+
+/* The window shows at once and the register opens on a worker: the window
+ * says it is opening, then lists the register (here with the samples
+ * loaded into it on the way). A file that is not a register gives the
+ * reason in the window; asked while another is shown, a dialog, and the
+ * register shown stays. */
+static void
+test_opens_on_a_worker (void)
+{
+  g_autofree char *dir = ipd_test_make_dir ("ipd-window-XXXXXX");
+  g_autofree char *path = g_build_filename (dir, "tay-bac.sqlite", NULL);
+  g_autofree char *letter = g_build_filename (dir, "letter.sqlite", NULL);
+  IpdWindow *window = ipd_window_new (NULL, NULL, NULL);
+  IpdStore *shown_store;
+  guint shown = 0;
+  IpdQuery everything = { NULL };
+  GtkWindow *dialog;
+
+  g_signal_connect_swapped (window, "register-shown", G_CALLBACK (count_signal), &shown);
+  ipd_test_present (GTK_WINDOW (window));
+  ipd_window_open_register (window, path, TRUE);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->list_stack), ==, "opening");
+  g_assert_cmpstr (adw_status_page_get_description (window->opening_page), ==, "tay-bac.sqlite");
+  g_assert_null (ipd_window_get_store (window));
+  wait_opened (window);
+  g_assert_cmpuint (shown, ==, 1);
+  shown_store = ipd_window_get_store (window);
+  g_assert_nonnull (shown_store);
+  g_assert_cmpstr (ipd_store_get_path (shown_store), ==, path);
+  g_assert_cmpint (ipd_store_count_dossiers (shown_store, &everything, NULL), >, 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->list_stack), ==, "list");
+
+  g_assert_true (g_file_set_contents (letter, "Kính gửi Cục Sở hữu trí tuệ", -1, NULL));
+  ipd_window_open_register (window, letter, FALSE);
+  wait_opened (window);
+  g_assert_cmpuint (shown, ==, 1);
+  g_assert_true (ipd_window_get_store (window) == shown_store);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->list_stack), ==, "list");
+  dialog = ipd_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  gtk_window_destroy (dialog);
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  window = ipd_window_new (NULL, NULL, NULL);
+  ipd_test_present (GTK_WINDOW (window));
+  ipd_window_open_register (window, letter, FALSE);
+  wait_opened (window);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->list_stack), ==, "error");
+  g_assert_nonnull (adw_status_page_get_description (window->error_page));
+
+  /* asked twice: only the second shows; closed while opening: nothing */
+  ipd_window_open_register (window, letter, FALSE);
+  ipd_window_open_register (window, path, FALSE);
+  wait_opened (window);
+  g_assert_true (ipd_window_get_store (window) != NULL);
+  g_assert_cmpstr (ipd_store_get_path (ipd_window_get_store (window)), ==, path);
+  g_assert_null (ipd_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  ipd_window_open_register (window, path, FALSE);
+  gtk_window_destroy (GTK_WINDOW (window));
+  ipd_test_wait_ms (1000);
+  ipd_test_remove_dir (dir);
+}
+
 static gboolean
 activate (Fixture *f, const char *action)
 {
@@ -1508,6 +1588,7 @@ main (int argc, char **argv)
       g_test_add ("/window/selection-survives-refresh", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_selection_survives_refresh, fixture_tear_down);
       g_test_add ("/window/empty-register-offers-samples", Fixture, GINT_TO_POINTER (FALSE), fixture_set_up, test_empty_register_offers_samples, fixture_tear_down);
       g_test_add_func ("/window/open-error-is-shown", test_open_error_is_shown);
+      g_test_add_func ("/window/opens-on-a-worker", test_opens_on_a_worker);
       g_test_add ("/window/create-each-kind", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_create_each_kind, fixture_tear_down);
       g_test_add ("/window/invalid-input-saves-nothing", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_invalid_input_saves_nothing, fixture_tear_down);
       g_test_add ("/window/column-widths-kept", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_column_widths_kept, fixture_tear_down);

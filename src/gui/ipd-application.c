@@ -104,22 +104,6 @@ register_path (IpdApplication *self)
   return ipd_store_default_path ();
 }
 
-/* Opens the register; an error is shown in the window, never a crash. */
-static IpdStore *
-open_register (IpdApplication *self, GError **error)
-{
-  g_autofree char *path = register_path (self);
-  g_autoptr(IpdStore) store = ipd_store_open (path, IPD_STORE_DEFAULT, error);
-  IpdQuery everything = { NULL };
-
-  if (store == NULL)
-    return NULL;
-  if (self->load_demo && ipd_store_count_dossiers (store, &everything, NULL) == 0
-      && ipd_demo_load (store, error) < 0)
-    return NULL;
-  return g_steal_pointer (&store);
-}
-
 /* The front desk's register: read-only, and with an officer PIN. */
 static IpdStore *
 open_front_desk_register (IpdApplication *self, GError **error)
@@ -217,8 +201,15 @@ ipd_application_activate (GApplication *app)
     }
   if (window == NULL)
     {
-      store = open_register (self, &error);
-      window = GTK_WINDOW (ipd_window_new (self, store, error));
+      /* shown at once; the register opens on a worker (an error is shown
+       * in the window, never a crash) and the reminder follows it */
+      g_autofree char *path = register_path (self);
+      IpdWindow *opening = ipd_window_new (self, NULL, NULL);
+
+      g_signal_connect_object (opening, "register-shown", G_CALLBACK (remind_of_deadlines), self,
+                               G_CONNECT_SWAPPED);
+      ipd_window_open_register (opening, path, self->load_demo);
+      window = GTK_WINDOW (opening);
     }
   gtk_window_present (window);
   remind_of_deadlines (self);

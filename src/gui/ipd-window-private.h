@@ -38,6 +38,9 @@ struct _IpdWindow
   GtkStack         *list_stack;
   IpdDossierTable  *table;
   AdwStatusPage    *error_page;
+  AdwStatusPage    *opening_page;
+  GtkSpinner       *opening_spinner;
+  GCancellable     *opening;      /* the register being opened: cancelled when another is asked for */
   GtkLabel         *count_label;
   IpdDossierView   *dossier_view;
   GMenu            *recent_menu;
@@ -53,6 +56,7 @@ struct _IpdWindow
 /* ipd-window.c */
 void ipd_window_reload          (IpdWindow *self);
 void ipd_window_open_dossier    (IpdWindow *self, gint64 id);
+void ipd_window_show_open_error (IpdWindow *self, const GError *open_error);
 
 /* ipd-window-editing.c */
 void     ipd_window_editing_install_actions (GtkWidgetClass *widget_class);

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ipd-demo.h"
 #include "ipd-window-private.h"
 
 #define MAX_RECENT 8
@@ -61,19 +62,102 @@ ipd_window_update_recent_menu (IpdWindow *self)
     }
 }
 
-static gboolean
+/* Opening ------------------------------------------------------------------------------
+ * A register is opened on a worker thread: bringing an old one's format up
+ * to date, or working out every deadline again after a change of the
+ * rules, takes seconds on a large register, and the window must not
+ * freeze meanwhile. The store is handed to the main thread when it is
+ * ready; from then on only the main thread uses it. */
+
+typedef struct {
+  char    *path;
+  gboolean load_demo;
+} OpenRequest;
+
+static void
+open_request_free (OpenRequest *request)
+{
+  g_free (request->path);
+  g_free (request);
+}
+
+static void
+open_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  OpenRequest *request = task_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IpdStore) store = ipd_store_open (request->path, IPD_STORE_DEFAULT, &error);
+  IpdQuery everything = { NULL };
+
+  if (store != NULL && request->load_demo && ipd_store_count_dossiers (store, &everything, NULL) == 0
+      && ipd_demo_load (store, &error) < 0)
+    g_clear_object (&store);
+  if (store == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, g_steal_pointer (&store), g_object_unref);
+}
+
+static void
+on_register_opened (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  IpdWindow *self = IPD_WINDOW (source);
+  g_autoptr(IpdStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  store = g_task_propagate_pointer (G_TASK (result), &error);
+  /* another register was asked for since, or the window is gone: an
+   * opening cannot stop half-way, its answer is dropped */
+  if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
+    return;
+  if (store != NULL)
+    ipd_window_set_store (self, store);
+  else if (self->store == NULL)
+    ipd_window_show_open_error (self, error);
+  else
+    {
+      /* the register shown stays */
+      gtk_spinner_stop (self->opening_spinner);
+      ipd_window_reload (self);
+      ipd_window_show_error (self, _("The Register Cannot Be Opened"), error);
+    }
+}
+
+/**
+ * ipd_window_open_register:
+ * @path: the register's file; created when missing
+ * @load_demo: load the sample records when it is empty
+ *
+ * Opens the register on a worker thread, showing that it is opening, and
+ * shows it when it is ready (or why it could not be opened).
+ */
+void
+ipd_window_open_register (IpdWindow *self, const char *path, gboolean load_demo)
+{
+  g_autoptr(GTask) task = NULL;
+  OpenRequest *request = g_new0 (OpenRequest, 1);
+  g_autofree char *name = g_path_get_basename (path);
+
+  g_return_if_fail (IPD_IS_WINDOW (self));
+  g_cancellable_cancel (self->opening);
+  g_clear_object (&self->opening);
+  self->opening = g_cancellable_new ();
+  task = g_task_new (self, self->opening, on_register_opened, NULL);
+  request->path = g_strdup (path);
+  request->load_demo = load_demo;
+  adw_status_page_set_description (self->opening_page, name);
+  gtk_spinner_start (self->opening_spinner);
+  gtk_stack_set_visible_child_name (self->list_stack, "opening");
+  gtk_label_set_label (self->count_label, "");
+  g_task_set_source_tag (task, ipd_window_open_register);
+  g_task_set_task_data (task, request, (GDestroyNotify) open_request_free);
+  g_task_run_in_thread (task, open_thread);
+}
+
+static void
 open_path (IpdWindow *self, const char *path)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(IpdStore) store = ipd_store_open (path, IPD_STORE_DEFAULT, &error);
-
-  if (store == NULL)
-    {
-      ipd_window_show_error (self, _("The Register Cannot Be Opened"), error);
-      return FALSE;
-    }
-  ipd_window_set_store (self, store);
-  return TRUE;
+  ipd_window_open_register (self, path, FALSE);
 }
 
 static void

@@ -25,6 +25,9 @@ G_DEFINE_FINAL_TYPE (IpdWindow, ipd_window, ADW_TYPE_APPLICATION_WINDOW)
 enum { PROP_0, PROP_AGENDA_SHOWN, PROP_STATISTICS_SHOWN, N_PROPS };
 static GParamSpec *properties[N_PROPS];
 
+enum { SIGNAL_REGISTER_SHOWN, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
 static void
 update_count (IpdWindow *self, guint listed, gint64 total)
 {
@@ -498,6 +501,8 @@ ipd_window_dispose (GObject *object)
 {
   IpdWindow *self = IPD_WINDOW (object);
 
+  g_cancellable_cancel (self->opening);
+  g_clear_object (&self->opening);
   g_clear_object (&self->list);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
@@ -515,6 +520,11 @@ ipd_window_class_init (IpdWindowClass *klass)
   G_OBJECT_CLASS (klass)->get_property = ipd_window_get_property;
   G_OBJECT_CLASS (klass)->set_property = ipd_window_set_property;
   GTK_WINDOW_CLASS (klass)->close_request = ipd_window_close_request;
+
+  /* A register is shown: at start, once it is open (the application then
+   * counts its deadlines for the day's reminder), or another one. */
+  signals[SIGNAL_REGISTER_SHOWN] = g_signal_new ("register-shown", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                                 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   /* The agenda is shown in place of the list of dossiers. */
   properties[PROP_AGENDA_SHOWN] = g_param_spec_boolean ("agenda-shown", NULL, NULL, FALSE,
@@ -546,6 +556,8 @@ ipd_window_class_init (IpdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IpdWindow, list_stack);
   gtk_widget_class_bind_template_child (widget_class, IpdWindow, table);
   gtk_widget_class_bind_template_child (widget_class, IpdWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, IpdWindow, opening_page);
+  gtk_widget_class_bind_template_child (widget_class, IpdWindow, opening_spinner);
   gtk_widget_class_bind_template_child (widget_class, IpdWindow, count_label);
   gtk_widget_class_bind_template_child (widget_class, IpdWindow, dossier_view);
   gtk_widget_class_bind_template_child (widget_class, IpdWindow, recent_menu);
@@ -601,9 +613,10 @@ ipd_window_init (IpdWindow *self)
   ipd_window_update_dossier_actions (self);
 }
 
-static void
-show_open_error (IpdWindow *self, const GError *open_error)
+void
+ipd_window_show_open_error (IpdWindow *self, const GError *open_error)
 {
+  gtk_spinner_stop (self->opening_spinner);
   adw_status_page_set_description (self->error_page, open_error ? open_error->message : NULL);
   gtk_stack_set_visible_child_name (self->list_stack, "error");
   gtk_label_set_label (self->count_label, "");
@@ -622,7 +635,7 @@ ipd_window_new (IpdApplication *application, IpdStore *store, const GError *open
   if (store != NULL)
     ipd_window_set_store (self, store);
   else
-    show_open_error (self, open_error);
+    ipd_window_show_open_error (self, open_error);
   return self;
 }
 
@@ -633,6 +646,7 @@ ipd_window_set_store (IpdWindow *self, IpdStore *store)
   g_return_if_fail (IPD_IS_WINDOW (self));
   g_return_if_fail (IPD_IS_STORE (store));
 
+  gtk_spinner_stop (self->opening_spinner);
   g_set_object (&self->store, store);
   g_clear_object (&self->list);
   self->list = ipd_dossier_list_new (store);
@@ -655,6 +669,7 @@ ipd_window_set_store (IpdWindow *self, IpdStore *store)
   ipd_window_remember_register (self, ipd_store_get_path (store));
   count_register (self);
   reload_list (self);
+  g_signal_emit (self, signals[SIGNAL_REGISTER_SHOWN], 0);
 }
 
 IpdStore *

@@ -16,6 +16,7 @@ IpdWindow *ipd_window_new          (IpdApplication *application,
                                     IpdStore       *store,
                                     const GError   *open_error);
 void       ipd_window_set_store    (IpdWindow *self, IpdStore *store);
+void       ipd_window_open_register (IpdWindow *self, const char *path, gboolean load_demo);
 IpdStore  *ipd_window_get_store    (IpdWindow *self);
 void       ipd_window_search       (IpdWindow *self, const char *text);
 guint      ipd_window_get_n_listed (IpdWindow *self);
