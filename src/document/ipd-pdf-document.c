@@ -402,12 +402,15 @@ ipd_pdf_document_get_page_text (IpdPdfDocument *self, int page)
   return p ? poppler_page_get_text (p) : NULL;
 }
 
-/* The selection is in the page's top-left coordinates, as the text
- * layout's boxes (tests/test-pdf.c checks both). */
-static PopplerRectangle
-selection_of (const cairo_rectangle_t *area)
+/* Page @page and @area as poppler takes a selection: in the page's
+ * top-left coordinates, as the text layout's boxes (tests/test-pdf.c
+ * checks both). NULL when there is no such page. */
+static PopplerPage *
+page_and_selection (IpdPdfDocument *self, int page, const cairo_rectangle_t *area,
+                    PopplerRectangle *selection)
 {
-  return (PopplerRectangle) { area->x, area->y, area->x + area->width, area->y + area->height };
+  *selection = (PopplerRectangle) { area->x, area->y, area->x + area->width, area->y + area->height };
+  return ipd_pdf_document_get_poppler_page (self, page, NULL);
 }
 
 char *
@@ -418,11 +421,8 @@ ipd_pdf_document_get_selected_text (IpdPdfDocument *self, int page, const cairo_
 
   g_return_val_if_fail (IPD_IS_PDF_DOCUMENT (self), NULL);
   g_return_val_if_fail (area != NULL, NULL);
-  p = ipd_pdf_document_get_poppler_page (self, page, NULL);
-  if (p == NULL)
-    return NULL;
-  selection = selection_of (area);
-  return poppler_page_get_selected_text (p, POPPLER_SELECTION_GLYPH, &selection);
+  p = page_and_selection (self, page, area, &selection);
+  return p ? poppler_page_get_selected_text (p, POPPLER_SELECTION_GLYPH, &selection) : NULL;
 }
 
 cairo_region_t *
@@ -433,11 +433,8 @@ ipd_pdf_document_get_selected_region (IpdPdfDocument *self, int page, const cair
 
   g_return_val_if_fail (IPD_IS_PDF_DOCUMENT (self), NULL);
   g_return_val_if_fail (area != NULL, NULL);
-  p = ipd_pdf_document_get_poppler_page (self, page, NULL);
-  if (p == NULL)
-    return NULL;
-  selection = selection_of (area);
-  return poppler_page_get_selected_region (p, 1.0, POPPLER_SELECTION_GLYPH, &selection);
+  p = page_and_selection (self, page, area, &selection);
+  return p ? poppler_page_get_selected_region (p, 1.0, POPPLER_SELECTION_GLYPH, &selection) : NULL;
 }
 
 void
