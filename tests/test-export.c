@@ -16,6 +16,7 @@
 #include "ipd-error.h"
 #include "ipd-export.h"
 #include "ipd-store.h"
+#include "ipd-test-records.h"
 #include "ipd-test-util.h"
 #include "ipd-vocabulary.h"
 
@@ -512,16 +513,6 @@ collect_title (const IpdTitleRow *row, gpointer user_data, GError **error)
   return TRUE;
 }
 
-static void
-add_event (IpdStore *store, gint64 dossier_id, const char *date, const char *type)
-{
-  g_autoptr(IpdEvent) event = ipd_event_new (dossier_id, date, type);
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (ipd_store_save_event (store, event, &error));
-  g_assert_no_error (error);
-}
-
 /* A title recorded by its "Certificate granted" event, the grant date not
  * typed on the dossier, is in the register of titles at that date: the
  * statistics count it granted, the register must list it. */
@@ -543,9 +534,9 @@ test_titles_granted_by_event (void)
 
   d->grant_date = g_strdup ("2025-05-20");
   g_assert_true (ipd_store_save_dossier (store, d, &error));
-  add_event (store, typed, "2025-05-20", "granted");
-  add_event (store, by_event, "2025-06-10", "granted");
-  add_event (store, refused, "2025-06-11", "refusal");
+  ipd_test_add_event (store, typed, "2025-05-20", "granted", NULL, NULL);
+  ipd_test_add_event (store, by_event, "2025-06-10", "granted", NULL, NULL);
+  ipd_test_add_event (store, refused, "2025-06-11", "refusal", NULL, NULL);
 
   g_assert_true (ipd_report_period_year (&period, 2025, NULL));
   g_assert_cmpint (ipd_store_count_title_rows (store, &period, NULL, &error), ==, 2);

@@ -20,6 +20,7 @@
 #include "ipd-lookup-code.h"
 #include "ipd-store.h"
 #include "ipd-test-gui.h"
+#include "ipd-test-records.h"
 #include "ipd-test-util.h"
 #include "ipd-vocabulary.h"
 
@@ -46,44 +47,30 @@ typedef struct {
   IpdFrontDeskWindow *window;
 } Fixture;
 
+/* A dossier with everything internal it can hold. */
 static gint64
 save_dossier (IpdStore *store, const char *kind, const char *name, const char *number,
               const char *filing_date)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(IpdDossier) d = ipd_dossier_new (kind, name);
   g_autoptr(IpdParty) party = ipd_party_new (g_strcmp0 (kind, IPD_KIND_GI) == 0 ? APPLICANT : "HTX Mường Khương",
                                              "cooperative");
+  g_autoptr(IpdDossier) d = NULL;
 
   party->phone = g_strdup (PHONE);
   party->tax_code = g_strdup (TAX_CODE);
   party->email = g_strdup (EMAIL);
   party->address = g_strdup ("Thôn Giàng Cài, xã Suối Giàng, tỉnh Lào Cai");
-  d->app_number = g_strdup (number);
-  d->filing_date = g_strdup (filing_date);
+  d = ipd_test_dossier_new (kind, name, number, filing_date, party);
   d->officer = g_strdup (OFFICER);
   d->internal_note = g_strdup (INTERNAL_NOTE);
   d->public_note = g_strdup ("Hồ sơ đã bổ sung bản đồ khu vực địa lý theo yêu cầu của Cục.");
-  ipd_dossier_add_party_details (d, party, IPD_ROLE_APPLICANT);
-  if (g_strcmp0 (kind, IPD_KIND_GI) == 0)
-    ipd_dossier_add_product (d, "Chè Shan tuyết");
-  else
-    ipd_dossier_add_class (d, 30, "Gạo");
-  g_assert_true (ipd_store_save_dossier (store, d, &error));
-  g_assert_no_error (error);
-  return d->id;
+  return ipd_test_save_dossier (store, d);
 }
 
 static void
 add_event (IpdStore *store, gint64 dossier_id, const char *date, const char *type, const char *note)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(IpdEvent) event = ipd_event_new (dossier_id, date, type);
-
-  event->note = g_strdup (note);
-  event->reference = g_strdup (note != NULL ? "8812/SKHCN" : NULL);
-  g_assert_true (ipd_store_save_event (store, event, &error));
-  g_assert_no_error (error);
+  ipd_test_add_event (store, dossier_id, date, type, note != NULL ? "8812/SKHCN" : NULL, note);
 }
 
 /* A GI accepted as valid and not yet published, with everything internal

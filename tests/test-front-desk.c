@@ -18,6 +18,7 @@
 #include "ipd-public-dossier.h"
 #include "ipd-rate-limiter.h"
 #include "ipd-store.h"
+#include "ipd-test-records.h"
 #include "ipd-test-util.h"
 #include "ipd-vocabulary.h"
 
@@ -37,38 +38,25 @@ typedef struct {
 static void
 add_event (IpdStore *store, gint64 dossier_id, const char *date, const char *type, const char *note)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(IpdEvent) event = ipd_event_new (dossier_id, date, type);
-
-  event->note = g_strdup (note);
-  g_assert_true (ipd_store_save_event (store, event, &error));
-  g_assert_no_error (error);
+  ipd_test_add_event (store, dossier_id, date, type, NULL, note);
 }
 
+/* A dossier with everything internal it can hold. */
 static gint64
 save_dossier (IpdStore *store, const char *kind, const char *name, const char *app_number,
               const char *filing_date, const char *applicant)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(IpdDossier) d = ipd_dossier_new (kind, name);
   g_autoptr(IpdParty) party = ipd_party_new (applicant, "cooperative");
+  g_autoptr(IpdDossier) d = NULL;
 
   party->phone = g_strdup (PHONE);
   party->tax_code = g_strdup (TAX_CODE);
   party->address = g_strdup ("Xã Tà Xùa, tỉnh Sơn La");
-  d->app_number = g_strdup (app_number);
-  d->filing_date = g_strdup (filing_date);
+  d = ipd_test_dossier_new (kind, name, app_number, filing_date, party);
   d->officer = g_strdup ("Lò Văn Officer");
   d->internal_note = g_strdup (INTERNAL_NOTE);
   d->public_note = g_strdup ("Bản đồ khu vực đã được bổ sung.");
-  ipd_dossier_add_party_details (d, party, IPD_ROLE_APPLICANT);
-  if (g_strcmp0 (kind, IPD_KIND_GI) == 0)
-    ipd_dossier_add_product (d, "Chè");
-  else
-    ipd_dossier_add_class (d, 30, "Gạo");
-  g_assert_true (ipd_store_save_dossier (store, d, &error));
-  g_assert_no_error (error);
-  return d->id;
+  return ipd_test_save_dossier (store, d);
 }
 
 static void
