@@ -323,12 +323,39 @@ test_code_finds_unpublished (Fixture *f, gconstpointer data)
   assert_finds (f->store, "gao seng cu", "Gạo Séng Cù Mường Khương");
   assert_finds (f->store, "4 2024 03456", "Gạo Séng Cù Mường Khương");
   assert_finds (f->store, "4-2024-03456", "Gạo Séng Cù Mường Khương");
+  assert_finds (f->store, "4202403456", "Gạo Séng Cù Mường Khương");
+  assert_finds (f->store, " 4.2024.03456 ", "Gạo Séng Cù Mường Khương");
+  /* the words in the name's order, the last one begun */
+  assert_finds (f->store, "seng cu muong kh", "Gạo Séng Cù Mường Khương");
+  assert_finds_nothing (f->store, "muong seng");
   /* ... but not by what only the index knows: the applicant, a phone, the note */
   assert_finds_nothing (f->store, "Nông nghiệp Mường Khương");
   assert_finds_nothing (f->store, PHONE);
   assert_finds_nothing (f->store, "Sở Tài chính");
   assert_finds_nothing (f->store, "   ");
   assert_finds_nothing (f->store, "ZZZZZ-ZZZZZ");
+}
+
+/* Several published names: the first 20 that match, by name. */
+static void
+test_names_in_order (Fixture *f, gconstpointer data)
+{
+  const char *names[] = { "Gạo Séng Cù Bát Xát", "Gạo Séng Cù Ý Tý", "Gạo Séng Cù A Mú Sung" };
+  g_autoptr(GPtrArray) found = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *number = g_strdup_printf ("4-2024-0400%u", i);
+      gint64 id = save_dossier (f->store, IPD_KIND_COLLECTIVE, names[i], number, "2024-01-20", "HTX");
+
+      add_event (f->store, id, "2024-05-02", "published", NULL);
+    }
+  found = lookup (f->store, "gao seng");
+  g_assert_cmpuint (found->len, ==, 4);
+  g_assert_cmpstr (((IpdPublicDossier *) found->pdata[0])->name, ==, "Gạo Séng Cù A Mú Sung");
+  g_assert_cmpstr (((IpdPublicDossier *) found->pdata[1])->name, ==, "Gạo Séng Cù Bát Xát");
+  g_assert_cmpstr (((IpdPublicDossier *) found->pdata[2])->name, ==, "Gạo Séng Cù Mường Khương");
+  g_assert_cmpstr (((IpdPublicDossier *) found->pdata[3])->name, ==, "Gạo Séng Cù Ý Tý");
 }
 
 static void
@@ -527,6 +554,7 @@ main (int argc, char **argv)
   g_test_add_func ("/front-desk/code-alphabet", test_code_alphabet);
   g_test_add_func ("/front-desk/rate-limit", test_rate_limit);
   g_test_add ("/front-desk/code-finds-unpublished", Fixture, NULL, fixture_set_up, test_code_finds_unpublished, fixture_tear_down);
+  g_test_add ("/front-desk/names-in-order", Fixture, NULL, fixture_set_up, test_names_in_order, fixture_tear_down);
   g_test_add ("/front-desk/reissue-revokes", Fixture, NULL, fixture_set_up, test_reissue_revokes, fixture_tear_down);
   g_test_add ("/front-desk/trashed-not-found", Fixture, NULL, fixture_set_up, test_trashed_not_found, fixture_tear_down);
   g_test_add ("/front-desk/public-fields", Fixture, NULL, fixture_set_up, test_public_fields, fixture_tear_down);

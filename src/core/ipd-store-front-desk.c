@@ -185,34 +185,47 @@ find_by_code (IpdStore *self, const char *code, GPtrArray *found, GError **error
   return append_public (self, found, sqlite3_column_int64 (stmt, 0), error);
 }
 
-/* "4-2024-12345", "4 2024 12345" and "4202412345" are one number. */
+/* "4-2024-12345", "4 2024 12345" and "4202412345" are one number: the
+ * IP Office writes D-YYYY-NNNNN, which the register keeps. Looked up by
+ * the unique index on the number, as typed and in that form. */
 static char *
-number_key (const char *text)
+number_as_written (const char *text)
 {
-  GString *key = g_string_new (NULL);
+  GString *digits = g_string_new (NULL);
 
   for (const char *p = text; *p != '\0'; p++)
-    if (g_ascii_isalnum (*p))
-      g_string_append_c (key, g_ascii_toupper (*p));
-  return g_string_free (key, FALSE);
+    if (g_ascii_isdigit (*p))
+      g_string_append_c (digits, *p);
+    else if (!strchr (" -./", *p))
+      {
+        g_string_free (digits, TRUE);
+        return NULL;
+      }
+  if (digits->len != 10)
+    {
+      g_string_free (digits, TRUE);
+      return NULL;
+    }
+  g_string_insert_c (digits, 5, '-');
+  g_string_insert_c (digits, 1, '-');
+  return g_string_free (digits, FALSE);
 }
 
 static gboolean
 find_by_app_number (IpdStore *self, const char *text, GPtrArray *found, GError **error)
 {
-  g_autofree char *key = number_key (text);
+  g_autofree char *typed = g_strstrip (g_strdup (text));
+  g_autofree char *written = number_as_written (typed);
   g_autoptr(IpdStmt) stmt = NULL;
   int rc;
 
-  if (strlen (key) < 6)
-    return TRUE;
   stmt = ipd_store_prepare (self,
-    "SELECT d.id FROM dossier d WHERE d.deleted_at IS NULL AND d.app_number IS NOT NULL"
-    " AND upper (replace (replace (d.app_number, '-', ''), ' ', '')) = ?1 AND" PUBLISHED_CONDITION,
-    error);
+    "SELECT d.id FROM dossier d WHERE d.app_number IN (?1, ?2) AND d.deleted_at IS NULL AND"
+    PUBLISHED_CONDITION, error);
   if (stmt == NULL)
     return FALSE;
-  ipd_bind_text (stmt, 1, key);
+  ipd_bind_text (stmt, 1, typed);
+  ipd_bind_text (stmt, 2, written);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     if (!append_public (self, found, sqlite3_column_int64 (stmt, 0), error))
       return FALSE;
@@ -240,21 +253,66 @@ name_matches (const char *folded, const char *name, const char *aliases)
   return FALSE;
 }
 
+/* The folded words as one FTS5 phrase, the last one a prefix: "an an"*
+ * finds "An An" without every text that has two words starting "an",
+ * which on a large register are tens of thousands. */
+static char *
+fts_phrase (const char *folded)
+{
+  g_auto(GStrv) words = g_strsplit_set (folded, " \t\n\r", -1);
+  GString *phrase = g_string_new (NULL);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      gboolean has_word_character = FALSE;
+
+      for (const char *p = words[i]; *p != '\0'; p = g_utf8_next_char (p))
+        if (g_unichar_isalnum (g_utf8_get_char (p)))
+          has_word_character = TRUE;
+      if (!has_word_character)
+        continue;
+      g_string_append (phrase, phrase->len == 0 ? "\"" : " ");
+      for (const char *p = words[i]; *p != '\0'; p++)
+        {
+          if (*p == '"')
+            g_string_append_c (phrase, '"');
+          g_string_append_c (phrase, *p);
+        }
+    }
+  if (phrase->len > 0)
+    g_string_append (phrase, "\"*");
+  return g_string_free (phrase, FALSE);
+}
+
+/* In Vietnamese alphabetical order, as the register's lists. */
+static int
+compare_names (gconstpointer a, gconstpointer b)
+{
+  const IpdPublicDossier *x = *(IpdPublicDossier * const *) a;
+  const IpdPublicDossier *y = *(IpdPublicDossier * const *) b;
+  g_autoptr(GBytes) kx = ipd_text_sort_key (x->name);
+  g_autoptr(GBytes) ky = ipd_text_sort_key (y->name);
+
+  return g_bytes_compare (kx, ky);
+}
+
+/* Candidates are read in the index's order, not sorted first: a short
+ * word matches thousands of dossiers, and the front desk answers on its
+ * main thread. The first 20 names that match are shown, by name. */
 static gboolean
 find_by_name (IpdStore *self, const char *text, GPtrArray *found, GError **error)
 {
-  g_autofree char *match = ipd_store_fts_query (text);
-  g_autofree char *folded = ipd_text_fold (text);
+  g_autofree char *folded = g_strstrip (ipd_text_fold (text));
+  g_autofree char *match = fts_phrase (folded);
   g_autoptr(IpdStmt) stmt = NULL;
   int rc;
 
-  g_strstrip (folded);
   if (*match == '\0' || g_utf8_strlen (folded, -1) < 3)
     return TRUE;
   stmt = ipd_store_prepare (self,
     "SELECT d.id, d.name, d.aliases FROM dossier_fts f JOIN dossier d ON d.id = f.rowid"
     " WHERE dossier_fts MATCH ?1 AND d.deleted_at IS NULL AND" PUBLISHED_CONDITION
-    " ORDER BY d.sort_key LIMIT " G_STRINGIFY (MAX_NAME_CANDIDATES), error);
+    " LIMIT " G_STRINGIFY (MAX_NAME_CANDIDATES), error);
   if (stmt == NULL)
     return FALSE;
   ipd_bind_text (stmt, 1, match);
@@ -263,6 +321,7 @@ find_by_name (IpdStore *self, const char *text, GPtrArray *found, GError **error
                       (const char *) sqlite3_column_text (stmt, 2))
         && !append_public (self, found, sqlite3_column_int64 (stmt, 0), error))
       return FALSE;
+  g_ptr_array_sort (found, compare_names);
   return rc == SQLITE_DONE || rc == SQLITE_ROW || ipd_store_set_error (self, error, rc, "step");
 }
 

@@ -56,9 +56,6 @@ gboolean  ipd_store_register_place_functions (IpdStore *self, GError **error);
 
 /* ipd-store-name-order.c */
 void      ipd_name_order_free     (IpdNameOrder *order);
-/* Folded words as FTS5 prefix phrases, for MATCH on dossier_fts. */
-char     *ipd_store_fts_query (const char *text);
-
 gboolean  ipd_store_name_order_applies (const IpdQuery *query);
 GArray   *ipd_store_name_order_list (IpdStore *self, const IpdQuery *query,
                                      const char *match, GError **error);

@@ -39,8 +39,8 @@ order_column (IpdSortColumn sort)
 
 /* Folded words as FTS5 prefix phrases: "da"* "lat"*. Quoting keeps the
  * user's punctuation (4-2025-20619, "NH*") from being read as syntax. */
-char *
-ipd_store_fts_query (const char *text)
+static char *
+fts_query (const char *text)
 {
   g_autofree char *folded = ipd_text_fold (text);
   g_auto(GStrv) words = g_strsplit_set (folded, " \t\n\r", -1);
@@ -137,7 +137,7 @@ has_search_text (const IpdQuery *query, char **match)
   *match = NULL;
   if (query->text == NULL || ipd_text_is_blank (query->text))
     return FALSE;
-  *match = ipd_store_fts_query (query->text);
+  *match = fts_query (query->text);
   return TRUE;
 }
 
