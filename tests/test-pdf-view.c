@@ -123,6 +123,65 @@ page_widget_size (IpdPdfView *view, int page, int *width, int *height)
   ipd_pdf_page_get_pixel_size (IPD_PDF_PAGE (ipd_pdf_view_get_page_widget (view, page)), width, height);
 }
 
+/* The box of the dark pixels of @data (ARGB32, premultiplied), or an
+ * empty box. */
+static cairo_rectangle_int_t
+dark_box (const guint8 *data, int width, int height, int stride)
+{
+  int x1 = width, y1 = height, x2 = -1, y2 = -1;
+
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      {
+        guint32 pixel = ((const guint32 *) (data + (gsize) y * stride))[x];
+        int grey = (((pixel >> 16) & 0xff) + ((pixel >> 8) & 0xff) + (pixel & 0xff)) / 3;
+
+        if (grey < 128)
+          x1 = MIN (x1, x), y1 = MIN (y1, y), x2 = MAX (x2, x), y2 = MAX (y2, y);
+      }
+  return x2 < 0 ? (cairo_rectangle_int_t) { 0 } : (cairo_rectangle_int_t) { x1, y1, x2 - x1 + 1, y2 - y1 + 1 };
+}
+
+/* What page @page shows on screen is where the document's own render of
+ * it has ink, to a few pixels: a page drawn from part of its rendering
+ * (ipd-pdf-renderer.c) is put back in its place. */
+static void
+assert_page_shows_render (IpdPdfView *view, GtkWindow *window, GBytes *pdf, int page, int rotation)
+{
+  GtkWidget *widget = ipd_pdf_view_get_page_widget (view, page);
+  int w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(IpdPdfDocument) doc = ipd_pdf_document_new_from_bytes (pdf, NULL, NULL, NULL);
+  g_autofree guint8 *shown = g_malloc ((gsize) w * h * 4);
+  cairo_surface_t *render;
+  cairo_rectangle_int_t on_screen, rendered;
+  double width_points = rotation % 180 ? IPD_TEST_PDF_HEIGHT : IPD_TEST_PDF_WIDTH;
+
+  gdk_paintable_snapshot (paintable, snapshot, w, h);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, w, h));
+  gdk_texture_download (texture, shown, (gsize) w * 4);
+  on_screen = dark_box (shown, w, h, w * 4);
+  render = ipd_pdf_document_render_page (doc, page, w / width_points, rotation, NULL, NULL);
+  g_assert_nonnull (render);
+  rendered = dark_box (cairo_image_surface_get_data (render), cairo_image_surface_get_width (render),
+                       cairo_image_surface_get_height (render), cairo_image_surface_get_stride (render));
+  cairo_surface_destroy (render);
+  g_test_message ("page %d: ink on screen at %d,%d %d×%d, in the render at %d,%d %d×%d", page + 1,
+                  on_screen.x, on_screen.y, on_screen.width, on_screen.height,
+                  rendered.x, rendered.y, rendered.width, rendered.height);
+  g_assert_cmpint (rendered.width, >, 0);
+  g_assert_cmpint (abs (on_screen.x - rendered.x), <=, 3);
+  g_assert_cmpint (abs (on_screen.y - rendered.y), <=, 3);
+  g_assert_cmpint (abs (on_screen.width - rendered.width), <=, 4);
+  g_assert_cmpint (abs (on_screen.height - rendered.height), <=, 4);
+}
+
 /* ipd_test_save_screenshot, waiting for a frame when the window has
  * nothing to show yet (a layout pending right after a change). */
 static void
@@ -186,6 +245,7 @@ test_open_text (void)
     g_assert_cmpint (minimum, <=, 480);
   }
   ipd_test_wait_ms (200);
+  assert_page_shows_render (v.view, v.window, pdf, 0, 0);
   save_screenshot (v.window, "pdf-view-open.png");
   viewer_close (&v);
 }
@@ -350,7 +410,6 @@ test_rotate (void)
   g_autoptr(GBytes) pdf = ipd_test_pdf_text (3);
   Viewer v;
   int w0, h0, w1, h1;
-  GdkTexture *texture;
 
   viewer_open (&v, pdf, "rotate.pdf");
   wait_for (v.view, page_rendered, GINT_TO_POINTER (0), 10000, "page 1");
@@ -362,9 +421,8 @@ test_rotate (void)
   g_assert_cmpint (w1, ==, h0);
   g_assert_cmpint (h1, ==, w0);
   wait_for (v.view, page_rendered, GINT_TO_POINTER (0), 10000, "page 1 turned");
-  texture = ipd_pdf_page_get_texture (IPD_PDF_PAGE (ipd_pdf_view_get_page_widget (v.view, 0)));
-  g_assert_cmpint (gdk_texture_get_width (texture), >, gdk_texture_get_height (texture));
   ipd_test_wait_ms (100);
+  assert_page_shows_render (v.view, v.window, pdf, 0, 90);
   save_screenshot (v.window, "pdf-view-rotated.png");
   gtk_widget_activate_action (GTK_WIDGET (v.view), "pdf.rotate", "i", -90);
   gtk_widget_activate_action (GTK_WIDGET (v.view), "pdf.rotate", "i", -90);

@@ -7,6 +7,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <cairo-pdf.h>
 #include <string.h>
 
 #include "ipd-pdf-document.h"
@@ -416,22 +417,22 @@ test_render_into (void)
   /* garbage from a previous page */
   memset (cairo_image_surface_get_data (reused), 0x5a, (gsize) cairo_image_surface_get_stride (reused) * h);
   cairo_surface_mark_dirty (reused);
-  g_assert_true (ipd_pdf_document_render_page_into (doc, 1, 0.5, 90, reused, NULL, &error));
+  g_assert_true (ipd_pdf_document_render_page_into (doc, 1, 0.5, 90, NULL, reused, NULL, &error));
   g_assert_no_error (error);
   size = (gsize) cairo_image_surface_get_stride (fresh) * h;
   g_assert_cmpint (cairo_image_surface_get_stride (reused), ==, cairo_image_surface_get_stride (fresh));
   g_assert_cmpmem (cairo_image_surface_get_data (reused), size, cairo_image_surface_get_data (fresh), size);
 
   wrong = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h + 1);
-  g_assert_false (ipd_pdf_document_render_page_into (doc, 1, 0.5, 90, wrong, NULL, &error));
+  g_assert_false (ipd_pdf_document_render_page_into (doc, 1, 0.5, 90, NULL, wrong, NULL, &error));
   g_assert_error (error, IPD_PDF_ERROR, IPD_PDF_ERROR_RENDER);
   g_clear_error (&error);
   cairo_surface_destroy (wrong);
   wrong = cairo_image_surface_create (CAIRO_FORMAT_RGB24, w, h);
-  g_assert_false (ipd_pdf_document_render_page_into (doc, 1, 0.5, 90, wrong, NULL, &error));
+  g_assert_false (ipd_pdf_document_render_page_into (doc, 1, 0.5, 90, NULL, wrong, NULL, &error));
   g_assert_error (error, IPD_PDF_ERROR, IPD_PDF_ERROR_RENDER);
   g_clear_error (&error);
-  g_assert_false (ipd_pdf_document_render_page_into (doc, 5, 0.5, 0, reused, NULL, &error));
+  g_assert_false (ipd_pdf_document_render_page_into (doc, 5, 0.5, 0, NULL, reused, NULL, &error));
   g_assert_error (error, IPD_PDF_ERROR, IPD_PDF_ERROR_NO_SUCH_PAGE);
   g_clear_error (&error);
   g_assert_false (ipd_pdf_document_get_render_size (doc, 5, 0.5, 0, &w, &h, &error));
@@ -589,6 +590,144 @@ test_render_scanned (void)
   g_assert_true (text == NULL || g_strstrip (text)[0] == '\0');
   matches = ipd_pdf_document_find (doc, "quoc", 0, 1, NULL);
   g_assert_cmpuint (matches->len, ==, 0);
+}
+
+/* ---- the part of a page with ink ---- */
+
+static cairo_status_t
+append_to_array (void *closure, const unsigned char *data, unsigned int length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* Page 0 blank; page 1 a short line with a link (an annotation) at the
+ * bottom, which poppler's ink box leaves out. */
+static GBytes *
+blank_and_link_pdf (void)
+{
+  GByteArray *out = g_byte_array_new ();
+  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (append_to_array, out, 595, 842);
+  cairo_t *cr = cairo_create (surface);
+
+  cairo_show_page (cr);
+  cairo_move_to (cr, 72, 100);
+  cairo_show_text (cr, "Quyết định");
+  cairo_tag_begin (cr, CAIRO_TAG_LINK, "uri='https://ipvietnam.gov.vn'");
+  cairo_rectangle (cr, 400, 780, 100, 20);
+  cairo_fill (cr);
+  cairo_tag_end (cr, CAIRO_TAG_LINK);
+  cairo_show_page (cr);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  return g_byte_array_free_to_bytes (out);
+}
+
+/* Renders @page whole and as its ink area: the whole one is white outside
+ * the area and the same as the part inside it. Returns the area. */
+static cairo_rectangle_int_t
+check_ink_area (IpdPdfDocument *doc, int page, double scale, int rotation)
+{
+  g_autoptr(GError) error = NULL;
+  cairo_rectangle_int_t area = { 0 };
+  cairo_surface_t *whole = ipd_pdf_document_render_page (doc, page, scale, rotation, NULL, &error);
+  cairo_surface_t *part;
+  int w, h, stride, part_stride;
+  const guint8 *data, *part_data;
+
+  g_assert_no_error (error);
+  w = cairo_image_surface_get_width (whole);
+  h = cairo_image_surface_get_height (whole);
+  g_assert_true (ipd_pdf_document_get_ink_area (doc, page, scale, rotation, &area, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (area.x, >=, 0);
+  g_assert_cmpint (area.y, >=, 0);
+  g_assert_cmpint (area.width, >=, 1);
+  g_assert_cmpint (area.height, >=, 1);
+  g_assert_cmpint (area.x + area.width, <=, w);
+  g_assert_cmpint (area.y + area.height, <=, h);
+
+  part = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, area.width, area.height);
+  g_assert_true (ipd_pdf_document_render_page_into (doc, page, scale, rotation, &area, part, NULL, &error));
+  g_assert_no_error (error);
+  data = cairo_image_surface_get_data (whole);
+  stride = cairo_image_surface_get_stride (whole);
+  part_data = cairo_image_surface_get_data (part);
+  part_stride = cairo_image_surface_get_stride (part);
+  for (int y = 0; y < h; y++)
+    {
+      const guint32 *row = (const guint32 *) (data + y * stride);
+      gboolean in_rows = y >= area.y && y < area.y + area.height;
+
+      for (int x = 0; x < w; x++)
+        if (!in_rows || x < area.x || x >= area.x + area.width)
+          g_assert_cmphex (row[x], ==, 0xffffffff);
+      if (in_rows)
+        g_assert_cmpmem (row + area.x, area.width * 4,
+                         part_data + (y - area.y) * part_stride, area.width * 4);
+    }
+  cairo_surface_destroy (part);
+  cairo_surface_destroy (whole);
+  return area;
+}
+
+/* Text, letters and scans, turned every way: nothing with ink is left
+ * out of the area, and a page of a few lines is a small part. */
+static void
+test_ink_area (void)
+{
+  g_autoptr(GBytes) text = ipd_test_pdf_text (3);
+  g_autoptr(GBytes) letter = ipd_test_pdf_letter (1);
+  g_autoptr(GBytes) scanned = ipd_test_pdf_scanned (1);
+  GBytes *files[] = { text, letter, scanned };
+
+  for (guint f = 0; f < G_N_ELEMENTS (files); f++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(IpdPdfDocument) doc = ipd_pdf_document_new_from_bytes (files[f], NULL, NULL, &error);
+
+      g_assert_no_error (error);
+      for (int rotation = 0; rotation < 360; rotation += 90)
+        {
+          cairo_rectangle_int_t area = check_ink_area (doc, 0, 0.75, rotation);
+          int w, h;
+
+          g_assert_true (ipd_pdf_document_get_render_size (doc, 0, 0.75, rotation, &w, &h, NULL));
+          if (files[f] == text)
+            g_assert_cmpfloat ((double) area.width * area.height, <, 0.5 * w * h);
+        }
+    }
+}
+
+static void
+test_ink_area_blank_and_annotations (void)
+{
+  g_autoptr(GBytes) bytes = blank_and_link_pdf ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IpdPdfDocument) doc = ipd_pdf_document_new_from_bytes (bytes, NULL, NULL, &error);
+  cairo_rectangle_int_t area;
+  cairo_surface_t *target;
+  int w, h;
+
+  g_assert_no_error (error);
+  area = check_ink_area (doc, 0, 1.0, 0);
+  g_assert_cmpint (area.width, ==, 1);
+  g_assert_cmpint (area.height, ==, 1);
+  /* an annotation: all of the page */
+  area = check_ink_area (doc, 1, 1.0, 90);
+  g_assert_true (ipd_pdf_document_get_render_size (doc, 1, 1.0, 90, &w, &h, NULL));
+  g_assert_cmpint (area.width, ==, w);
+  g_assert_cmpint (area.height, ==, h);
+
+  /* a part outside the page, and a page that is not there */
+  target = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 10, 10);
+  g_assert_false (ipd_pdf_document_render_page_into (doc, 0, 1.0, 0, &(cairo_rectangle_int_t) { 590, 0, 10, 10 },
+                                                     target, NULL, &error));
+  g_assert_error (error, IPD_PDF_ERROR, IPD_PDF_ERROR_RENDER);
+  g_clear_error (&error);
+  g_assert_false (ipd_pdf_document_get_ink_area (doc, 2, 1.0, 0, &area, &error));
+  g_assert_error (error, IPD_PDF_ERROR, IPD_PDF_ERROR_NO_SUCH_PAGE);
+  cairo_surface_destroy (target);
 }
 
 static void
@@ -856,6 +995,8 @@ main (int argc, char **argv)
   g_test_add_func ("/pdf/render/size", test_render_size);
   g_test_add_func ("/pdf/render/rotation", test_render_rotation);
   g_test_add_func ("/pdf/render/scanned", test_render_scanned);
+  g_test_add_func ("/pdf/render/ink-area", test_ink_area);
+  g_test_add_func ("/pdf/render/ink-area-blank-and-annotations", test_ink_area_blank_and_annotations);
   g_test_add_func ("/pdf/print", test_print);
   g_test_add_func ("/pdf/text/page", test_page_text);
   g_test_add_func ("/pdf/text/selected", test_selected_text);

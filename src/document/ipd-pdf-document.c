@@ -27,6 +27,18 @@
  * a damaged MediaBox can claim any size. */
 #define MAX_PIXELS (64.0 * 1024 * 1024)
 
+typedef enum {
+  INK_UNKNOWN,
+  INK_BOX,       /* in @box */
+  INK_NONE,      /* a blank page */
+  INK_ANYWHERE,  /* annotations, which poppler's box leaves out */
+} InkKind;
+
+typedef struct {
+  InkKind           kind;
+  cairo_rectangle_t box;   /* points, origin top-left, unrotated */
+} InkBox;
+
 struct _IpdPdfDocument
 {
   GObject parent_instance;
@@ -38,6 +50,9 @@ struct _IpdPdfDocument
    * search: the text extraction is most of a search's time. Only the
    * folded string: pages with a match are read again for their boxes. */
   char           **folded;
+  /* Where each page has ink (NULL: none asked yet): it depends on the
+   * page alone, and finding it costs a pass over the page's content. */
+  InkBox          *ink;
 };
 
 G_DEFINE_TYPE (IpdPdfDocument, ipd_pdf_document, G_TYPE_OBJECT)
@@ -53,6 +68,7 @@ ipd_pdf_document_finalize (GObject *object)
     for (int i = 0; i < self->n_pages; i++)
       g_free (self->folded[i]);
   g_free (self->folded);
+  g_free (self->ink);
   g_clear_object (&self->document);
   g_clear_pointer (&self->bytes, g_bytes_unref);
   G_OBJECT_CLASS (ipd_pdf_document_parent_class)->finalize (object);
@@ -231,24 +247,28 @@ pixels (double points, double scale)
   return (int) MIN (px, 32767.0);
 }
 
+/* From the page's points (origin top-left) to the pixels of a
+ * @surface_width × @surface_height rendering at @scale turned by @rotation. */
 static void
-turn (cairo_t *cr, int rotation, int surface_width, int surface_height)
+page_matrix (cairo_matrix_t *matrix, double scale, int rotation, int surface_width, int surface_height)
 {
   switch (rotation)
     {
     case 90:
-      cairo_translate (cr, surface_width, 0);
+      cairo_matrix_init_translate (matrix, surface_width, 0);
       break;
     case 180:
-      cairo_translate (cr, surface_width, surface_height);
+      cairo_matrix_init_translate (matrix, surface_width, surface_height);
       break;
     case 270:
-      cairo_translate (cr, 0, surface_height);
+      cairo_matrix_init_translate (matrix, 0, surface_height);
       break;
     default:
-      return;
+      cairo_matrix_init_identity (matrix);
+      break;
     }
-  cairo_rotate (cr, rotation * G_PI / 180.0);
+  cairo_matrix_rotate (matrix, rotation * G_PI / 180.0);
+  cairo_matrix_scale (matrix, scale, scale);
 }
 
 /* The page and its size in pixels at @scale turned by @rotation, or NULL
@@ -301,22 +321,25 @@ ipd_pdf_document_get_render_size (IpdPdfDocument *self, int page, double scale, 
   return p != NULL;
 }
 
-/* Draws @p on @target, white first (opaque white is all ones in ARGB32:
- * a memset, faster than cairo_paint). */
+/* Draws @area (pixels of the whole @width × @height rendering) of @p on
+ * @target, white first (opaque white is all ones in ARGB32: a memset,
+ * faster than cairo_paint). */
 static cairo_status_t
-draw (PopplerPage *p, double scale, int rotation, cairo_surface_t *target)
+draw (PopplerPage *p, double scale, int rotation, int width, int height,
+      const cairo_rectangle_int_t *area, cairo_surface_t *target)
 {
-  int width = cairo_image_surface_get_width (target), height = cairo_image_surface_get_height (target);
+  cairo_matrix_t matrix;
   cairo_status_t status;
   cairo_t *cr;
 
   cairo_surface_flush (target);
   memset (cairo_image_surface_get_data (target), 0xff,
-          (gsize) cairo_image_surface_get_stride (target) * height);
+          (gsize) cairo_image_surface_get_stride (target) * area->height);
   cairo_surface_mark_dirty (target);
   cr = cairo_create (target);
-  turn (cr, rotation, width, height);
-  cairo_scale (cr, scale, scale);
+  cairo_translate (cr, -area->x, -area->y);
+  page_matrix (&matrix, scale, rotation, width, height);
+  cairo_transform (cr, &matrix);
   poppler_page_render (p, cr);
   status = cairo_status (cr);
   cairo_destroy (cr);
@@ -324,11 +347,91 @@ draw (PopplerPage *p, double scale, int rotation, cairo_surface_t *target)
   return status != CAIRO_STATUS_SUCCESS ? status : cairo_surface_status (target);
 }
 
+/* Where page @page has ink, measured once. */
+static const InkBox *
+page_ink (IpdPdfDocument *self, int page, PopplerPage *p)
+{
+  InkBox *ink;
+  GList *annotations;
+  PopplerRectangle box;
+
+  if (self->ink == NULL)
+    self->ink = g_new0 (InkBox, self->n_pages);
+  ink = &self->ink[page];
+  if (ink->kind != INK_UNKNOWN)
+    return ink;
+  annotations = poppler_page_get_annot_mapping (p);
+  if (annotations != NULL)
+    ink->kind = INK_ANYWHERE;
+  else if (!poppler_page_get_bounding_box (p, &box))
+    ink->kind = INK_NONE;
+  else
+    {
+      ink->kind = INK_BOX;
+      ink->box = (cairo_rectangle_t) { MIN (box.x1, box.x2), MIN (box.y1, box.y2),
+                                       fabs (box.x2 - box.x1), fabs (box.y2 - box.y1) };
+    }
+  poppler_page_free_annot_mapping (annotations);
+  return ink;
+}
+
+/* @box (points) in the pixels of a @width × @height rendering, two
+ * pixels wider on each side for antialiasing, within the rendering. */
+static void
+box_to_area (const cairo_rectangle_t *box, double scale, int rotation, int width, int height,
+             cairo_rectangle_int_t *area)
+{
+  cairo_matrix_t matrix;
+  double x1 = G_MAXDOUBLE, y1 = G_MAXDOUBLE, x2 = -G_MAXDOUBLE, y2 = -G_MAXDOUBLE;
+  const double xs[2] = { box->x, box->x + box->width }, ys[2] = { box->y, box->y + box->height };
+  int left, top, right, bottom;
+
+  page_matrix (&matrix, scale, rotation, width, height);
+  for (int i = 0; i < 4; i++)
+    {
+      double x = xs[i % 2], y = ys[i / 2];
+
+      cairo_matrix_transform_point (&matrix, &x, &y);
+      x1 = MIN (x1, x), y1 = MIN (y1, y), x2 = MAX (x2, x), y2 = MAX (y2, y);
+    }
+  left = CLAMP ((int) floor (x1) - 2, 0, width - 1);
+  top = CLAMP ((int) floor (y1) - 2, 0, height - 1);
+  right = CLAMP ((int) ceil (x2) + 2, left + 1, width);
+  bottom = CLAMP ((int) ceil (y2) + 2, top + 1, height);
+  *area = (cairo_rectangle_int_t) { left, top, right - left, bottom - top };
+}
+
 gboolean
-ipd_pdf_document_render_page_into (IpdPdfDocument *self, int page, double scale, int rotation,
-                                   cairo_surface_t *target, GCancellable *cancellable, GError **error)
+ipd_pdf_document_get_ink_area (IpdPdfDocument *self, int page, double scale, int rotation,
+                               cairo_rectangle_int_t *area, GError **error)
 {
   g_autoptr(IpdPopplerPage) p = NULL;
+  const InkBox *ink;
+  int w, h;
+
+  g_return_val_if_fail (IPD_IS_PDF_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (scale > 0 && area != NULL, FALSE);
+
+  p = measure (self, page, scale, &rotation, &w, &h, error);
+  if (p == NULL)
+    return FALSE;
+  ink = page_ink (self, page, p);
+  if (ink->kind == INK_BOX)
+    box_to_area (&ink->box, scale, rotation, w, h, area);
+  else if (ink->kind == INK_NONE)
+    *area = (cairo_rectangle_int_t) { 0, 0, 1, 1 };
+  else
+    *area = (cairo_rectangle_int_t) { 0, 0, w, h };
+  return TRUE;
+}
+
+gboolean
+ipd_pdf_document_render_page_into (IpdPdfDocument *self, int page, double scale, int rotation,
+                                   const cairo_rectangle_int_t *area, cairo_surface_t *target,
+                                   GCancellable *cancellable, GError **error)
+{
+  g_autoptr(IpdPopplerPage) p = NULL;
+  cairo_rectangle_int_t whole;
   cairo_status_t status;
   int w, h;
 
@@ -341,17 +444,28 @@ ipd_pdf_document_render_page_into (IpdPdfDocument *self, int page, double scale,
   p = measure (self, page, scale, &rotation, &w, &h, error);
   if (p == NULL)
     return FALSE;
+  whole = (cairo_rectangle_int_t) { 0, 0, w, h };
+  if (area == NULL)
+    area = &whole;
+  if (area->x < 0 || area->y < 0 || area->width < 1 || area->height < 1
+      || area->x + area->width > w || area->y + area->height > h)
+    {
+      g_set_error (error, IPD_PDF_ERROR, IPD_PDF_ERROR_RENDER,
+                   _("Page %d could not be drawn: the part asked for is outside the page"), page + 1);
+      return FALSE;
+    }
   if (cairo_surface_status (target) != CAIRO_STATUS_SUCCESS
       || cairo_surface_get_type (target) != CAIRO_SURFACE_TYPE_IMAGE
       || cairo_image_surface_get_format (target) != CAIRO_FORMAT_ARGB32
-      || cairo_image_surface_get_width (target) != w || cairo_image_surface_get_height (target) != h)
+      || cairo_image_surface_get_width (target) != area->width
+      || cairo_image_surface_get_height (target) != area->height)
     {
       g_set_error (error, IPD_PDF_ERROR, IPD_PDF_ERROR_RENDER,
                    _("Page %d could not be drawn: the image to draw it on is not %d × %d pixels"),
-                   page + 1, w, h);
+                   page + 1, area->width, area->height);
       return FALSE;
     }
-  status = draw (p, scale, rotation, target);
+  status = draw (p, scale, rotation, w, h, area, target);
   if (status != CAIRO_STATUS_SUCCESS)
     {
       g_set_error (error, IPD_PDF_ERROR, IPD_PDF_ERROR_RENDER,
@@ -382,7 +496,7 @@ ipd_pdf_document_render_page (IpdPdfDocument *self, int page, double scale, int 
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
   status = cairo_surface_status (surface);
   if (status == CAIRO_STATUS_SUCCESS)
-    status = draw (p, scale, rotation, surface);
+    status = draw (p, scale, rotation, w, h, &(cairo_rectangle_int_t) { 0, 0, w, h }, surface);
   if (status != CAIRO_STATUS_SUCCESS)
     {
       g_set_error (error, IPD_PDF_ERROR, IPD_PDF_ERROR_RENDER,

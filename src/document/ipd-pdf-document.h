@@ -57,12 +57,22 @@ GBytes  *ipd_pdf_document_get_bytes     (IpdPdfDocument *self);
 cairo_surface_t *ipd_pdf_document_render_page (IpdPdfDocument *self, int page, double scale,
                                                int rotation, GCancellable *cancellable,
                                                GError **error);
-/* The same into @target, an ARGB32 image surface of the page's size (see
- * ipd_pdf_document_get_render_size), filled white first: lets a caller
- * reuse its memory from page to page. */
+/* The same into @target, filled white first: lets a caller reuse its
+ * memory from page to page. Only @area of the rendering (pixels; NULL:
+ * all of it, see ipd_pdf_document_get_render_size) is drawn; @target is
+ * an ARGB32 image surface of @area's size. */
 gboolean ipd_pdf_document_render_page_into (IpdPdfDocument *self, int page, double scale,
-                                            int rotation, cairo_surface_t *target,
+                                            int rotation, const cairo_rectangle_int_t *area,
+                                            cairo_surface_t *target,
                                             GCancellable *cancellable, GError **error);
+/* The part of that rendering with ink on it — text, drawings, pictures,
+ * annotations — in its pixels: outside it the page is white. At least a
+ * pixel, for a blank page. The first call for a page reads its content
+ * (about a quarter of a render for a full page); later ones, at any
+ * scale or rotation, are free. */
+gboolean ipd_pdf_document_get_ink_area      (IpdPdfDocument *self, int page, double scale,
+                                            int rotation, cairo_rectangle_int_t *area,
+                                            GError **error);
 /* The size in pixels of page @page rendered at @scale turned by @rotation. */
 gboolean ipd_pdf_document_get_render_size  (IpdPdfDocument *self, int page, double scale,
                                             int rotation, int *width, int *height,

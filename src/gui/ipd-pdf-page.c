@@ -281,27 +281,68 @@ append_selection (IpdPdfPage *self, GtkSnapshot *snapshot)
   gtk_snapshot_append_border (snapshot, &outline, widths, colors);
 }
 
+typedef struct {
+  cairo_rectangle_int_t part;
+  int                   page_width, page_height;
+} TexturePart;
+
+#define TEXTURE_PART_KEY "ipd-pdf-texture-part"
+
+void
+ipd_pdf_page_texture_set_part (GdkTexture *texture, const cairo_rectangle_int_t *part,
+                               int page_width, int page_height)
+{
+  TexturePart *placed = g_new (TexturePart, 1);
+
+  g_return_if_fail (GDK_IS_TEXTURE (texture) && part != NULL && page_width > 0 && page_height > 0);
+  *placed = (TexturePart) { *part, page_width, page_height };
+  g_object_set_data_full (G_OBJECT (texture), TEXTURE_PART_KEY, placed, g_free);
+}
+
+/* Where the texture goes within the page's @page_bounds. */
+static void
+texture_bounds (GdkTexture *texture, const graphene_rect_t *page_bounds, graphene_rect_t *bounds)
+{
+  const TexturePart *placed = g_object_get_data (G_OBJECT (texture), TEXTURE_PART_KEY);
+  double sx, sy;
+
+  if (placed == NULL)
+    {
+      *bounds = *page_bounds;
+      return;
+    }
+  sx = page_bounds->size.width / placed->page_width;
+  sy = page_bounds->size.height / placed->page_height;
+  graphene_rect_init (bounds, page_bounds->origin.x + placed->part.x * sx,
+                      page_bounds->origin.y + placed->part.y * sy,
+                      placed->part.width * sx, placed->part.height * sy);
+}
+
 /* The cairo renderer (no GL: virtual machines, old office computers)
  * converts a memory texture pixel by pixel on every frame; the surface
  * behind it (ipd_pdf_page_surface_key) is painted there instead, without
  * a copy. The GL renderer uploads the texture once and keeps it. */
 static void
-append_texture (IpdPdfPage *self, GtkSnapshot *snapshot, const graphene_rect_t *bounds)
+append_texture (IpdPdfPage *self, GtkSnapshot *snapshot, const graphene_rect_t *page_bounds)
 {
   GtkNative *native = gtk_widget_get_native (GTK_WIDGET (self));
   GskRenderer *renderer = native != NULL ? gtk_native_get_renderer (native) : NULL;
   cairo_surface_t *surface = g_object_get_data (G_OBJECT (self->texture), IPD_PDF_PAGE_SURFACE_KEY);
+  graphene_rect_t bounds;
   cairo_t *cr;
   double sx, sy;
 
+  texture_bounds (self->texture, page_bounds, &bounds);
   if (surface == NULL || renderer == NULL || !GSK_IS_CAIRO_RENDERER (renderer))
     {
-      gtk_snapshot_append_texture (snapshot, self->texture, bounds);
+      gtk_snapshot_append_texture (snapshot, self->texture, &bounds);
       return;
     }
-  cr = gtk_snapshot_append_cairo (snapshot, bounds);
-  sx = bounds->size.width / cairo_image_surface_get_width (surface);
-  sy = bounds->size.height / cairo_image_surface_get_height (surface);
+  /* the node's context is in the snapshot's coordinates: @bounds only clips */
+  cr = gtk_snapshot_append_cairo (snapshot, &bounds);
+  cairo_translate (cr, bounds.origin.x, bounds.origin.y);
+  sx = bounds.size.width / cairo_image_surface_get_width (surface);
+  sy = bounds.size.height / cairo_image_surface_get_height (surface);
   if (fabs (sx - 1) > 1e-3 || fabs (sy - 1) > 1e-3)
     cairo_scale (cr, sx, sy);
   cairo_set_source_surface (cr, surface, 0, 0);

@@ -21,6 +21,11 @@ G_BEGIN_DECLS
 #define IPD_TYPE_PDF_PAGE (ipd_pdf_page_get_type ())
 G_DECLARE_FINAL_TYPE (IpdPdfPage, ipd_pdf_page, IPD, PDF_PAGE, GtkWidget)
 
+/* @texture is only @part of a page rendered @page_width × @page_height
+ * pixels (the rest is white): where it goes on the page. */
+void        ipd_pdf_page_texture_set_part (GdkTexture *texture, const cairo_rectangle_int_t *part,
+                                           int page_width, int page_height);
+
 GtkWidget  *ipd_pdf_page_new            (int index, gboolean thumbnail);
 int         ipd_pdf_page_get_index      (IpdPdfPage *self);
 /* @width, @height: points, unrotated; @zoom: pixels per point. */

@@ -33,6 +33,8 @@ struct _IpdPdfRenderer {
   gint             shut_down;  /* atomic: results are no longer wanted */
   GMainContext    *context;    /* the viewer's, where results go */
   IpdPdfSurfacePool *pool;     /* or NULL */
+  guint            n_sparse;   /* the document's pages measured with little ink, */
+  guint            n_dense;    /* and with much */
 };
 
 typedef struct {
@@ -105,6 +107,7 @@ run_load (IpdPdfRenderer *self, IpdPdfJob *job)
 
   document = ipd_pdf_document_new_from_bytes (job->bytes, job->password, job->cancellable, &job->error);
   g_clear_object (&self->document);
+  self->n_sparse = self->n_dense = 0;
   if (document == NULL)
     return;
   job->n_pages = ipd_pdf_document_get_n_pages (document);
@@ -152,27 +155,56 @@ run_find (IpdPdfRenderer *self, IpdPdfJob *job)
   return piece;
 }
 
+/* A page with ink on less than this part of it is drawn as that part
+ * alone: the page widget paints the paper white. */
+#define SPARSE_INK 0.5
+/* The part of the page to draw: where it has ink, if little. Measuring
+ * costs a pass over the page's content, a quarter of a full page's
+ * render, and only pays on pages with little on them (the rest of the
+ * page need not be filled white, in memory that comes back cold from the
+ * texture cache): so the pages are measured while most of those
+ * measured had little ink, which in a document of full pages stops after
+ * the first. */
+static void
+choose_area (IpdPdfRenderer *self, IpdPdfJob *job)
+{
+  cairo_rectangle_int_t ink;
+
+  job->drawn = (cairo_rectangle_int_t) { 0, 0, job->page_width, job->page_height };
+  if (self->n_dense > self->n_sparse
+      || !ipd_pdf_document_get_ink_area (self->document, job->page, job->scale, job->rotation, &ink, NULL))
+    return;
+  if ((double) ink.width * ink.height < SPARSE_INK * job->page_width * job->page_height)
+    {
+      self->n_sparse++;
+      job->drawn = ink;
+    }
+  else
+    self->n_dense++;
+}
+
 /* Into a surface from the pool when there is one: reused memory, no page
  * faults. */
 static void
 run_render (IpdPdfRenderer *self, IpdPdfJob *job)
 {
   cairo_surface_t *surface;
-  int width, height;
 
+  if (!ipd_pdf_document_get_render_size (self->document, job->page, job->scale, job->rotation,
+                                         &job->page_width, &job->page_height, &job->error))
+    return;
   if (self->pool == NULL)
     {
+      job->drawn = (cairo_rectangle_int_t) { 0, 0, job->page_width, job->page_height };
       job->surface = ipd_pdf_document_render_page (self->document, job->page, job->scale, job->rotation,
                                                    job->cancellable, &job->error);
       return;
     }
-  if (!ipd_pdf_document_get_render_size (self->document, job->page, job->scale, job->rotation,
-                                         &width, &height, &job->error))
-    return;
-  surface = ipd_pdf_surface_pool_take (self->pool, width, height, &job->reused);
+  choose_area (self, job);
+  surface = ipd_pdf_surface_pool_take (self->pool, job->drawn.width, job->drawn.height, &job->reused);
   if (cairo_surface_status (surface) == CAIRO_STATUS_SUCCESS
-      && ipd_pdf_document_render_page_into (self->document, job->page, job->scale, job->rotation, surface,
-                                            job->cancellable, &job->error))
+      && ipd_pdf_document_render_page_into (self->document, job->page, job->scale, job->rotation, &job->drawn,
+                                            surface, job->cancellable, &job->error))
     {
       job->surface = surface;
       return;

@@ -70,7 +70,10 @@ struct _IpdPdfJob {
   int            chunk_last;
   GArray        *sizes;          /* SIZES: pairs of doubles for chunk_first..chunk_last */
   gboolean       finished;       /* SIZES, FIND: no more deliveries */
-  cairo_surface_t *surface;      /* RENDER */
+  cairo_surface_t *surface;      /* RENDER: @drawn of the page's rendering */
+  cairo_rectangle_int_t drawn;   /* RENDER: in the pixels of the whole page */
+  int            page_width;     /* RENDER: the whole page's pixels */
+  int            page_height;
   gboolean       reused;         /* RENDER: into memory from the pool */
   GPtrArray     *matches;        /* FIND: of IpdPdfMatch, this chunk's */
   char          *text;           /* TEXT */

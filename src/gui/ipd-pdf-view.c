@@ -318,6 +318,8 @@ on_rendered (IpdPdfJob *job, gpointer user_data)
    * texture is gone */
   size = (gsize) cairo_image_surface_get_stride (job->surface) * cairo_image_surface_get_height (job->surface);
   texture = ipd_pdf_surface_pool_make_texture (self->pool, g_steal_pointer (&job->surface));
+  if (job->drawn.width != job->page_width || job->drawn.height != job->page_height)
+    ipd_pdf_page_texture_set_part (texture, &job->drawn, job->page_width, job->page_height);
   ipd_pdf_texture_cache_insert (self->cache, job->page, job->zoom, job->rotation, job->thumbnail, texture, size);
   if (job->thumbnail)
     {
