@@ -601,26 +601,49 @@ append_to_array (void *closure, const unsigned char *data, unsigned int length)
   return CAIRO_STATUS_SUCCESS;
 }
 
-/* Page 0 blank; page 1 a short line with a link (an annotation) at the
- * bottom, which poppler's ink box leaves out. */
+/* Page 0 blank; page 1 a short line at the top and, added by poppler,
+ * a red square annotation near the bottom, which the render draws. */
 static GBytes *
-blank_and_link_pdf (void)
+blank_and_annotated_pdf (void)
 {
   GByteArray *out = g_byte_array_new ();
   cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (append_to_array, out, 595, 842);
   cairo_t *cr = cairo_create (surface);
+  g_autoptr(GBytes) plain = NULL;
+  g_autofree char *dir = ipd_test_make_dir ("ipd-annot-XXXXXX");
+  g_autofree char *path = g_build_filename (dir, "annotated.pdf", NULL);
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  PopplerDocument *document;
+  PopplerPage *page;
+  PopplerAnnot *square;
+  PopplerColor red = { 65535, 0, 0 };
+  char *data;
+  gsize size;
 
   cairo_show_page (cr);
   cairo_move_to (cr, 72, 100);
   cairo_show_text (cr, "Quyết định");
-  cairo_tag_begin (cr, CAIRO_TAG_LINK, "uri='https://ipvietnam.gov.vn'");
-  cairo_rectangle (cr, 400, 780, 100, 20);
-  cairo_fill (cr);
-  cairo_tag_end (cr, CAIRO_TAG_LINK);
   cairo_show_page (cr);
   cairo_destroy (cr);
   cairo_surface_destroy (surface);
-  return g_byte_array_free_to_bytes (out);
+  plain = g_byte_array_free_to_bytes (out);
+
+  document = poppler_document_new_from_bytes (plain, NULL, &error);
+  g_assert_no_error (error);
+  page = poppler_document_get_page (document, 1);
+  /* PDF coordinates, from the bottom: 782–802 pt from the top */
+  square = poppler_annot_square_new (document, &(PopplerRectangle) { 400, 40, 500, 60 });
+  poppler_annot_set_color (square, &red);
+  poppler_page_add_annot (page, square);
+  g_assert_true (poppler_document_save (document, uri, &error));
+  g_assert_no_error (error);
+  g_object_unref (square);
+  g_object_unref (page);
+  g_object_unref (document);
+  g_assert_true (g_file_get_contents (path, &data, &size, NULL));
+  ipd_test_remove_dir (dir);
+  return g_bytes_new_take (data, size);
 }
 
 /* Renders @page whole and as its ink area: the whole one is white outside
@@ -702,22 +725,22 @@ test_ink_area (void)
 static void
 test_ink_area_blank_and_annotations (void)
 {
-  g_autoptr(GBytes) bytes = blank_and_link_pdf ();
+  g_autoptr(GBytes) bytes = blank_and_annotated_pdf ();
   g_autoptr(GError) error = NULL;
   g_autoptr(IpdPdfDocument) doc = ipd_pdf_document_new_from_bytes (bytes, NULL, NULL, &error);
   cairo_rectangle_int_t area;
   cairo_surface_t *target;
-  int w, h;
 
   g_assert_no_error (error);
   area = check_ink_area (doc, 0, 1.0, 0);
   g_assert_cmpint (area.width, ==, 1);
   g_assert_cmpint (area.height, ==, 1);
-  /* an annotation: all of the page */
-  area = check_ink_area (doc, 1, 1.0, 90);
-  g_assert_true (ipd_pdf_document_get_render_size (doc, 1, 1.0, 90, &w, &h, NULL));
-  g_assert_cmpint (area.width, ==, w);
-  g_assert_cmpint (area.height, ==, h);
+  /* the annotation is in the area: from the text at the top to it */
+  area = check_ink_area (doc, 1, 1.0, 0);
+  g_assert_cmpint (area.y, <=, 95);
+  g_assert_cmpint (area.y + area.height, >=, 802);
+  g_assert_cmpint (area.x + area.width, >=, 500);
+  check_ink_area (doc, 1, 1.0, 90);
 
   /* a part outside the page, and a page that is not there */
   target = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 10, 10);

@@ -31,13 +31,22 @@ typedef enum {
   INK_UNKNOWN,
   INK_BOX,       /* in @box */
   INK_NONE,      /* a blank page */
-  INK_ANYWHERE,  /* annotations, which poppler's box leaves out */
+  INK_ANYWHERE,  /* not known: the page could not be recorded */
 } InkKind;
 
 typedef struct {
   InkKind           kind;
   cairo_rectangle_t box;   /* points, origin top-left, unrotated */
 } InkBox;
+
+/* A page drawn into a recording surface to find its ink: the render
+ * that follows is a replay of it, not a second reading of the page. */
+typedef struct {
+  cairo_surface_t *surface;   /* NULL: none */
+  int              page;
+  double           scale;
+  int              rotation;
+} Recording;
 
 struct _IpdPdfDocument
 {
@@ -53,6 +62,12 @@ struct _IpdPdfDocument
   /* Where each page has ink (NULL: none asked yet): it depends on the
    * page alone, and finding it costs a pass over the page's content. */
   InkBox          *ink;
+  Recording        recording;
+  /* The page asked for last, kept: a render asks for its page three
+   * times (its size, its ink, the drawing), and poppler makes a new page
+   * object each time. */
+  PopplerPage     *last_page;
+  int              last_page_index;
 };
 
 G_DEFINE_TYPE (IpdPdfDocument, ipd_pdf_document, G_TYPE_OBJECT)
@@ -69,6 +84,8 @@ ipd_pdf_document_finalize (GObject *object)
       g_free (self->folded[i]);
   g_free (self->folded);
   g_free (self->ink);
+  g_clear_pointer (&self->recording.surface, cairo_surface_destroy);
+  g_clear_object (&self->last_page);
   g_clear_object (&self->document);
   g_clear_pointer (&self->bytes, g_bytes_unref);
   G_OBJECT_CLASS (ipd_pdf_document_parent_class)->finalize (object);
@@ -197,11 +214,18 @@ ipd_pdf_document_get_poppler_page (IpdPdfDocument *self, int page, GError **erro
 {
   PopplerPage *p = NULL;
 
+  if (self->last_page != NULL && self->last_page_index == page)
+    return g_object_ref (self->last_page);
   if (page >= 0 && page < self->n_pages)
     p = poppler_document_get_page (self->document, page);
   if (p == NULL)
-    g_set_error (error, IPD_PDF_ERROR, IPD_PDF_ERROR_NO_SUCH_PAGE,
-                 _("There is no page %d: the document has %d pages"), page + 1, self->n_pages);
+    {
+      g_set_error (error, IPD_PDF_ERROR, IPD_PDF_ERROR_NO_SUCH_PAGE,
+                   _("There is no page %d: the document has %d pages"), page + 1, self->n_pages);
+      return NULL;
+    }
+  g_set_object (&self->last_page, p);
+  self->last_page_index = page;
   return p;
 }
 
@@ -321,13 +345,27 @@ ipd_pdf_document_get_render_size (IpdPdfDocument *self, int page, double scale, 
   return p != NULL;
 }
 
-/* Draws @area (pixels of the whole @width × @height rendering) of @p on
- * @target, white first (opaque white is all ones in ARGB32: a memset,
- * faster than cairo_paint). */
-static cairo_status_t
-draw (PopplerPage *p, double scale, int rotation, int width, int height,
-      const cairo_rectangle_int_t *area, cairo_surface_t *target)
+/* The recording of @page at @scale and @rotation, taken out of @self;
+ * NULL if the last one recorded was another. */
+static cairo_surface_t *
+take_recording (IpdPdfDocument *self, int page, double scale, int rotation)
 {
+  Recording *r = &self->recording;
+
+  if (r->surface == NULL || r->page != page || r->scale != scale || r->rotation != rotation)
+    return NULL;
+  return g_steal_pointer (&r->surface);
+}
+
+/* Draws @area (pixels of the whole @width × @height rendering) of page
+ * @page on @target, white first (opaque white is all ones in ARGB32: a
+ * memset, faster than cairo_paint): from its recording if the page was
+ * just measured, else from the page. */
+static cairo_status_t
+draw (IpdPdfDocument *self, PopplerPage *p, int page, double scale, int rotation, int width,
+      int height, const cairo_rectangle_int_t *area, cairo_surface_t *target)
+{
+  cairo_surface_t *recording = take_recording (self, page, scale, rotation);
   cairo_matrix_t matrix;
   cairo_status_t status;
   cairo_t *cr;
@@ -337,41 +375,88 @@ draw (PopplerPage *p, double scale, int rotation, int width, int height,
           (gsize) cairo_image_surface_get_stride (target) * area->height);
   cairo_surface_mark_dirty (target);
   cr = cairo_create (target);
-  cairo_translate (cr, -area->x, -area->y);
-  page_matrix (&matrix, scale, rotation, width, height);
-  cairo_transform (cr, &matrix);
-  poppler_page_render (p, cr);
+  if (recording != NULL)
+    {
+      cairo_set_source_surface (cr, recording, -area->x, -area->y);
+      cairo_paint (cr);
+      cairo_surface_destroy (recording);
+    }
+  else
+    {
+      cairo_translate (cr, -area->x, -area->y);
+      page_matrix (&matrix, scale, rotation, width, height);
+      cairo_transform (cr, &matrix);
+      poppler_page_render (p, cr);
+    }
   status = cairo_status (cr);
   cairo_destroy (cr);
   cairo_surface_flush (target);
   return status != CAIRO_STATUS_SUCCESS ? status : cairo_surface_status (target);
 }
 
-/* Where page @page has ink, measured once. */
+/* The box (points) that the pixel box @x, @y, @w, @h of a rendering by
+ * @matrix comes from. */
+static void
+pixels_to_points (const cairo_matrix_t *matrix, double x, double y, double w, double h,
+                  cairo_rectangle_t *box)
+{
+  cairo_matrix_t inverse = *matrix;
+  double x1 = G_MAXDOUBLE, y1 = G_MAXDOUBLE, x2 = -G_MAXDOUBLE, y2 = -G_MAXDOUBLE;
+
+  cairo_matrix_invert (&inverse);
+  for (int i = 0; i < 4; i++)
+    {
+      double px = i % 2 ? x + w : x, py = i / 2 ? y + h : y;
+
+      cairo_matrix_transform_point (&inverse, &px, &py);
+      x1 = MIN (x1, px), y1 = MIN (y1, py), x2 = MAX (x2, px), y2 = MAX (y2, py);
+    }
+  *box = (cairo_rectangle_t) { x1, y1, x2 - x1, y2 - y1 };
+}
+
+/* Where page @page has ink, measured once: the page is drawn into a
+ * recording surface, which tells the extent of what was drawn —
+ * annotations included — and is kept for the render that follows. A
+ * second pass over the content (poppler's own bounding box) cost as much
+ * as drawing a page of a few lines. */
 static const InkBox *
-page_ink (IpdPdfDocument *self, int page, PopplerPage *p)
+page_ink (IpdPdfDocument *self, PopplerPage *p, int page, double scale, int rotation, int width,
+          int height)
 {
   InkBox *ink;
-  GList *annotations;
-  PopplerRectangle box;
+  cairo_surface_t *recording;
+  cairo_matrix_t matrix;
+  cairo_t *cr;
+  double x, y, w, h;
 
   if (self->ink == NULL)
     self->ink = g_new0 (InkBox, self->n_pages);
   ink = &self->ink[page];
   if (ink->kind != INK_UNKNOWN)
     return ink;
-  annotations = poppler_page_get_annot_mapping (p);
-  if (annotations != NULL)
-    ink->kind = INK_ANYWHERE;
-  else if (!poppler_page_get_bounding_box (p, &box))
+  recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  cr = cairo_create (recording);
+  page_matrix (&matrix, scale, rotation, width, height);
+  cairo_transform (cr, &matrix);
+  poppler_page_render (p, cr);
+  if (cairo_status (cr) != CAIRO_STATUS_SUCCESS || cairo_surface_status (recording) != CAIRO_STATUS_SUCCESS)
+    {
+      ink->kind = INK_ANYWHERE;
+      cairo_destroy (cr);
+      cairo_surface_destroy (recording);
+      return ink;
+    }
+  cairo_destroy (cr);
+  cairo_recording_surface_ink_extents (recording, &x, &y, &w, &h);
+  if (w <= 0 || h <= 0)
     ink->kind = INK_NONE;
   else
     {
       ink->kind = INK_BOX;
-      ink->box = (cairo_rectangle_t) { MIN (box.x1, box.x2), MIN (box.y1, box.y2),
-                                       fabs (box.x2 - box.x1), fabs (box.y2 - box.y1) };
+      pixels_to_points (&matrix, x, y, w, h, &ink->box);
     }
-  poppler_page_free_annot_mapping (annotations);
+  g_clear_pointer (&self->recording.surface, cairo_surface_destroy);
+  self->recording = (Recording) { recording, page, scale, rotation };
   return ink;
 }
 
@@ -415,7 +500,7 @@ ipd_pdf_document_get_ink_area (IpdPdfDocument *self, int page, double scale, int
   p = measure (self, page, scale, &rotation, &w, &h, error);
   if (p == NULL)
     return FALSE;
-  ink = page_ink (self, page, p);
+  ink = page_ink (self, p, page, scale, rotation, w, h);
   if (ink->kind == INK_BOX)
     box_to_area (&ink->box, scale, rotation, w, h, area);
   else if (ink->kind == INK_NONE)
@@ -465,7 +550,7 @@ ipd_pdf_document_render_page_into (IpdPdfDocument *self, int page, double scale,
                    page + 1, area->width, area->height);
       return FALSE;
     }
-  status = draw (p, scale, rotation, w, h, area, target);
+  status = draw (self, p, page, scale, rotation, w, h, area, target);
   if (status != CAIRO_STATUS_SUCCESS)
     {
       g_set_error (error, IPD_PDF_ERROR, IPD_PDF_ERROR_RENDER,
@@ -496,7 +581,7 @@ ipd_pdf_document_render_page (IpdPdfDocument *self, int page, double scale, int 
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
   status = cairo_surface_status (surface);
   if (status == CAIRO_STATUS_SUCCESS)
-    status = draw (p, scale, rotation, w, h, &(cairo_rectangle_int_t) { 0, 0, w, h }, surface);
+    status = draw (self, p, page, scale, rotation, w, h, &(cairo_rectangle_int_t) { 0, 0, w, h }, surface);
   if (status != CAIRO_STATUS_SUCCESS)
     {
       g_set_error (error, IPD_PDF_ERROR, IPD_PDF_ERROR_RENDER,

@@ -67,9 +67,11 @@ gboolean ipd_pdf_document_render_page_into (IpdPdfDocument *self, int page, doub
                                             GCancellable *cancellable, GError **error);
 /* The part of that rendering with ink on it — text, drawings, pictures,
  * annotations — in its pixels: outside it the page is white. At least a
- * pixel, for a blank page. The first call for a page reads its content
- * (about a quarter of a render for a full page); later ones, at any
- * scale or rotation, are free. */
+ * pixel, for a blank page. The first call for a page draws it into a
+ * recording, which ipd_pdf_document_render_page_into() of the same page,
+ * scale and rotation then replays; later calls, at any scale or
+ * rotation, are free. Recording and replaying a full page cost about
+ * twice drawing it. */
 gboolean ipd_pdf_document_get_ink_area      (IpdPdfDocument *self, int page, double scale,
                                             int rotation, cairo_rectangle_int_t *area,
                                             GError **error);

@@ -159,12 +159,12 @@ run_find (IpdPdfRenderer *self, IpdPdfJob *job)
  * alone: the page widget paints the paper white. */
 #define SPARSE_INK 0.5
 /* The part of the page to draw: where it has ink, if little. Measuring
- * costs a pass over the page's content, a quarter of a full page's
- * render, and only pays on pages with little on them (the rest of the
- * page need not be filled white, in memory that comes back cold from the
- * texture cache): so the pages are measured while most of those
- * measured had little ink, which in a document of full pages stops after
- * the first. */
+ * records the page and the render replays the recording, which only
+ * pays on pages with little on them (the rest of the page need not be
+ * filled white, in memory that comes back cold from the texture cache);
+ * a full page costs about twice its render. So the pages are measured
+ * while most of those measured had little ink, which in a document of
+ * full pages stops after the first. */
 static void
 choose_area (IpdPdfRenderer *self, IpdPdfJob *job)
 {
