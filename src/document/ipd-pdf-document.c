@@ -60,7 +60,7 @@ struct _IpdPdfDocument
    * folded string: pages with a match are read again for their boxes. */
   char           **folded;
   /* Where each page has ink (NULL: none asked yet): it depends on the
-   * page alone, and finding it costs a pass over the page's content. */
+   * page alone, and finding it costs drawing the page (page_ink ()). */
   InkBox          *ink;
   Recording        recording;
   /* The page asked for last, kept: a render asks for its page three
@@ -394,24 +394,20 @@ draw (IpdPdfDocument *self, PopplerPage *p, int page, double scale, int rotation
   return status != CAIRO_STATUS_SUCCESS ? status : cairo_surface_status (target);
 }
 
-/* The box (points) that the pixel box @x, @y, @w, @h of a rendering by
- * @matrix comes from. */
+/* The smallest box holding @box's corners transformed by @matrix. */
 static void
-pixels_to_points (const cairo_matrix_t *matrix, double x, double y, double w, double h,
-                  cairo_rectangle_t *box)
+transform_box (const cairo_matrix_t *matrix, const cairo_rectangle_t *box, cairo_rectangle_t *out)
 {
-  cairo_matrix_t inverse = *matrix;
   double x1 = G_MAXDOUBLE, y1 = G_MAXDOUBLE, x2 = -G_MAXDOUBLE, y2 = -G_MAXDOUBLE;
 
-  cairo_matrix_invert (&inverse);
   for (int i = 0; i < 4; i++)
     {
-      double px = i % 2 ? x + w : x, py = i / 2 ? y + h : y;
+      double x = i % 2 ? box->x + box->width : box->x, y = i / 2 ? box->y + box->height : box->y;
 
-      cairo_matrix_transform_point (&inverse, &px, &py);
-      x1 = MIN (x1, px), y1 = MIN (y1, py), x2 = MAX (x2, px), y2 = MAX (y2, py);
+      cairo_matrix_transform_point (matrix, &x, &y);
+      x1 = MIN (x1, x), y1 = MIN (y1, y), x2 = MAX (x2, x), y2 = MAX (y2, y);
     }
-  *box = (cairo_rectangle_t) { x1, y1, x2 - x1, y2 - y1 };
+  *out = (cairo_rectangle_t) { x1, y1, x2 - x1, y2 - y1 };
 }
 
 /* Where page @page has ink, measured once: the page is drawn into a
@@ -452,8 +448,10 @@ page_ink (IpdPdfDocument *self, PopplerPage *p, int page, double scale, int rota
     ink->kind = INK_NONE;
   else
     {
+      /* kept in points, for any scale and rotation */
       ink->kind = INK_BOX;
-      pixels_to_points (&matrix, x, y, w, h, &ink->box);
+      cairo_matrix_invert (&matrix);
+      transform_box (&matrix, &(cairo_rectangle_t) { x, y, w, h }, &ink->box);
     }
   g_clear_pointer (&self->recording.surface, cairo_surface_destroy);
   self->recording = (Recording) { recording, page, scale, rotation };
@@ -467,22 +465,15 @@ box_to_area (const cairo_rectangle_t *box, double scale, int rotation, int width
              cairo_rectangle_int_t *area)
 {
   cairo_matrix_t matrix;
-  double x1 = G_MAXDOUBLE, y1 = G_MAXDOUBLE, x2 = -G_MAXDOUBLE, y2 = -G_MAXDOUBLE;
-  const double xs[2] = { box->x, box->x + box->width }, ys[2] = { box->y, box->y + box->height };
+  cairo_rectangle_t pixels;
   int left, top, right, bottom;
 
   page_matrix (&matrix, scale, rotation, width, height);
-  for (int i = 0; i < 4; i++)
-    {
-      double x = xs[i % 2], y = ys[i / 2];
-
-      cairo_matrix_transform_point (&matrix, &x, &y);
-      x1 = MIN (x1, x), y1 = MIN (y1, y), x2 = MAX (x2, x), y2 = MAX (y2, y);
-    }
-  left = CLAMP ((int) floor (x1) - 2, 0, width - 1);
-  top = CLAMP ((int) floor (y1) - 2, 0, height - 1);
-  right = CLAMP ((int) ceil (x2) + 2, left + 1, width);
-  bottom = CLAMP ((int) ceil (y2) + 2, top + 1, height);
+  transform_box (&matrix, box, &pixels);
+  left = CLAMP ((int) floor (pixels.x) - 2, 0, width - 1);
+  top = CLAMP ((int) floor (pixels.y) - 2, 0, height - 1);
+  right = CLAMP ((int) ceil (pixels.x + pixels.width) + 2, left + 1, width);
+  bottom = CLAMP ((int) ceil (pixels.y + pixels.height) + 2, top + 1, height);
   *area = (cairo_rectangle_int_t) { left, top, right - left, bottom - top };
 }
 

@@ -292,9 +292,10 @@ void
 ipd_pdf_page_texture_set_part (GdkTexture *texture, const cairo_rectangle_int_t *part,
                                int page_width, int page_height)
 {
-  TexturePart *placed = g_new (TexturePart, 1);
+  TexturePart *placed;
 
   g_return_if_fail (GDK_IS_TEXTURE (texture) && part != NULL && page_width > 0 && page_height > 0);
+  placed = g_new (TexturePart, 1);
   *placed = (TexturePart) { *part, page_width, page_height };
   g_object_set_data_full (G_OBJECT (texture), TEXTURE_PART_KEY, placed, g_free);
 }
