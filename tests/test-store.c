@@ -4343,6 +4343,30 @@ test_tasks_agenda_uses_index (Fixture *f, gconstpointer data)
   g_assert_true (plan_uses (f->store->db, ipd_store_count_agenda_sql (TRUE), "COVERING INDEX task_agenda_overdue "));
 }
 
+/* A dossier's next open deadline, in the register list and the register
+ * of applications, comes from the index of open tasks alone (format 8),
+ * with or without the planner's statistics. */
+static void
+test_tasks_next_deadline_uses_index (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+
+  for (int i = 0; i < 30; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Dossier %d", i);
+      g_autoptr(IpdDossier) d = filed_dossier (f->store, IPD_KIND_TRADEMARK, name, "Hoa", "01/05/2024");
+      if (i % 3 == 0)
+        add_event (f->store, d->id, "20/05/2024", "formality_accepted");
+    }
+  for (int analyzed = 0; analyzed < 2; analyzed++)
+    {
+      g_assert_true (plan_uses (f->store->db, ipd_store_summaries_sql (), "COVERING INDEX task_open_by_dossier "));
+      g_assert_true (plan_uses (f->store->db, ipd_store_application_rows_sql (), "COVERING INDEX task_open_by_dossier "));
+      g_assert_true (ipd_store_exec (f->store, "ANALYZE", &error));
+      g_assert_no_error (error);
+    }
+}
+
 static gint64
 count_agenda_ok (IpdStore *store, const IpdAgendaQuery *query)
 {
@@ -4822,6 +4846,7 @@ main (int argc, char *argv[])
   ADD_OPEN ("/store/tasks/recompute-cancelled", test_tasks_recompute_cancelled);
   ADD_OPEN ("/store/tasks/agenda", test_tasks_agenda);
   ADD_OPEN ("/store/tasks/agenda-uses-index", test_tasks_agenda_uses_index);
+  ADD_OPEN ("/store/tasks/next-deadline-uses-index", test_tasks_next_deadline_uses_index);
   ADD_OPEN ("/store/tasks/agenda-pages", test_tasks_agenda_pages);
   ADD_OPEN ("/store/tasks/agenda-follows-dossier", test_tasks_agenda_follows_dossier);
   ADD_CLOSED ("/store/tasks/agenda-from-format-3", test_tasks_agenda_from_format_3);

@@ -60,6 +60,11 @@ gboolean  ipd_store_name_order_applies (const IpdQuery *query);
 GArray   *ipd_store_name_order_list (IpdStore *self, const IpdQuery *query,
                                      const char *match, GError **error);
 
+/* The statements whose plans the tests check (ipd-store-query.c,
+ * ipd-store-reports.c). */
+const char *ipd_store_summaries_sql (void);
+const char *ipd_store_application_rows_sql (void);
+
 /* ipd-store-dossiers.c */
 gboolean  ipd_store_refresh_search (IpdStore *self, gint64 dossier_id, GError **error);
 

@@ -264,6 +264,19 @@ summary_from_row (IpdStmt *stmt)
   return row;
 }
 
+/* The rows of the list, by id; the next open deadline from the index of
+ * open tasks (schema/008-next-deadline-index.sql). */
+static const char summaries_sql[] =
+  "SELECT d.id, d.reference, d.kind, d.name, d.applicant_name, d.app_number, d.filing_date, d.status, d.certificate_number,"
+  "  (SELECT min(due_date) FROM task t WHERE t.dossier_id = d.id AND t.done_date IS NULL)"
+  " FROM dossier d WHERE d.id IN (SELECT value FROM json_each (?1))";
+
+const char *
+ipd_store_summaries_sql (void)
+{
+  return summaries_sql;
+}
+
 static GPtrArray *
 load_summary_rows (IpdStore *self, const gint64 *ids, guint n_ids, GError **error)
 {
@@ -274,10 +287,7 @@ load_summary_rows (IpdStore *self, const gint64 *ids, guint n_ids, GError **erro
   g_autofree char *json = ids_as_json (ids, n_ids);
   int rc;
 
-  stmt = ipd_store_prepare (self,
-    "SELECT d.id, d.reference, d.kind, d.name, d.applicant_name, d.app_number, d.filing_date, d.status, d.certificate_number,"
-    "  (SELECT min(due_date) FROM task t WHERE t.dossier_id = d.id AND t.done_date IS NULL)"
-    " FROM dossier d WHERE d.id IN (SELECT value FROM json_each (?1))", error);
+  stmt = ipd_store_prepare (self, summaries_sql, error);
   if (stmt == NULL)
     return NULL;
   ipd_bind_text (stmt, 1, json);

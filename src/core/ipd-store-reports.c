@@ -60,7 +60,7 @@ static const char count_sql[] = "SELECT count(*)" APPLICATIONS_WHERE;
   "   (SELECT e.id FROM event e WHERE e.dossier_id = d.id AND e.date <= ?2"         \
   "      ORDER BY e.date DESC, e.id DESC LIMIT 1)"                                  \
   " LEFT JOIN task nt ON nt.id ="                                                   \
-  "   (SELECT t.id FROM task t WHERE t.dossier_id = d.id AND t.state = 'open'"      \
+  "   (SELECT t.id FROM task t WHERE t.dossier_id = d.id AND t.done_date IS NULL"   \
   "      ORDER BY t.due_date, t.id LIMIT 1)"                                        \
   FILTERS_WHERE APPLICATIONS_IN_PERIOD
 
@@ -76,6 +76,12 @@ static const char count_sql[] = "SELECT count(*)" APPLICATIONS_WHERE;
  * sort spill to a temporary file rather than hold them all in memory. */
 static const char rows_sql[] =
   ROWS_SELECT " ORDER BY d.filing_date IS NULL, d.filing_date, d.reference";
+
+const char *
+ipd_store_application_rows_sql (void)
+{
+  return rows_sql;
+}
 
 /* The day a title was granted: as typed on the dossier, else the date of
  * its "Certificate granted" event, which the statistics count by. A

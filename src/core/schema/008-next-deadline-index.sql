@@ -1,0 +1,13 @@
+-- Format 8: a dossier's next open deadline, from an index alone.
+--
+-- The register of applications and the register list each show a
+-- dossier's next open deadline ("open": no done_date, as everywhere). The
+-- unique index on (dossier_id, rule_id, trigger_key) found a dossier's
+-- tasks, but every one of them was then read from the task table, whose
+-- rows are wide (the agenda's copies of the dossier's fields): at 100 000
+-- dossiers and 500 000 tasks, 44 000 pages for one register. This index
+-- holds only the open ones, a dossier's in due-date order (ties by id, the
+-- rowid). done_date, NULL in all of them, is there so that a query naming
+-- it ("done_date IS NULL") finds all it needs in the index, and before
+-- due_date so that the order is still the index's.
+CREATE INDEX task_open_by_dossier ON task (dossier_id, done_date, due_date) WHERE done_date IS NULL;
