@@ -231,10 +231,23 @@ test_opens_on_a_worker (void)
   g_assert_cmpint (ipd_store_count_dossiers (shown_store, &everything, NULL), >, 0);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->list_stack), ==, "list");
 
+  /* typed while another opens: the spinner stays, and the search is
+   * listed from the register shown at the end */
+  ipd_window_open_register (window, path, FALSE);
+  ipd_window_search (window, "Tân Cương");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->list_stack), ==, "opening");
+  wait_opened (window);
+  g_assert_cmpuint (shown, ==, 2);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->list_stack), ==, "list");
+  g_assert_cmpuint (ipd_window_get_n_listed (window), >, 0);
+  g_assert_cmpuint (ipd_window_get_n_listed (window), <, ipd_store_count_dossiers (ipd_window_get_store (window), &everything, NULL));
+  shown_store = ipd_window_get_store (window);
+  ipd_window_search (window, "");
+
   g_assert_true (g_file_set_contents (letter, "Kính gửi Cục Sở hữu trí tuệ", -1, NULL));
   ipd_window_open_register (window, letter, FALSE);
   wait_opened (window);
-  g_assert_cmpuint (shown, ==, 1);
+  g_assert_cmpuint (shown, ==, 2);
   g_assert_true (ipd_window_get_store (window) == shown_store);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->list_stack), ==, "list");
   dialog = ipd_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);

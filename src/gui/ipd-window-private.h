@@ -40,7 +40,7 @@ struct _IpdWindow
   AdwStatusPage    *error_page;
   AdwStatusPage    *opening_page;
   GtkSpinner       *opening_spinner;
-  GCancellable     *opening;      /* the register being opened: cancelled when another is asked for */
+  GCancellable     *opening;      /* the register being opened (NULL: none): cancelled when another is asked for */
   GtkLabel         *count_label;
   IpdDossierView   *dossier_view;
   GMenu            *recent_menu;

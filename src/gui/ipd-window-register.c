@@ -110,6 +110,7 @@ on_register_opened (GObject *source, GAsyncResult *result, gpointer user_data)
    * opening cannot stop half-way, its answer is dropped */
   if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
     return;
+  g_clear_object (&self->opening);
   if (store != NULL)
     ipd_window_set_store (self, store);
   else if (self->store == NULL)
@@ -148,6 +149,9 @@ ipd_window_open_register (IpdWindow *self, const char *path, gboolean load_demo)
   adw_status_page_set_description (self->opening_page, name);
   gtk_spinner_start (self->opening_spinner);
   gtk_stack_set_visible_child_name (self->list_stack, "opening");
+  /* a new register, a new search: what is typed while it opens is kept
+   * and listed from it (reload_list waits for it) */
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   gtk_label_set_label (self->count_label, "");
   g_task_set_source_tag (task, ipd_window_open_register);
   g_task_set_task_data (task, request, (GDestroyNotify) open_request_free);

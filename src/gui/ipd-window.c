@@ -54,7 +54,9 @@ reload_list (IpdWindow *self)
   gint64 total = self->total;
   guint listed;
 
-  if (self->store == NULL)
+  /* while another register opens, its spinner stays: what is typed
+   * meanwhile is listed from it, once it is shown */
+  if (self->store == NULL || self->opening != NULL)
     return;
   query.text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   ipd_filter_sidebar_apply (self->sidebar, &query);
@@ -652,7 +654,6 @@ ipd_window_set_store (IpdWindow *self, IpdStore *store)
   self->list = ipd_dossier_list_new (store);
   ipd_dossier_table_set_model (self->table, self->list);
   ipd_window_open_dossier (self, 0);
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   ipd_filter_sidebar_set_store (self->sidebar, store);
   ipd_agenda_view_set_store (self->agenda, store);
   if (self->agenda_shown)
