@@ -77,6 +77,22 @@ ipd_test_get_named (GtkWidget *widget, const char *name)
   return found;
 }
 
+/* The first button under @widget (itself included) whose label is
+ * @label (mnemonic underscore included), or NULL. */
+GtkWidget *
+ipd_test_find_button (GtkWidget *widget, const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = ipd_test_find_button (child, label);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
 /* Appends the text of every label under @widget to @text, one per line. */
 void
 ipd_test_collect_labels (GtkWidget *widget, GString *text)

@@ -14,6 +14,7 @@ void       ipd_test_wait_ms         (guint ms);
 void       ipd_test_present         (GtkWindow *window);
 GtkWidget *ipd_test_find_named      (GtkWidget *widget, const char *name);
 GtkWidget *ipd_test_get_named       (GtkWidget *widget, const char *name);
+GtkWidget *ipd_test_find_button     (GtkWidget *widget, const char *label);
 void       ipd_test_collect_labels  (GtkWidget *widget, GString *text);
 void       ipd_test_save_screenshot (GtkWidget *window, const char *name);
 GtkWindow *ipd_test_find_toplevel   (GType type);

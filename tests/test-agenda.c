@@ -448,23 +448,9 @@ answer (AdwMessageDialog *dialog, const char *response)
 }
 
 static GtkWidget *
-find_button (GtkWidget *widget, const char *label)
-{
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, label);
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
 button_labelled (GtkWidget *within, const char *label)
 {
-  GtkWidget *found = find_button (within, label);
+  GtkWidget *found = ipd_test_find_button (within, label);
 
   if (found == NULL)
     g_error ("no button “%s”", label);

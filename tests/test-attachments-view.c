@@ -209,21 +209,6 @@ activate (Fixture *f, const char *action, gint64 id)
   return done;
 }
 
-/* The "Undo" button of a toast shown in the window. */
-static GtkWidget *
-find_button_labelled (GtkWidget *widget, const char *label)
-{
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button_labelled (child, label);
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
 /* Presses @accelerator on @widget: runs the class shortcut bound to it, as
  * GTK does for a key press with the focus inside @widget. */
 static gboolean
@@ -487,7 +472,7 @@ test_trash_and_undo (Fixture *f, gconstpointer data)
                                " WHERE a.file_name = 'bien-ban.txt'"), ==, 1);
 
   /* Undo on the toast */
-  undo = find_button_labelled (GTK_WIDGET (f->window), translated ? g_dgettext (GETTEXT_PACKAGE, "_Undo") : "_Undo");
+  undo = ipd_test_find_button (GTK_WIDGET (f->window), translated ? g_dgettext (GETTEXT_PACKAGE, "_Undo") : "_Undo");
   g_assert_nonnull (undo);
   g_signal_emit_by_name (undo, "clicked");
   ipd_test_iterate (20);
