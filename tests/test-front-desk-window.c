@@ -360,14 +360,20 @@ pin_dialog (void)
   return NULL;
 }
 
+/* Types @pin and answers "Leave"; returns once it has been checked (on a
+ * worker thread): asked again, or the front desk gone. */
 static void
 answer_pin (const char *pin)
 {
   AdwMessageDialog *dialog = pin_dialog ();
+  gint64 until = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
 
   g_assert_nonnull (dialog);
   gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), pin);
   respond (dialog, "leave");
+  while (pin_dialog () == NULL && ipd_test_find_toplevel (IPD_TYPE_FRONT_DESK_WINDOW) != NULL
+         && g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
 }
 
 static void
@@ -397,6 +403,23 @@ test_pin_required (Fixture *f, gconstpointer data)
   answer_pin ("000000");
   g_assert_nonnull (f->window);
   g_assert_nonnull (pin_dialog ());            /* asked again, with the reason */
+
+  /* closing again while a PIN is being checked (on a worker) asks nothing more */
+  {
+    AdwMessageDialog *dialog = pin_dialog ();
+    gint64 until = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+    gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), "000000");
+    adw_message_dialog_response (dialog, "leave");
+    gtk_window_close (GTK_WINDOW (dialog));
+    gtk_window_close (GTK_WINDOW (window));
+    gtk_widget_activate_action (GTK_WIDGET (window), "front-desk.leave", NULL);
+    g_assert_null (pin_dialog ());
+    while (pin_dialog () == NULL && g_get_monotonic_time () < until)
+      g_main_context_iteration (NULL, FALSE);
+    g_assert_nonnull (f->window);
+    g_assert_nonnull (pin_dialog ());          /* the answer: asked again */
+  }
   answer_pin ("");
   g_assert_nonnull (f->window);
   respond (pin_dialog (), "cancel");

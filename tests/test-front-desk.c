@@ -420,6 +420,38 @@ test_public_fields (Fixture *f, gconstpointer data)
                                  " publication is expected by 20/06/2025.");
 }
 
+/* ipd_store_check_front_desk_pin_async(), waited for; with @cancellable
+ * cancelled, FALSE with G_IO_ERROR_CANCELLED. */
+typedef struct {
+  gboolean done, right;
+  GError  *error;
+} PinCheck;
+
+static void
+on_pin_checked (GObject *source, GAsyncResult *result, gpointer data)
+{
+  PinCheck *check = data;
+
+  check->right = ipd_pin_verify_finish (result, &check->error);
+  check->done = TRUE;
+}
+
+static gboolean
+check_pin_async (IpdStore *store, const char *pin, GCancellable *cancellable)
+{
+  PinCheck check = { FALSE, FALSE, NULL };
+
+  ipd_store_check_front_desk_pin_async (store, pin, cancellable, on_pin_checked, &check);
+  while (!check.done)
+    g_main_context_iteration (NULL, TRUE);
+  if (cancellable != NULL)
+    g_assert_error (check.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  else
+    g_assert_no_error (check.error);
+  g_clear_error (&check.error);
+  return check.right;
+}
+
 /* A dossier with no step open ends its sentence with its status. */
 static void
 test_sentence_without_next_step (Fixture *f, gconstpointer data)
@@ -440,6 +472,7 @@ test_pin_stored_hashed (Fixture *f, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(IpdStore) reader = NULL;
+  g_autoptr(GCancellable) cancelled = g_cancellable_new ();
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *stored = NULL;
 
@@ -462,6 +495,11 @@ test_pin_stored_hashed (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   g_assert_true (ipd_store_check_front_desk_pin (reader, PIN));
   g_assert_false (ipd_store_check_front_desk_pin (reader, "000000"));
+  /* the same on a worker thread, and a check cancelled says so */
+  g_assert_true (check_pin_async (reader, PIN, NULL));
+  g_assert_false (check_pin_async (reader, "000000", NULL));
+  g_cancellable_cancel (cancelled);
+  g_assert_false (check_pin_async (reader, PIN, cancelled));
 }
 
 /* Every write of the store, through a read-only connection: each refused

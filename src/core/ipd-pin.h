@@ -7,7 +7,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
@@ -17,6 +17,10 @@ G_BEGIN_DECLS
 gboolean ipd_pin_check_acceptable (const char *pin, GError **error);
 char    *ipd_pin_hash             (const char *pin);
 gboolean ipd_pin_verify           (const char *pin, const char *stored);
+void     ipd_pin_verify_async     (const char *pin, const char *stored,
+                                   GCancellable *cancellable,
+                                   GAsyncReadyCallback callback, gpointer user_data);
+gboolean ipd_pin_verify_finish    (GAsyncResult *result, GError **error);
 
 /* PBKDF2-HMAC-SHA-256, exposed for its test vectors. */
 void     ipd_pbkdf2_sha256        (const guint8 *password, gsize password_length,

@@ -386,3 +386,14 @@ ipd_store_check_front_desk_pin (IpdStore *self, const char *pin)
 
   return ipd_pin_verify (pin, hash);
 }
+
+/* The same with the hash worked out on a worker thread (the register is
+ * read here, on the caller's); ipd_pin_verify_finish() gives the answer. */
+void
+ipd_store_check_front_desk_pin_async (IpdStore *self, const char *pin, GCancellable *cancellable,
+                                      GAsyncReadyCallback callback, gpointer user_data)
+{
+  g_autofree char *hash = ipd_store_dup_setting (self, IPD_SETTING_FRONT_DESK_PIN);
+
+  ipd_pin_verify_async (pin, hash, cancellable, callback, user_data);
+}

@@ -226,6 +226,11 @@ GPtrArray *ipd_store_front_desk_lookup    (IpdStore *self, const char *text, GEr
 gboolean   ipd_store_set_front_desk_pin   (IpdStore *self, const char *pin, GError **error);
 gboolean   ipd_store_has_front_desk_pin   (IpdStore *self);
 gboolean   ipd_store_check_front_desk_pin (IpdStore *self, const char *pin);
+/* Finished with ipd_pin_verify_finish() (ipd-pin.h). */
+void       ipd_store_check_front_desk_pin_async (IpdStore *self, const char *pin,
+                                                 GCancellable *cancellable,
+                                                 GAsyncReadyCallback callback,
+                                                 gpointer user_data);
 
 /* Audit, integrity and backups */
 GPtrArray *ipd_store_list_audit      (IpdStore *self, const char *table_name,

@@ -20,6 +20,7 @@
 #include "ipd-date.h"
 #include "ipd-front-desk-window.h"
 #include "ipd-gui.h"
+#include "ipd-pin.h"
 #include "ipd-rate-limiter.h"
 #include "ipd-text.h"
 #include "ipd-vocabulary.h"
@@ -36,6 +37,7 @@ struct _IpdFrontDeskWindow
   gint64          last_input;       /* monotonic µs */
   guint           idle_timer;
   gboolean        unlocked;         /* the officer's PIN was given */
+  GCancellable   *checking_pin;     /* a PIN being checked, else NULL */
   GSimpleAction  *quit;             /* the application's, disabled meanwhile */
 
   AdwWindowTitle *window_title;
@@ -307,11 +309,25 @@ restart_activated (GtkWidget *widget, const char *action_name, GVariant *paramet
 
 static void ask_pin (IpdFrontDeskWindow *self, const char *problem);
 
-static gboolean
-close_when_idle (gpointer user_data)
+static void
+on_pin_checked (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  gtk_window_close (GTK_WINDOW (user_data));
-  return G_SOURCE_REMOVE;
+  g_autoptr(GError) error = NULL;
+  gboolean right = ipd_pin_verify_finish (result, &error);
+  IpdFrontDeskWindow *self;
+
+  /* cancelled: the window is gone */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self = IPD_FRONT_DESK_WINDOW (user_data);
+  g_clear_object (&self->checking_pin);
+  if (!right)
+    {
+      ask_pin (self, _("That PIN is not right."));
+      return;
+    }
+  self->unlocked = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
 }
 
 static void
@@ -335,14 +351,9 @@ on_pin_response (AdwMessageDialog *dialog, const char *response, gpointer user_d
       ask_pin (self, problem);
       return;
     }
-  if (!ipd_store_check_front_desk_pin (self->store, pin))
-    {
-      ask_pin (self, _("That PIN is not right."));
-      return;
-    }
-  self->unlocked = TRUE;
-  /* after the dialog has finished answering: it dies with this window */
-  g_idle_add_full (G_PRIORITY_DEFAULT, close_when_idle, g_object_ref (self), g_object_unref);
+  /* the hash takes a tenth of a second: not on this thread */
+  self->checking_pin = g_cancellable_new ();
+  ipd_store_check_front_desk_pin_async (self->store, pin, self->checking_pin, on_pin_checked, self);
 }
 
 static void
@@ -366,7 +377,10 @@ ask_pin (IpdFrontDeskWindow *self, const char *problem)
 static void
 leave_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
-  ask_pin (IPD_FRONT_DESK_WINDOW (widget), NULL);
+  IpdFrontDeskWindow *self = IPD_FRONT_DESK_WINDOW (widget);
+
+  if (self->checking_pin == NULL)
+    ask_pin (self, NULL);
 }
 
 static gboolean
@@ -376,7 +390,8 @@ ipd_front_desk_window_close_request (GtkWindow *window)
 
   if (self->unlocked)
     return GTK_WINDOW_CLASS (ipd_front_desk_window_parent_class)->close_request (window);
-  ask_pin (self, NULL);
+  if (self->checking_pin == NULL)
+    ask_pin (self, NULL);
   return TRUE;
 }
 
@@ -420,6 +435,8 @@ ipd_front_desk_window_dispose (GObject *object)
   IpdFrontDeskWindow *self = IPD_FRONT_DESK_WINDOW (object);
 
   g_clear_handle_id (&self->idle_timer, g_source_remove);
+  g_cancellable_cancel (self->checking_pin);
+  g_clear_object (&self->checking_pin);
   if (self->quit != NULL)
     g_simple_action_set_enabled (self->quit, TRUE);
   g_clear_object (&self->quit);
