@@ -288,7 +288,7 @@ worker_render_ms (GBytes *pdf, int first, int n, double scale)
 /* The worker and poppler raw, by turns, ROUNDS times each: the medians.
  * A page of a few lines takes a quarter of a millisecond, and a single
  * round of either moves by a third from one run to the next. */
-#define ROUNDS 5
+#define ROUNDS 9
 
 static void
 compare_worker_raw (GBytes *pdf, int first, int n, double scale, double *worker, double *raw)
