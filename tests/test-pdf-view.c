@@ -13,6 +13,7 @@
 
 #include "ipd-pdf-document.h"
 #include "ipd-pdf-page.h"
+#include "ipd-pdf-page-column.h"
 #include "ipd-pdf-surface-pool.h"
 #include "ipd-pdf-texture-cache.h"
 #include "ipd-pdf-view.h"
@@ -115,6 +116,63 @@ viewer_close (Viewer *v)
 {
   gtk_window_destroy (v->window);
   ipd_test_iterate (50);
+}
+
+/* ---- the pages with a widget ---- */
+
+static void
+collect_made_pages (GtkWidget *widget, GHashTable *made)
+{
+  if (IPD_IS_PDF_PAGE (widget) && IPD_IS_PDF_PAGE_COLUMN (gtk_widget_get_parent (widget)))
+    g_hash_table_insert (made, GINT_TO_POINTER (ipd_pdf_page_get_index (IPD_PDF_PAGE (widget))), widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_made_pages (child, made);
+}
+
+/* Page index → its widget, for the pages (not thumbnails) that have one,
+ * once the view has settled: found in the widget tree, not asked of the
+ * view (which makes them). */
+static GHashTable *
+made_pages (IpdPdfView *view)
+{
+  GHashTable *made = g_hash_table_new (NULL, NULL);
+
+  ipd_test_wait_ms (100);   /* the widgets made last laid out */
+  collect_made_pages (GTK_WIDGET (view), made);
+  return made;
+}
+
+static gboolean
+is_made (GHashTable *made, int page)
+{
+  return g_hash_table_contains (made, GINT_TO_POINTER (page));
+}
+
+/* Each page with a widget is centred across its column, and one page
+ * under the next, 12 pixels apart. */
+static void
+assert_pages_placed (GHashTable *made)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_assert_cmpuint (g_hash_table_size (made), >, 0);
+  g_hash_table_iter_init (&iter, made);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      GtkWidget *page = value, *column = gtk_widget_get_parent (page);
+      GtkWidget *next = g_hash_table_lookup (made, GINT_TO_POINTER (GPOINTER_TO_INT (key) + 1));
+      graphene_rect_t bounds, next_bounds;
+
+      g_assert_true (gtk_widget_compute_bounds (page, column, &bounds));
+      g_assert_cmpfloat (fabs (bounds.origin.x - (gtk_widget_get_width (column) - bounds.size.width) / 2), <=, 1);
+      if (GPOINTER_TO_INT (key) == 0)
+        g_assert_cmpfloat (bounds.origin.y, ==, 12);
+      if (next == NULL)
+        continue;
+      g_assert_true (gtk_widget_compute_bounds (next, column, &next_bounds));
+      g_assert_cmpfloat (next_bounds.origin.y, ==, bounds.origin.y + bounds.size.height + 12);
+    }
 }
 
 static void
@@ -686,6 +744,18 @@ test_mutations (void)
 /* A 1 000-page file shows page 1 at once, and scrolling never blocks the
  * main loop. */
 static void
+assert_few_pages_made (IpdPdfView *view)
+{
+  GHashTable *made = made_pages (view);
+
+  g_test_message ("%u pages with a widget", g_hash_table_size (made));
+  g_assert_cmpuint (g_hash_table_size (made), <, 40);
+  g_assert_true (is_made (made, ipd_pdf_view_get_current_page (view)));
+  assert_pages_placed (made);
+  g_hash_table_unref (made);
+}
+
+static void
 test_large (void)
 {
   g_autoptr(GBytes) pdf = ipd_test_pdf_text (1000);
@@ -708,6 +778,7 @@ test_large (void)
                   ipd_pdf_view_get_first_page_time (v.view) / 1000.0, load_gap);
   g_assert_cmpint (ipd_pdf_view_get_n_pages (v.view), ==, 1000);
   g_assert_cmpint (g_get_monotonic_time () - start, <, 2 * G_USEC_PER_SEC);
+  assert_few_pages_made (v.view);
 
   /* scroll through a hundred pages, a bit at a time */
   adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (ipd_test_get_named (GTK_WIDGET (v.view), "pdf-scroller")));
@@ -724,8 +795,9 @@ test_large (void)
                   scroll_gap);
   g_assert_cmpfloat (scroll_gap, <, 200);
   g_assert_cmpfloat (load_gap, <, 200);
-  /* only the pages near the viewport keep a rendering */
+  /* only the pages near the viewport keep a rendering, or a widget */
   g_assert_cmpint (ipd_pdf_view_get_n_rendered (v.view), <, 30);
+  assert_few_pages_made (v.view);
 
   /* a fling over 300 pages: those only passed by are dropped, not rendered */
   {
@@ -765,6 +837,49 @@ test_large (void)
   wait_for (v.view, thumbnail_rendered, GINT_TO_POINTER (999), 10000, "thumbnail 1 000");
   ipd_test_wait_ms (100);
   save_screenshot (v.window, "pdf-view-last-page.png");
+  viewer_close (&v);
+}
+
+/* Only the pages near the viewport have a widget, in their place: a page
+ * whose widget is made later shows its search match, and the page with
+ * the selection keeps its widget. */
+static void
+test_page_widgets (void)
+{
+  g_autoptr(GBytes) pdf = ipd_test_pdf_text (50);
+  GHashTable *made;
+  Viewer v;
+
+  viewer_open (&v, pdf, "widgets.pdf");
+  wait_for (v.view, page_rendered, GINT_TO_POINTER (0), 10000, "page 1");
+  made = made_pages (v.view);
+  g_test_message ("%u of 50 pages with a widget at the top", g_hash_table_size (made));
+  g_assert_cmpuint (g_hash_table_size (made), <, 20);
+  g_assert_true (is_made (made, 0));
+  g_assert_false (is_made (made, 39));
+  assert_pages_placed (made);
+  g_hash_table_unref (made);
+
+  ipd_pdf_view_select_area (v.view, 1, &(cairo_rectangle_t) { 40, 60, 300, 120 });
+  ipd_pdf_view_search (v.view, "trang 40");
+  wait_for (v.view, search_finished, NULL, 10000, "the search");
+  g_assert_cmpint (ipd_pdf_view_get_n_matches (v.view), ==, 1);
+  wait_for (v.view, page_rendered, GINT_TO_POINTER (39), 10000, "page 40, where the match is");
+  made = made_pages (v.view);
+  g_assert_true (is_made (made, 39));
+  g_assert_cmpuint (ipd_pdf_page_get_n_matches (g_hash_table_lookup (made, GINT_TO_POINTER (39))), ==, 1);
+  g_assert_false (is_made (made, 0));
+  g_assert_true (is_made (made, 1));   /* the selection's */
+  g_assert_true (ipd_pdf_page_get_selection (g_hash_table_lookup (made, GINT_TO_POINTER (1)), NULL));
+  assert_pages_placed (made);
+  g_hash_table_unref (made);
+
+  ipd_pdf_view_set_current_page (v.view, 0);
+  wait_for (v.view, page_rendered, GINT_TO_POINTER (0), 10000, "page 1 again");
+  made = made_pages (v.view);
+  g_assert_false (is_made (made, 39));
+  assert_pages_placed (made);
+  g_hash_table_unref (made);
   viewer_close (&v);
 }
 
@@ -1000,6 +1115,7 @@ main (int argc, char **argv)
   g_test_add_func ("/pdf-view/broken", test_broken);
   g_test_add_func ("/pdf-view/mutations", test_mutations);
   g_test_add_func ("/pdf-view/large", test_large);
+  g_test_add_func ("/pdf-view/page-widgets", test_page_widgets);
   g_test_add_func ("/pdf-view/thumbnails", test_thumbnails);
   g_test_add_func ("/pdf-view/print", test_print);
   return g_test_run ();

@@ -68,13 +68,20 @@ is_sideways (int rotation)
 }
 
 void
+ipd_pdf_page_compute_pixel_size (double width, double height, double zoom, int rotation,
+                                 int *pixel_width, int *pixel_height)
+{
+  double w = is_sideways (rotation) ? height : width;
+  double h = is_sideways (rotation) ? width : height;
+
+  *pixel_width = MAX (1, (int) round (w * zoom));
+  *pixel_height = MAX (1, (int) round (h * zoom));
+}
+
+void
 ipd_pdf_page_get_pixel_size (IpdPdfPage *self, int *width, int *height)
 {
-  double w = is_sideways (self->rotation) ? self->height : self->width;
-  double h = is_sideways (self->rotation) ? self->width : self->height;
-
-  *width = MAX (1, (int) round (w * self->zoom));
-  *height = MAX (1, (int) round (h * self->zoom));
+  ipd_pdf_page_compute_pixel_size (self->width, self->height, self->zoom, self->rotation, width, height);
 }
 
 void
@@ -147,6 +154,12 @@ ipd_pdf_page_set_matches (IpdPdfPage *self, GPtrArray *matches, const IpdPdfMatc
   self->matches = matches;
   self->current = current;
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+guint
+ipd_pdf_page_get_n_matches (IpdPdfPage *self)
+{
+  return self->matches != NULL ? self->matches->len : 0;
 }
 
 void

@@ -33,6 +33,9 @@ void        ipd_pdf_page_set_geometry   (IpdPdfPage *self, double width, double 
 void        ipd_pdf_page_get_size       (IpdPdfPage *self, double *width, double *height);
 /* The size on screen, in pixels, rotation included. */
 void        ipd_pdf_page_get_pixel_size (IpdPdfPage *self, int *width, int *height);
+/* The same for a page of @width × @height points not made yet. */
+void        ipd_pdf_page_compute_pixel_size (double width, double height, double zoom, int rotation,
+                                             int *pixel_width, int *pixel_height);
 /* @texture: a rendering at @zoom and @rotation (NULL drops it). */
 void        ipd_pdf_page_set_texture    (IpdPdfPage *self, GdkTexture *texture, double zoom, int rotation);
 GdkTexture *ipd_pdf_page_get_texture    (IpdPdfPage *self);
@@ -45,6 +48,7 @@ gboolean    ipd_pdf_page_is_failed      (IpdPdfPage *self);
 /* @matches: this page's IpdPdfMatch (NULL for none); @current: the one
  * to show stronger, or NULL. */
 void        ipd_pdf_page_set_matches    (IpdPdfPage *self, GPtrArray *matches, const IpdPdfMatch *current);
+guint       ipd_pdf_page_get_n_matches  (IpdPdfPage *self);
 /* @area: points, unrotated, origin top-left; NULL clears. */
 void        ipd_pdf_page_set_selection  (IpdPdfPage *self, const cairo_rectangle_t *area);
 gboolean    ipd_pdf_page_get_selection  (IpdPdfPage *self, cairo_rectangle_t *area);

@@ -55,7 +55,7 @@ struct _IpdPdfView {
   GtkWidget          *thumbnail_box;
   GtkWidget          *scroller;
   GtkWidget          *viewport;
-  GtkWidget          *page_box;       /* made here: replaced on every load */
+  GtkWidget          *page_column;    /* IpdPdfPageColumn, made here */
 
   IpdPdfRenderer     *renderer;
   IpdPdfTextureCache *cache;
@@ -70,7 +70,7 @@ struct _IpdPdfView {
   int                 n_pages;
   GArray             *sizes;          /* points, unrotated: pairs of doubles */
   GArray             *offsets;        /* pixels: the top of each page, then the end */
-  GPtrArray          *pages;          /* IpdPdfPage, in page_box */
+  GPtrArray          *pages;          /* one a page: its IpdPdfPage in page_column, NULL for none */
   GPtrArray          *thumbnails;     /* IpdPdfPage, in thumbnail_box; empty until shown */
   GHashTable         *pending;        /* request key → IpdPdfJob */
   GHashTable         *textured;       /* pages that hold a texture (a set) */
@@ -115,11 +115,13 @@ struct _IpdPdfView {
 /* ipd-pdf-view.c */
 void           ipd_pdf_view_page_size        (IpdPdfView *self, int page, double *width, double *height);
 double         ipd_pdf_view_page_top         (IpdPdfView *self, int page);
+IpdPdfPage    *ipd_pdf_view_page             (IpdPdfView *self, int page);
 void           ipd_pdf_view_scroll_to        (IpdPdfView *self, double y);
 GtkAdjustment *ipd_pdf_view_get_vadjustment  (IpdPdfView *self);
 
 /* ipd-pdf-view-search.c */
 void     ipd_pdf_view_clear_search          (IpdPdfView *self);
+void     ipd_pdf_view_show_matches_on_page  (IpdPdfView *self, int page);
 void     ipd_pdf_view_start_search          (IpdPdfView *self, const char *query);
 void     ipd_pdf_view_on_search_changed     (IpdPdfView *self);
 void     ipd_pdf_view_on_search_next        (IpdPdfView *self);

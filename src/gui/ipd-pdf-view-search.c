@@ -27,7 +27,8 @@ ipd_pdf_view_clear_search (IpdPdfView *self)
   self->current_match = -1;
   self->find_finished = FALSE;
   for (guint i = 0; i < self->pages->len; i++)
-    ipd_pdf_page_set_matches (g_ptr_array_index (self->pages, i), NULL, NULL);
+    if (g_ptr_array_index (self->pages, i) != NULL)
+      ipd_pdf_page_set_matches (g_ptr_array_index (self->pages, i), NULL, NULL);
   gtk_label_set_text (GTK_LABEL (self->match_label), "");
 }
 
@@ -44,13 +45,15 @@ update_match_label (IpdPdfView *self)
   gtk_label_set_text (GTK_LABEL (self->match_label), text ? text : "");
 }
 
-static void
-update_matches_on_page (IpdPdfView *self, int page)
+/* On page @page's widget, if it has one: a page's widget is made when it
+ * comes near the viewport, and calls this. */
+void
+ipd_pdf_view_show_matches_on_page (IpdPdfView *self, int page)
 {
   GPtrArray *on_page = g_hash_table_lookup (self->page_matches, GINT_TO_POINTER (page));
   const IpdPdfMatch *current = NULL;
 
-  if (page < 0 || page >= (int) self->pages->len)
+  if (page < 0 || page >= (int) self->pages->len || g_ptr_array_index (self->pages, page) == NULL)
     return;
   if (self->current_match >= 0)
     current = g_ptr_array_index (self->matches, self->current_match);
@@ -62,7 +65,7 @@ static void
 scroll_to_match (IpdPdfView *self)
 {
   const IpdPdfMatch *match = g_ptr_array_index (self->matches, self->current_match);
-  IpdPdfPage *page = g_ptr_array_index (self->pages, match->page);
+  IpdPdfPage *page = ipd_pdf_view_page (self, match->page);
   graphene_rect_t r = GRAPHENE_RECT_INIT (0, 0, 0, 0);
   double size = gtk_adjustment_get_page_size (ipd_pdf_view_get_vadjustment (self));
 
@@ -79,10 +82,10 @@ set_current_match (IpdPdfView *self, int index)
   if (self->current_match >= 0)
     old_page = ((IpdPdfMatch *) g_ptr_array_index (self->matches, self->current_match))->page;
   self->current_match = index;
-  update_matches_on_page (self, old_page);
+  ipd_pdf_view_show_matches_on_page (self, old_page);
   if (index >= 0)
     {
-      update_matches_on_page (self, ((IpdPdfMatch *) g_ptr_array_index (self->matches, index))->page);
+      ipd_pdf_view_show_matches_on_page (self, ((IpdPdfMatch *) g_ptr_array_index (self->matches, index))->page);
       scroll_to_match (self);
     }
   update_match_label (self);
@@ -112,7 +115,7 @@ on_found (IpdPdfJob *job, gpointer user_data)
   g_ptr_array_set_free_func (job->matches, NULL);
   g_ptr_array_extend_and_steal (self->matches, g_steal_pointer (&job->matches));
   for (guint i = first_new; i < self->matches->len; i++)
-    update_matches_on_page (self, ((IpdPdfMatch *) g_ptr_array_index (self->matches, i))->page);
+    ipd_pdf_view_show_matches_on_page (self, ((IpdPdfMatch *) g_ptr_array_index (self->matches, i))->page);
   self->find_finished = job->finished;
   if (job->finished)
     g_clear_pointer (&self->find_job, ipd_pdf_job_unref);

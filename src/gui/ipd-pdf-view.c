@@ -1,9 +1,10 @@
 /* ipd-pdf-view.c — the built-in PDF viewer
  *
- * The pages are IpdPdfPage widgets in a vertical box, sized from the page
- * sizes at the zoom: their positions are computed here (margin, heights,
- * spacing) rather than read from allocations, so that "go to page N" and
- * keeping the place across a zoom work before GTK has laid anything out.
+ * The pages are IpdPdfPage widgets in an IpdPdfPageColumn, sized from the
+ * page sizes at the zoom: their positions are computed here (margin,
+ * heights, spacing) rather than read from allocations, so that "go to
+ * page N" and keeping the place across a zoom work before GTK has laid
+ * anything out. Only the pages near the viewport have a widget.
  * Everything that touches the document happens on the view's
  * IpdPdfRenderer; the pages near the viewport are asked for after every
  * scroll and the requests for pages scrolled away are cancelled.
@@ -19,6 +20,7 @@
 #include "ipd-gui.h"
 #include "ipd-pdf-document.h"
 #include "ipd-pdf-page.h"
+#include "ipd-pdf-page-column.h"
 #include "ipd-pdf-renderer.h"
 #include "ipd-pdf-texture-cache.h"
 #include "ipd-pdf-view-private.h"
@@ -71,7 +73,7 @@ total_height (IpdPdfView *self)
   return self->n_pages == 0 ? 0 : ipd_pdf_view_page_top (self, self->n_pages) - SPACING + MARGIN;
 }
 
-/* The page under the pixel row @y of the page box. */
+/* The page under the pixel row @y of the page column. */
 static int
 page_at (IpdPdfView *self, double y)
 {
@@ -94,7 +96,73 @@ ipd_pdf_view_get_vadjustment (IpdPdfView *self)
   return gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller));
 }
 
-/* Sets every page's geometry and recomputes the offsets. */
+/* ---- page widgets ---- */
+
+/* Pages this far from the visible ones keep their widget: a little
+ * further than those that keep their texture, so that scrolling back and
+ * forth over a page does not make its widget again each time. */
+#define LIVE (NEIGHBOURS + KEEP + 4)
+
+static void on_page_selection_changed (IpdPdfPage *page, IpdPdfView *self);
+
+static void
+set_page_geometry (IpdPdfView *self, IpdPdfPage *page, int index)
+{
+  double w, h;
+
+  ipd_pdf_view_page_size (self, index, &w, &h);
+  ipd_pdf_page_set_geometry (page, w, h, pixels_per_point (self), self->rotation);
+}
+
+/* Page @page's widget, made now if it has none. */
+IpdPdfPage *
+ipd_pdf_view_page (IpdPdfView *self, int page)
+{
+  GtkWidget *widget;
+
+  g_assert (page >= 0 && page < (int) self->pages->len);
+  widget = g_ptr_array_index (self->pages, page);
+  if (widget != NULL)
+    return IPD_PDF_PAGE (widget);
+  widget = ipd_pdf_page_new (page, FALSE);
+  set_page_geometry (self, IPD_PDF_PAGE (widget), page);
+  g_signal_connect_object (widget, "selection-changed", G_CALLBACK (on_page_selection_changed), self, 0);
+  ipd_pdf_page_column_add (IPD_PDF_PAGE_COLUMN (self->page_column), widget);
+  g_ptr_array_index (self->pages, page) = widget;
+  ipd_pdf_view_show_matches_on_page (self, page);
+  return IPD_PDF_PAGE (widget);
+}
+
+/* Page @page's widget if it has one, else NULL. */
+static IpdPdfPage *
+page_if_made (IpdPdfView *self, int page)
+{
+  return page >= 0 && page < (int) self->pages->len ? g_ptr_array_index (self->pages, page) : NULL;
+}
+
+/* Drops the widgets of the pages outside @first..@last, but the one with
+ * the selection; their renderings stay in the texture cache. */
+static void
+drop_pages_outside (IpdPdfView *self, int first, int last)
+{
+  GtkWidget *child = gtk_widget_get_first_child (self->page_column);
+
+  while (child != NULL)
+    {
+      GtkWidget *next = gtk_widget_get_next_sibling (child);
+      int index = ipd_pdf_page_get_index (IPD_PDF_PAGE (child));
+
+      if ((index < first || index > last) && index != self->selection_page)
+        {
+          g_hash_table_remove (self->textured, GINT_TO_POINTER (index));
+          g_ptr_array_index (self->pages, index) = NULL;
+          ipd_pdf_page_column_remove (IPD_PDF_PAGE_COLUMN (self->page_column), child);
+        }
+      child = next;
+    }
+}
+
+/* Recomputes the offsets and sets the geometry of the pages with a widget. */
 static void
 relayout (IpdPdfView *self)
 {
@@ -104,18 +172,21 @@ relayout (IpdPdfView *self)
   g_array_set_size (self->offsets, 0);
   for (int i = 0; i < self->n_pages; i++)
     {
-      IpdPdfPage *page = g_ptr_array_index (self->pages, i);
+      IpdPdfPage *page = page_if_made (self, i);
       double w, h;
       int pw, ph;
 
       ipd_pdf_view_page_size (self, i, &w, &h);
-      ipd_pdf_page_set_geometry (page, w, h, ppp, self->rotation);
-      ipd_pdf_page_get_pixel_size (page, &pw, &ph);
+      if (page != NULL)
+        set_page_geometry (self, page, i);
+      ipd_pdf_page_compute_pixel_size (w, h, ppp, self->rotation, &pw, &ph);
       self->content_width = MAX (self->content_width, pw + 2 * MARGIN);
       g_array_append_val (self->offsets, y);
       y += ph + SPACING;
     }
   g_array_append_val (self->offsets, y);
+  ipd_pdf_page_column_set_size (IPD_PDF_PAGE_COLUMN (self->page_column), (int) self->content_width,
+                                (int) ceil (total_height (self)));
 }
 
 /* Across a zoom, the same part of the pages stays in the middle. */
@@ -305,9 +376,10 @@ on_rendered (IpdPdfJob *job, gpointer user_data)
     {
       /* a damaged page in a readable file: the page says so */
       g_debug ("page %d: %s", job->page + 1, job->error ? job->error->message : "?");
-      if ((guint) job->page < (job->thumbnail ? self->thumbnails : self->pages)->len)
+      page = job->thumbnail ? ((guint) job->page < self->thumbnails->len ? g_ptr_array_index (self->thumbnails, job->page) : NULL)
+                            : page_if_made (self, job->page);
+      if (page != NULL)
         {
-          page = g_ptr_array_index (job->thumbnail ? self->thumbnails : self->pages, job->page);
           if (job->zoom == (job->thumbnail ? thumbnail_zoom (self, job->page) : pixels_per_point (self))
               && job->rotation == self->rotation)
             ipd_pdf_page_set_failed (page);
@@ -339,9 +411,12 @@ on_rendered (IpdPdfJob *job, gpointer user_data)
       self->n_reused_renders++;
       self->reused_cpu_usec += job->cpu_usec;
     }
-  page = g_ptr_array_index (self->pages, job->page);
-  ipd_pdf_page_set_texture (page, texture, job->zoom, job->rotation);
-  g_hash_table_add (self->textured, GINT_TO_POINTER (job->page));
+  page = page_if_made (self, job->page);
+  if (page != NULL)
+    {
+      ipd_pdf_page_set_texture (page, texture, job->zoom, job->rotation);
+      g_hash_table_add (self->textured, GINT_TO_POINTER (job->page));
+    }
   if (job->page == 0 && self->first_shown == 0)
     {
       self->first_shown = g_get_monotonic_time () - self->load_started;
@@ -355,7 +430,7 @@ on_rendered (IpdPdfJob *job, gpointer user_data)
 static void
 request (IpdPdfView *self, int index, gboolean thumbnail, int priority)
 {
-  IpdPdfPage *page = g_ptr_array_index (thumbnail ? self->thumbnails : self->pages, index);
+  IpdPdfPage *page = thumbnail ? g_ptr_array_index (self->thumbnails, index) : ipd_pdf_view_page (self, index);
   double zoom = thumbnail ? thumbnail_zoom (self, index) : pixels_per_point (self);
   guint key = request_key (index, thumbnail);
   IpdPdfJob *pending = g_hash_table_lookup (self->pending, GUINT_TO_POINTER (key));
@@ -480,7 +555,7 @@ release_textures (IpdPdfView *self, gboolean thumbnail, int first, int last)
       int page = GPOINTER_TO_INT (key);
       if (page >= first && page <= last)
         continue;
-      if (page < (int) widgets->len)
+      if (page < (int) widgets->len && g_ptr_array_index (widgets, page) != NULL)
         ipd_pdf_page_set_texture (g_ptr_array_index (widgets, page), NULL, 0, 0);
       g_hash_table_iter_remove (&iter);
     }
@@ -512,6 +587,7 @@ update_visible_pages (IpdPdfView *self)
     }
   cancel_outside (self, FALSE, first - NEIGHBOURS, last + NEIGHBOURS);
   release_textures (self, FALSE, first - NEIGHBOURS - KEEP, last + NEIGHBOURS + KEEP);
+  drop_pages_outside (self, first - LIVE, last + LIVE);
 
   current = page_at (self, top + size / 3);
   if (current != self->current_page)
@@ -701,42 +777,6 @@ set_state (IpdPdfView *self, const char *state)
   set_document_actions (self, g_str_equal (state, "document"));
 }
 
-static GtkWidget *
-new_page_box (void)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, SPACING);
-
-  gtk_widget_set_name (box, "pdf-pages");
-  gtk_widget_set_margin_top (box, MARGIN);
-  gtk_widget_set_margin_bottom (box, MARGIN);
-  gtk_widget_set_margin_start (box, MARGIN);
-  gtk_widget_set_margin_end (box, MARGIN);
-  return box;
-}
-
-static gboolean
-discard_some (gpointer data)
-{
-  GtkWidget *box = data;
-  GtkWidget *child;
-
-  /* from the end: removing the first child would move every other one's
-   * place among its siblings, which CSS follows */
-  for (int i = 0; i < 100 && (child = gtk_widget_get_last_child (box)) != NULL; i++)
-    gtk_box_remove (GTK_BOX (box), child);
-  return gtk_widget_get_first_child (box) != NULL ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
-}
-
-/* Throws away a box of a thousand pages a hundred at a time, so that the
- * next document is not kept waiting. */
-static void
-discard_box (GtkWidget *box)
-{
-  g_object_ref_sink (box);
-  gtk_widget_unparent (box);
-  g_idle_add_full (G_PRIORITY_LOW, discard_some, box, g_object_unref);
-}
-
 /* Forgets the document: its pages, requests, search and selection. */
 static void
 clear_document (IpdPdfView *self)
@@ -759,12 +799,8 @@ clear_document (IpdPdfView *self)
     g_cancellable_cancel (self->region_job->cancellable);
   g_clear_pointer (&self->region_job, ipd_pdf_job_unref);
   ipd_pdf_texture_cache_clear (self->cache);
-  if (gtk_widget_get_first_child (self->page_box) != NULL)
-    {
-      discard_box (self->page_box);
-      self->page_box = new_page_box ();
-      gtk_viewport_set_child (GTK_VIEWPORT (self->viewport), self->page_box);
-    }
+  ipd_pdf_page_column_clear (IPD_PDF_PAGE_COLUMN (self->page_column));
+  ipd_pdf_page_column_set_size (IPD_PDF_PAGE_COLUMN (self->page_column), 0, 0);
   while ((child = gtk_widget_get_last_child (self->thumbnail_box)) != NULL)
     gtk_box_remove (GTK_BOX (self->thumbnail_box), child);
   g_ptr_array_set_size (self->pages, 0);
@@ -790,7 +826,7 @@ on_selected_region (IpdPdfJob *job, gpointer user_data)
 
   if (job->generation != self->generation || job->page != self->selection_page)
     return;
-  page = g_ptr_array_index (self->pages, job->page);
+  page = ipd_pdf_view_page (self, job->page);
   /* only for the rectangle still selected */
   if (ipd_pdf_page_get_selection (page, &area) && memcmp (&area, &job->area, sizeof area) == 0)
     ipd_pdf_page_set_selection_region (page, job->region);
@@ -819,7 +855,7 @@ on_page_selection_changed (IpdPdfPage *page, IpdPdfView *self)
   int index = ipd_pdf_page_get_index (page);
 
   if (self->selection_page >= 0 && self->selection_page != index && self->selection_page < self->n_pages)
-    ipd_pdf_page_set_selection (g_ptr_array_index (self->pages, self->selection_page), NULL);
+    ipd_pdf_page_set_selection (ipd_pdf_view_page (self, self->selection_page), NULL);
   self->selection_page = ipd_pdf_page_get_selection (page, NULL) ? index : -1;
   find_selected_region (self, page);
   gtk_widget_grab_focus (GTK_WIDGET (self));
@@ -866,13 +902,10 @@ show_document (IpdPdfView *self, IpdPdfJob *job)
   /* page 1's size stands for the others until the worker has read them */
   for (int i = 0; i < self->n_pages; i++)
     {
-      GtkWidget *page = ipd_pdf_page_new (i, FALSE);
       g_array_append_val (self->sizes, w);
       g_array_append_val (self->sizes, h);
-      g_signal_connect_object (page, "selection-changed", G_CALLBACK (on_page_selection_changed), self, 0);
-      gtk_box_append (GTK_BOX (self->page_box), page);
-      g_ptr_array_add (self->pages, page);
     }
+  g_ptr_array_set_size (self->pages, self->n_pages);   /* no widgets yet */
   /* Translators: after the page number entry of the PDF viewer: "of 12 pages" */
   of = g_strdup_printf (_("/ %d"), self->n_pages);
   gtk_label_set_text (GTK_LABEL (self->n_pages_label), of);
@@ -1101,7 +1134,7 @@ copy_action (GtkWidget *widget, const char *name, GVariant *param)
   job = ipd_pdf_job_new (IPD_PDF_JOB_TEXT, IPD_PDF_PRIORITY_TEXT, on_selected_text, self);
   job->generation = self->generation;
   job->page = self->selection_page;
-  ipd_pdf_page_get_selection (g_ptr_array_index (self->pages, self->selection_page), &job->area);
+  ipd_pdf_page_get_selection (ipd_pdf_view_page (self, self->selection_page), &job->area);
   ipd_pdf_renderer_push (self->renderer, job);
 }
 
@@ -1206,14 +1239,14 @@ gboolean
 ipd_pdf_view_is_page_failed (IpdPdfView *self, int page)
 {
   g_return_val_if_fail (IPD_IS_PDF_VIEW (self), FALSE);
-  return page >= 0 && page < self->n_pages && ipd_pdf_page_is_failed (g_ptr_array_index (self->pages, page));
+  return page_if_made (self, page) != NULL && ipd_pdf_page_is_failed (page_if_made (self, page));
 }
 
 gboolean
 ipd_pdf_view_is_page_rendered (IpdPdfView *self, int page)
 {
   g_return_val_if_fail (IPD_IS_PDF_VIEW (self), FALSE);
-  return page >= 0 && page < self->n_pages && ipd_pdf_page_is_rendered (g_ptr_array_index (self->pages, page));
+  return page_if_made (self, page) != NULL && ipd_pdf_page_is_rendered (page_if_made (self, page));
 }
 
 int
@@ -1222,8 +1255,8 @@ ipd_pdf_view_get_n_rendered (IpdPdfView *self)
   int n = 0;
 
   g_return_val_if_fail (IPD_IS_PDF_VIEW (self), 0);
-  for (int i = 0; i < self->n_pages; i++)
-    n += ipd_pdf_page_is_rendered (g_ptr_array_index (self->pages, i));
+  for (guint i = 0; i < self->pages->len; i++)
+    n += page_if_made (self, i) != NULL && ipd_pdf_page_is_rendered (page_if_made (self, i));
   return n;
 }
 
@@ -1232,7 +1265,7 @@ ipd_pdf_view_get_page_widget (IpdPdfView *self, int page)
 {
   g_return_val_if_fail (IPD_IS_PDF_VIEW (self), NULL);
   g_return_val_if_fail (page >= 0 && page < self->n_pages, NULL);
-  return g_ptr_array_index (self->pages, page);
+  return GTK_WIDGET (ipd_pdf_view_page (self, page));
 }
 
 GtkWidget *
@@ -1319,8 +1352,8 @@ ipd_pdf_view_select_area (IpdPdfView *self, int page, const cairo_rectangle_t *a
   g_return_if_fail (page >= 0 && page < self->n_pages);
 
   /* NULL clears, as a click without a drag */
-  ipd_pdf_page_set_selection (g_ptr_array_index (self->pages, page), area);
-  on_page_selection_changed (g_ptr_array_index (self->pages, page), self);
+  ipd_pdf_page_set_selection (ipd_pdf_view_page (self, page), area);
+  on_page_selection_changed (ipd_pdf_view_page (self, page), self);
 }
 
 void
@@ -1537,14 +1570,13 @@ ipd_pdf_view_init (IpdPdfView *self)
   ensure_css ();
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
-  self->page_box = new_page_box ();
-  gtk_viewport_set_child (GTK_VIEWPORT (self->viewport), self->page_box);
-
   self->pool = ipd_pdf_surface_pool_new (POOL_BUDGET);
   self->renderer = ipd_pdf_renderer_new (self->pool);
   self->cache = ipd_pdf_texture_cache_new (CACHE_BUDGET);
   self->sizes = g_array_new (FALSE, FALSE, sizeof (double));
   self->offsets = g_array_new (FALSE, FALSE, sizeof (double));
+  self->page_column = ipd_pdf_page_column_new (self->offsets);
+  gtk_viewport_set_child (GTK_VIEWPORT (self->viewport), self->page_column);
   self->pages = g_ptr_array_new ();
   self->thumbnails = g_ptr_array_new ();
   self->pending = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) ipd_pdf_job_unref);
