@@ -287,8 +287,10 @@ worker_render_ms (GBytes *pdf, int first, int n, double scale)
 
 /* The worker and poppler raw, by turns, ROUNDS times each: the medians.
  * A page of a few lines takes a quarter of a millisecond, and a single
- * round of either moves by a third from one run to the next. */
-#define ROUNDS 9
+ * round of either moves by a third from one run to the next; 9 rounds of
+ * 30 pages still gave medians 0.9-1.25x apart from run to run. */
+#define ROUNDS 15
+#define SAMPLE_PAGES 99
 
 static void
 compare_worker_raw (GBytes *pdf, int first, int n, double scale, double *worker, double *raw)
@@ -335,6 +337,8 @@ bench_file (GtkWindow *window, IpdPdfView *view, GBytes *owned_pdf, int n_pages,
   g_autofree char *name = g_strdup_printf ("bench-%d.pdf", n_pages);
   GtkAdjustment *adj;
   double load_gap = 0, scroll_gap, scale, raw, white, layer, layer_thread_ms, viewer, worker;
+  /* the pages after the first, up to a hundred: a 50-page file whole */
+  int sample = MIN (SAMPLE_PAGES, n_pages - 1);
   GapProbe probe;
   guint n_renders, n0, reused, reused0, made, made0, n_steady, n_steady0;
   gint64 steady_cpu, steady_cpu0;
@@ -388,10 +392,10 @@ bench_file (GtkWindow *window, IpdPdfView *view, GBytes *owned_pdf, int n_pages,
   render_cpu_usec -= cpu0;
   viewer = render_cpu_usec / 1000.0 / MAX (1, n_renders);
   scale = ipd_pdf_view_get_zoom (view) * 96.0 / 72.0;
-  white = raw_render_ms (pdf, 1, MIN (30, n_pages - 1), scale, TRUE);
-  layer = layer_render_ms (pdf, 1, MIN (30, n_pages - 1), scale);
-  layer_thread_ms = layer_render_thread_ms (pdf, 1, MIN (30, n_pages - 1), scale);
-  compare_worker_raw (pdf, 1, MIN (30, n_pages - 1), scale, &worker, &raw);
+  white = raw_render_ms (pdf, 1, sample, scale, TRUE);
+  layer = layer_render_ms (pdf, 1, sample, scale);
+  layer_thread_ms = layer_render_thread_ms (pdf, 1, sample, scale);
+  compare_worker_raw (pdf, 1, sample, scale, &worker, &raw);
   /* processor time of the rendering thread, each: the machine's load
    * stays out of the comparison */
   printf ("%5d pages: render per page at %.0f dpi (thread CPU): viewer's worker %5.2f ms (%u pages, %u into "
