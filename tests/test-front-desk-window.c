@@ -545,6 +545,14 @@ answer_new_pin (const char *pin, const char *again)
   respond (dialog, "set");
 }
 
+static gboolean
+setting_changed (IpdStore *store, const char *before)
+{
+  g_autofree char *now = ipd_store_dup_setting (store, IPD_SETTING_FRONT_DESK_PIN);
+
+  return g_strcmp0 (now, before) != 0;
+}
+
 /* Preferences → Register → Front Desk: typed twice, refused until both
  * agree and are 4–12 digits, kept as a salted hash. */
 static void
@@ -554,6 +562,7 @@ test_preferences_set_pin (Fixture *f, gconstpointer data)
   g_autoptr(IpdStore) store = ipd_store_open (path, IPD_STORE_DEFAULT, NULL);
   IpdPreferencesWindow *preferences = ipd_preferences_window_new (NULL, store);
   g_autofree char *stored = NULL;
+  GtkWidget *pin_group;
 
   ipd_test_present (GTK_WINDOW (preferences));
   g_assert_false (ipd_store_has_front_desk_pin (store));
@@ -565,10 +574,26 @@ test_preferences_set_pin (Fixture *f, gconstpointer data)
   g_assert_false (ipd_store_has_front_desk_pin (store));
   answer_new_pin ("314159", "314159");
   g_assert_null (find_named_toplevel ("front-desk-pin-setup"));
+  /* hashed on a worker: the group waits, then says the PIN is set */
+  pin_group = ipd_test_get_named (GTK_WIDGET (preferences), "front-desk-set-pin");
+  g_assert_false (gtk_widget_is_sensitive (pin_group));
+  while (!ipd_store_has_front_desk_pin (store))
+    g_main_context_iteration (NULL, TRUE);
+  ipd_test_iterate (10);
+  g_assert_true (gtk_widget_is_sensitive (pin_group));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (pin_group)), ==, translated ? "Đổ_i mã PIN…" : "_Change PIN…");
   g_assert_true (ipd_store_check_front_desk_pin (store, "314159"));
   stored = ipd_store_dup_setting (store, IPD_SETTING_FRONT_DESK_PIN);
   g_assert_null (strstr (stored, "314159"));
+
+  /* Preferences closed while the new PIN is hashed: it is kept all the same */
+  g_signal_emit_by_name (pin_group, "clicked");
+  ipd_test_iterate (10);
+  answer_new_pin ("2718", "2718");
   gtk_window_destroy (GTK_WINDOW (preferences));
+  while (!setting_changed (store, stored))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (ipd_store_check_front_desk_pin (store, "2718"));
 }
 
 /* From the officer's window: a PIN first; then the officer's window hides

@@ -502,6 +502,50 @@ test_pin_stored_hashed (Fixture *f, gconstpointer data)
   g_assert_false (check_pin_async (reader, PIN, cancelled));
 }
 
+static void
+keep_result (GObject *source, GAsyncResult *result, gpointer data)
+{
+  *(GAsyncResult **) data = g_object_ref (result);
+}
+
+/* ipd_store_set_front_desk_pin_async(), waited for: its result. */
+static gboolean
+set_pin_async (IpdStore *store, const char *pin, GCancellable *cancellable, GError **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  ipd_store_set_front_desk_pin_async (store, pin, cancellable, keep_result, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return ipd_store_set_front_desk_pin_finish (store, result, error);
+}
+
+/* The PIN hashed on a worker: set, refused when not acceptable, left as
+ * it was when cancelled. */
+static void
+test_pin_set_async (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GCancellable) cancelled = g_cancellable_new ();
+  g_autofree char *before = NULL, *after = NULL;
+
+  g_assert_true (set_pin_async (f->store, PIN, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (ipd_store_check_front_desk_pin (f->store, PIN));
+  before = raw_text (f->path, "SELECT value FROM setting WHERE key = 'front_desk.pin'");
+  g_assert_true (g_str_has_prefix (before, "pbkdf2-sha256$"));
+
+  g_assert_false (set_pin_async (f->store, "12", NULL, &error));
+  g_assert_error (error, IPD_ERROR, IPD_ERROR_INVALID);
+  g_clear_error (&error);
+  g_cancellable_cancel (cancelled);
+  g_assert_false (set_pin_async (f->store, "271828", cancelled, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  after = raw_text (f->path, "SELECT value FROM setting WHERE key = 'front_desk.pin'");
+  g_assert_cmpstr (after, ==, before);
+  g_assert_true (ipd_store_check_front_desk_pin (f->store, PIN));
+}
+
 /* Every write of the store, through a read-only connection: each refused
  * as such, and the file's bytes the same afterwards. */
 static void
@@ -598,6 +642,7 @@ main (int argc, char **argv)
   g_test_add ("/front-desk/public-fields", Fixture, NULL, fixture_set_up, test_public_fields, fixture_tear_down);
   g_test_add ("/front-desk/sentence-without-next-step", Fixture, NULL, fixture_set_up, test_sentence_without_next_step, fixture_tear_down);
   g_test_add ("/front-desk/pin-stored-hashed", Fixture, NULL, fixture_set_up, test_pin_stored_hashed, fixture_tear_down);
+  g_test_add ("/front-desk/pin-set-async", Fixture, NULL, fixture_set_up, test_pin_set_async, fixture_tear_down);
   g_test_add ("/front-desk/read-only-refuses-writes", Fixture, NULL, fixture_set_up, test_read_only_refuses_writes, fixture_tear_down);
 
   return g_test_run ();

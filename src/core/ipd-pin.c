@@ -193,6 +193,39 @@ ipd_pin_verify_async (const char *pin, const char *stored, GCancellable *cancell
   g_task_run_in_thread (task, verify_in_thread);
 }
 
+static void
+hash_in_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  g_task_return_pointer (task, ipd_pin_hash (task_data), g_free);
+}
+
+static void
+pin_free (char *pin)
+{
+  memset (pin, 0, strlen (pin));
+  g_free (pin);
+}
+
+/* ipd_pin_hash() on a worker thread, for the same reason. */
+void
+ipd_pin_hash_async (const char *pin, GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+
+  g_return_if_fail (pin != NULL);
+  g_task_set_source_tag (task, ipd_pin_hash_async);
+  g_task_set_task_data (task, g_strdup (pin), (GDestroyNotify) pin_free);
+  g_task_run_in_thread (task, hash_in_thread);
+}
+
+/* The hash, or NULL with G_IO_ERROR_CANCELLED. */
+char *
+ipd_pin_hash_finish (GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 /* Whether the PIN was right; FALSE with G_IO_ERROR_CANCELLED when the
  * check was cancelled. */
 gboolean

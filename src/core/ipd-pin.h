@@ -16,6 +16,9 @@ G_BEGIN_DECLS
 
 gboolean ipd_pin_check_acceptable (const char *pin, GError **error);
 char    *ipd_pin_hash             (const char *pin);
+void     ipd_pin_hash_async       (const char *pin, GCancellable *cancellable,
+                                   GAsyncReadyCallback callback, gpointer user_data);
+char    *ipd_pin_hash_finish      (GAsyncResult *result, GError **error);
 gboolean ipd_pin_verify           (const char *pin, const char *stored);
 void     ipd_pin_verify_async     (const char *pin, const char *stored,
                                    GCancellable *cancellable,

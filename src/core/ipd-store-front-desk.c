@@ -371,6 +371,55 @@ ipd_store_set_front_desk_pin (IpdStore *self, const char *pin, GError **error)
   return ipd_store_set_setting (self, IPD_SETTING_FRONT_DESK_PIN, hash != NULL ? hash : "", error);
 }
 
+static void
+on_pin_hashed (GObject *source, GAsyncResult *result, gpointer data)
+{
+  g_autoptr(GTask) task = data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *hash = ipd_pin_hash_finish (result, &error);
+
+  /* the register is written on the caller's thread, as it was opened */
+  if (hash == NULL || !ipd_store_set_setting (g_task_get_source_object (task), IPD_SETTING_FRONT_DESK_PIN, hash,
+                                              &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * ipd_store_set_front_desk_pin_async:
+ * @pin: 4 to 12 digits
+ *
+ * The same as ipd_store_set_front_desk_pin(), with the hash worked out on
+ * a worker thread; ipd_store_set_front_desk_pin_finish() gives the result.
+ * A PIN that is not acceptable fails at once (IPD_ERROR_INVALID).
+ */
+void
+ipd_store_set_front_desk_pin_async (IpdStore *self, const char *pin, GCancellable *cancellable,
+                                    GAsyncReadyCallback callback, gpointer user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (IPD_IS_STORE (self));
+  g_return_if_fail (pin != NULL);
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, ipd_store_set_front_desk_pin_async);
+  if (!ipd_pin_check_acceptable (pin, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  ipd_pin_hash_async (pin, cancellable, on_pin_hashed, g_steal_pointer (&task));
+}
+
+gboolean
+ipd_store_set_front_desk_pin_finish (IpdStore *self, GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
 gboolean
 ipd_store_has_front_desk_pin (IpdStore *self)
 {

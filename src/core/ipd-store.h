@@ -224,6 +224,9 @@ char      *ipd_store_issue_lookup_code    (IpdStore *self, gint64 dossier_id, GE
 char      *ipd_store_dup_lookup_code      (IpdStore *self, gint64 dossier_id, GError **error);
 GPtrArray *ipd_store_front_desk_lookup    (IpdStore *self, const char *text, GError **error);
 gboolean   ipd_store_set_front_desk_pin   (IpdStore *self, const char *pin, GError **error);
+void       ipd_store_set_front_desk_pin_async (IpdStore *self, const char *pin, GCancellable *cancellable,
+                                               GAsyncReadyCallback callback, gpointer user_data);
+gboolean   ipd_store_set_front_desk_pin_finish (IpdStore *self, GAsyncResult *result, GError **error);
 gboolean   ipd_store_has_front_desk_pin   (IpdStore *self);
 gboolean   ipd_store_check_front_desk_pin (IpdStore *self, const char *pin);
 /* Finished with ipd_pin_verify_finish() (ipd-pin.h). */

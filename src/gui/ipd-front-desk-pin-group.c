@@ -22,6 +22,7 @@ struct _IpdFrontDeskPinGroup
   IpdStore     *store;
   AdwActionRow *pin_row;
   GtkButton    *set_button;
+  gboolean      setting;   /* the new PIN is being hashed */
 };
 
 G_DEFINE_FINAL_TYPE (IpdFrontDeskPinGroup, ipd_front_desk_pin_group, ADW_TYPE_PREFERENCES_GROUP)
@@ -36,7 +37,7 @@ update_row (IpdFrontDeskPinGroup *self)
                                        : _("Not set: the front desk cannot be opened until it is"));
   gtk_button_set_label (self->set_button, has_pin ? _("_Change PIN…") : _("_Set PIN…"));
   gtk_widget_set_sensitive (GTK_WIDGET (self),
-                            self->store != NULL && !ipd_store_is_read_only (self->store));
+                            self->store != NULL && !ipd_store_is_read_only (self->store) && !self->setting);
 }
 
 static void ask_new_pin (IpdFrontDeskPinGroup *self, const char *problem);
@@ -48,6 +49,21 @@ entry_text (GtkWidget *box, const char *name)
     if (g_strcmp0 (gtk_widget_get_name (child), name) == 0)
       return gtk_editable_get_text (GTK_EDITABLE (child));
   g_return_val_if_reached ("");
+}
+
+/* The group is kept alive until the PIN is in the register, even if
+ * Preferences closes meanwhile: what the officer typed twice is kept. */
+static void
+on_pin_set (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr(IpdFrontDeskPinGroup) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  self->setting = FALSE;
+  if (!ipd_store_set_front_desk_pin_finish (IPD_STORE (source), result, &error)
+      && gtk_widget_get_root (GTK_WIDGET (self)) != NULL)
+    ask_new_pin (self, error->message);
+  update_row (self);
 }
 
 static void
@@ -65,8 +81,15 @@ on_pin_response (AdwMessageDialog *dialog, const char *response, gpointer user_d
     ask_new_pin (self, error->message);
   else if (g_strcmp0 (pin, again) != 0)
     ask_new_pin (self, _("The two PINs are not the same."));
-  else if (!ipd_store_set_front_desk_pin (self->store, pin, &error))
-    ask_new_pin (self, error->message);
+  else
+    {
+      /* PBKDF2's 100 000 rounds: a tenth of a second, on a worker */
+      self->setting = TRUE;
+      adw_action_row_set_subtitle (self->pin_row, _("Setting the PIN…"));
+      ipd_store_set_front_desk_pin_async (self->store, pin, NULL, on_pin_set, g_object_ref (self));
+      gtk_widget_set_sensitive (GTK_WIDGET (self), FALSE);
+      return;
+    }
   update_row (self);
 }
 
