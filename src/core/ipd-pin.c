@@ -158,13 +158,19 @@ typedef struct {
   char *stored;
 } VerifyData;
 
+/* The PIN leaves no copy behind in freed memory. */
+static void
+pin_free (char *pin)
+{
+  if (pin != NULL)
+    memset (pin, 0, strlen (pin));
+  g_free (pin);
+}
+
 static void
 verify_data_free (VerifyData *data)
 {
-  /* the PIN leaves no copy behind in freed memory */
-  if (data->pin != NULL)
-    memset (data->pin, 0, strlen (data->pin));
-  g_free (data->pin);
+  pin_free (data->pin);
   g_free (data->stored);
   g_free (data);
 }
@@ -197,13 +203,6 @@ static void
 hash_in_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
 {
   g_task_return_pointer (task, ipd_pin_hash (task_data), g_free);
-}
-
-static void
-pin_free (char *pin)
-{
-  memset (pin, 0, strlen (pin));
-  g_free (pin);
 }
 
 /* ipd_pin_hash() on a worker thread, for the same reason. */
