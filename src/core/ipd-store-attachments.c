@@ -94,7 +94,6 @@ ipd_store_list_attachments (IpdStore *self, gint64 dossier_id, GError **error)
 {
   g_autoptr(IpdStmt) stmt = NULL;
   g_autoptr(GPtrArray) attachments = g_ptr_array_new_with_free_func ((GDestroyNotify) ipd_attachment_unref);
-  int rc;
 
   g_return_val_if_fail (IPD_IS_STORE (self), NULL);
   stmt = ipd_store_prepare (self,
@@ -104,13 +103,8 @@ ipd_store_list_attachments (IpdStore *self, gint64 dossier_id, GError **error)
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, dossier_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (attachments, ipd_store_read_attachment_row (stmt));
-  if (rc != SQLITE_DONE)
-    {
-      ipd_store_set_error (self, error, rc, "attachment");
-      return NULL;
-    }
+  if (!ipd_store_append_rows (self, stmt, (IpdRowFunc) ipd_store_read_attachment_row, attachments, "attachment", error))
+    return NULL;
   return g_steal_pointer (&attachments);
 }
 

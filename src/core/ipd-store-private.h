@@ -32,6 +32,10 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (IpdStmt, ipd_stmt_release)
 IpdStmt  *ipd_store_prepare       (IpdStore *self, const char *sql, GError **error);
 gboolean  ipd_store_exec          (IpdStore *self, const char *sql, GError **error);
 gboolean  ipd_store_step_done     (IpdStore *self, IpdStmt *stmt, GError **error);
+/* A record made from the statement's current row. */
+typedef gpointer (*IpdRowFunc) (IpdStmt *stmt);
+gboolean  ipd_store_append_rows   (IpdStore *self, IpdStmt *stmt, IpdRowFunc from_row, GPtrArray *rows,
+                                   const char *context, GError **error);
 gboolean  ipd_store_set_error     (IpdStore *self, GError **error, int rc, const char *context);
 gboolean  ipd_store_check_writable (IpdStore *self, GError **error);
 

@@ -288,7 +288,6 @@ ipd_store_find_parties (IpdStore *self, const char *name, const char *tax_code, 
   g_autofree char *folded = ipd_text_is_blank (name) ? NULL : fold_words (name);
   g_autofree char *pattern = folded ? like_prefix (folded) : NULL;
   g_autofree char *code = ipd_text_is_blank (tax_code) ? NULL : bare_tax_code (tax_code);
-  int rc;
 
   g_return_val_if_fail (IPD_IS_STORE (self), NULL);
   stmt = ipd_store_prepare (self,
@@ -301,13 +300,8 @@ ipd_store_find_parties (IpdStore *self, const char *name, const char *tax_code, 
     return NULL;
   ipd_bind_text (stmt, 1, pattern);
   ipd_bind_text (stmt, 2, code && *code ? code : NULL);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (parties, party_from_row (stmt));
-  if (rc != SQLITE_DONE)
-    {
-      ipd_store_set_error (self, error, rc, "party");
-      return NULL;
-    }
+  if (!ipd_store_append_rows (self, stmt, (IpdRowFunc) party_from_row, parties, "party", error))
+    return NULL;
   return g_steal_pointer (&parties);
 }
 
@@ -325,7 +319,6 @@ ipd_store_search_parties (IpdStore *self, const char *text, guint limit, GError 
   g_autoptr(IpdStmt) stmt = NULL;
   g_autoptr(GPtrArray) parties = g_ptr_array_new_with_free_func ((GDestroyNotify) ipd_party_unref);
   g_autofree char *folded = NULL, *escaped = NULL, *start = NULL, *word = NULL;
-  int rc;
 
   g_return_val_if_fail (IPD_IS_STORE (self), NULL);
   if (ipd_text_is_blank (text))
@@ -343,13 +336,8 @@ ipd_store_search_parties (IpdStore *self, const char *text, guint limit, GError 
   ipd_bind_text (stmt, 1, start);
   ipd_bind_text (stmt, 2, word);
   sqlite3_bind_int64 (stmt, 3, limit);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (parties, party_from_row (stmt));
-  if (rc != SQLITE_DONE)
-    {
-      ipd_store_set_error (self, error, rc, "party");
-      return NULL;
-    }
+  if (!ipd_store_append_rows (self, stmt, (IpdRowFunc) party_from_row, parties, "party", error))
+    return NULL;
   return g_steal_pointer (&parties);
 }
 

@@ -707,15 +707,9 @@ static GPtrArray *
 collect_tasks (IpdStore *self, IpdStmt *stmt, GError **error)
 {
   g_autoptr(GPtrArray) tasks = g_ptr_array_new_with_free_func ((GDestroyNotify) ipd_task_unref);
-  int rc;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (tasks, task_from_row (stmt));
-  if (rc != SQLITE_DONE)
-    {
-      ipd_store_set_error (self, error, rc, "task");
-      return NULL;
-    }
+  if (!ipd_store_append_rows (self, stmt, (IpdRowFunc) task_from_row, tasks, "task", error))
+    return NULL;
   return g_steal_pointer (&tasks);
 }
 
@@ -865,18 +859,13 @@ collect_run (IpdStore *self, const IpdAgendaQuery *query, const AgendaRuns *runs
 {
   g_autoptr(IpdStmt) stmt = NULL;
   gint64 limit = query->limit == 0 ? -1 : (gint64) query->limit - tasks->len;
-  int rc;
 
   if (limit == 0 || strcmp (runs->first[run], runs->last[run]) > 0)
     return TRUE;
   stmt = prepare_run (self, agenda_sql[run], query, runs, run, limit, error);
   if (stmt == NULL)
     return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (tasks, task_from_row (stmt));
-  if (rc != SQLITE_DONE)
-    return ipd_store_set_error (self, error, rc, "task");
-  return TRUE;
+  return ipd_store_append_rows (self, stmt, (IpdRowFunc) task_from_row, tasks, "task", error);
 }
 
 /**

@@ -181,6 +181,21 @@ ipd_store_step_done (IpdStore *self, IpdStmt *stmt, GError **error)
   return TRUE;
 }
 
+/* Runs @stmt to its end, adding @from_row's record of each row to @rows;
+ * @context names the records in the error. */
+gboolean
+ipd_store_append_rows (IpdStore *self, IpdStmt *stmt, IpdRowFunc from_row, GPtrArray *rows,
+                       const char *context, GError **error)
+{
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (rows, from_row (stmt));
+  if (rc != SQLITE_DONE)
+    return ipd_store_set_error (self, error, rc, context);
+  return TRUE;
+}
+
 void
 ipd_bind_text (IpdStmt *stmt, int index, const char *text)
 {
