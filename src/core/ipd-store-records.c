@@ -534,12 +534,26 @@ ipd_store_delete_event (IpdStore *self, gint64 id, GError **error)
   return ipd_store_write_end (self, ok, ok ? error : NULL);
 }
 
+static IpdEvent *
+event_from_row (IpdStmt *stmt)
+{
+  IpdEvent *e = ipd_event_new (sqlite3_column_int64 (stmt, 1),
+                               (const char *) sqlite3_column_text (stmt, 2),
+                               (const char *) sqlite3_column_text (stmt, 3));
+
+  e->id = sqlite3_column_int64 (stmt, 0);
+  e->reference = ipd_column_dup_text (stmt, 4);
+  e->note = ipd_column_dup_text (stmt, 5);
+  e->period_months = sqlite3_column_int (stmt, 6);
+  e->created_at = ipd_column_dup_text (stmt, 7);
+  return e;
+}
+
 GPtrArray *
 ipd_store_list_events (IpdStore *self, gint64 dossier_id, GError **error)
 {
   g_autoptr(IpdStmt) stmt = NULL;
   g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func ((GDestroyNotify) ipd_event_unref);
-  int rc;
 
   g_return_val_if_fail (IPD_IS_STORE (self), NULL);
   stmt = ipd_store_prepare (self,
@@ -548,23 +562,8 @@ ipd_store_list_events (IpdStore *self, gint64 dossier_id, GError **error)
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, dossier_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      IpdEvent *e = ipd_event_new (sqlite3_column_int64 (stmt, 1),
-                                   (const char *) sqlite3_column_text (stmt, 2),
-                                   (const char *) sqlite3_column_text (stmt, 3));
-      e->id = sqlite3_column_int64 (stmt, 0);
-      e->reference = ipd_column_dup_text (stmt, 4);
-      e->note = ipd_column_dup_text (stmt, 5);
-      e->period_months = sqlite3_column_int (stmt, 6);
-      e->created_at = ipd_column_dup_text (stmt, 7);
-      g_ptr_array_add (events, e);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      ipd_store_set_error (self, error, rc, "event");
-      return NULL;
-    }
+  if (!ipd_store_append_rows (self, stmt, (IpdRowFunc) event_from_row, events, "event", error))
+    return NULL;
   return g_steal_pointer (&events);
 }
 

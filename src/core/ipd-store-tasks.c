@@ -1054,6 +1054,14 @@ ipd_store_seed_holidays (IpdStore *self, GError **error)
   return TRUE;
 }
 
+static IpdHoliday *
+holiday_from_row (IpdStmt *stmt)
+{
+  return ipd_holiday_new ((const char *) sqlite3_column_text (stmt, 0),
+                          (const char *) sqlite3_column_text (stmt, 1),
+                          sqlite3_column_int (stmt, 2) != 0);
+}
+
 /**
  * ipd_store_list_holidays:
  * @year: only this year's; 0: every year
@@ -1066,7 +1074,6 @@ ipd_store_list_holidays (IpdStore *self, int year, GError **error)
 {
   g_autoptr(IpdStmt) stmt = NULL;
   g_autoptr(GPtrArray) holidays = g_ptr_array_new_with_free_func ((GDestroyNotify) ipd_holiday_free);
-  int rc;
 
   g_return_val_if_fail (IPD_IS_STORE (self), NULL);
   stmt = ipd_store_prepare (self,
@@ -1076,15 +1083,8 @@ ipd_store_list_holidays (IpdStore *self, int year, GError **error)
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int (stmt, 1, year);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (holidays, ipd_holiday_new ((const char *) sqlite3_column_text (stmt, 0),
-                                                (const char *) sqlite3_column_text (stmt, 1),
-                                                sqlite3_column_int (stmt, 2) != 0));
-  if (rc != SQLITE_DONE)
-    {
-      ipd_store_set_error (self, error, rc, "holiday");
-      return NULL;
-    }
+  if (!ipd_store_append_rows (self, stmt, (IpdRowFunc) holiday_from_row, holidays, "holiday", error))
+    return NULL;
   return g_steal_pointer (&holidays);
 }
 
