@@ -398,8 +398,8 @@ worker_close (WorkerRun *run)
  * so that both see the machine as it is at that moment. The figure is
  * the median of the rounds' ratios. A page of a few lines takes a
  * quarter of a millisecond, and the machine's speed drifts: taken as
- * whole rounds of one and then of the other, 15 rounds' medians still
- * moved 0.9-1.25x from one run to the next. */
+ * whole rounds of one and then of the other, 15 rounds' medians moved
+ * 0.8-1.5x from one run to the next for the same code. */
 #define ROUNDS 15
 #define SAMPLE_PAGES 99
 
