@@ -435,6 +435,14 @@ pair_render (Pair *pair, WorkerRun *worker_run, RawRun *raw_run, int index)
 }
 
 static void
+pair_add (Pair *sum, const Pair *more)
+{
+  sum->worker += more->worker;
+  sum->raw += more->raw;
+  sum->n += more->n;
+}
+
+static void
 append_ratio (GArray *ratios, const Pair *pair)
 {
   if (pair->n > 0 && pair->raw > 0)
@@ -460,7 +468,7 @@ compare_worker_raw (GBytes *pdf, int first, int n, double scale, Comparison *res
     {
       WorkerRun worker_run;
       RawRun raw_run;
-      Pair steady = { 0 }, fresh = { 0 }, all;
+      Pair steady = { 0 }, fresh = { 0 }, all = { 0 };
 
       worker_open (&worker_run, pdf, scale, first - 1);
       raw_open (&raw_run, pdf, scale, FALSE, TRUE);
@@ -469,14 +477,12 @@ compare_worker_raw (GBytes *pdf, int first, int n, double scale, Comparison *res
           Pair page = { 0 };
 
           pair_render (&page, &worker_run, &raw_run, i);
-          if (worker_run.reused)
-            steady = (Pair) { steady.worker + page.worker, steady.raw + page.raw, steady.n + 1 };
-          else
-            fresh = (Pair) { fresh.worker + page.worker, fresh.raw + page.raw, fresh.n + 1 };
+          pair_add (worker_run.reused ? &steady : &fresh, &page);
         }
       raw_close (&raw_run);
       worker_close (&worker_run);
-      all = (Pair) { steady.worker + fresh.worker, steady.raw + fresh.raw, steady.n + fresh.n };
+      pair_add (&all, &steady);
+      pair_add (&all, &fresh);
       g_array_append_vals (workers, (double[]) { all.worker / 1000.0 / n }, 1);
       g_array_append_vals (raws, (double[]) { all.raw / 1000.0 / n }, 1);
       append_ratio (ratios, &all);
