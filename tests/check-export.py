@@ -17,7 +17,10 @@
 # The texts are checked in English (LANGUAGE=C), then the registers once
 # more in Vietnamese, as the office sends them; and every report once more
 # under a Vietnamese locale (LC_ALL=vi_VN.UTF-8, made here with localedef),
-# whose decimal comma must not reach the file's numbers.
+# whose decimal comma must not reach the file's numbers. Last, a full
+# disk (a small tmpfs in a namespace of the export's own): the destination's
+# folder full, the temporary folder ($TMPDIR) full, each a clear error and
+# no file left behind.
 # Exit status 0 when all is well, 1 otherwise.
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
@@ -719,6 +722,89 @@ def check_numeric_locale(db, folder):
               f"{report} under vi_VN: header row height {ws.row_dimensions[HEADER_1].height}")
 
 
+# A full disk, made with a small tmpfs mounted in a user and mount
+# namespace of the export's own (no root needed): the export fails with
+# the destination's name and the reason, and leaves no file behind. The
+# folder is listed from inside the namespace, where the tmpfs is seen.
+IN_SMALL_FOLDER = 'mount -t tmpfs -o "size=$1" tmpfs "$2" || exit 99; shift 2; ' \
+    '"$@"; status=$?; ls -A "$IPD_SMALL"; exit $status'
+
+
+def namespaces_work():
+    result = subprocess.run(["unshare", "--user", "--map-root-user", "--mount", "true"],
+                            capture_output=True)
+    return result.returncode == 0
+
+
+def export_in_small_folder(db, size, small, *args, language="C", tmpdir=None):
+    env = dict(os.environ, LANGUAGE=language, LC_ALL="C.UTF-8", IPD_SMALL=small)
+    if tmpdir:
+        env["TMPDIR"] = tmpdir
+    return subprocess.run(["unshare", "--user", "--map-root-user", "--mount", "sh", "-c",
+                           IN_SMALL_FOLDER, "sh", size, small,
+                           os.environ["IPD_CLI"], "--db", db, "export", "--report", "applications",
+                           "--from", "2000-01-01", "--to", "2030-12-31", *args],
+                          capture_output=True, text=True, env=env)
+
+
+def check_full(result, what, message):
+    equal(result.returncode, 1, f"{what}: exit status ({result.stderr})")
+    check(message in result.stderr, f"{what}: {message!r} not in {result.stderr!r}")
+    equal(result.stdout.strip(), "", f"{what}: files left in the full folder")
+
+
+def check_full_disk(folder):
+    if not namespaces_work():
+        print("SKIP the full-disk checks: no user namespaces here (unshare --user)")
+        return
+    db = os.path.join(folder, "generated.ipd")
+    cli(db, "generate", "--dossiers", "600", "--seed", "7")
+    small = os.path.join(folder, "small")
+    out = os.path.join(folder, "out")
+    os.mkdir(small)
+    os.mkdir(out)
+    whole = os.path.join(out, "whole.xlsx")
+    cli(db, "export", "--report", "applications", "--from", "2000-01-01", "--to", "2030-12-31",
+        "-o", whole)
+    with zipfile.ZipFile(whole) as z:
+        rows_size = z.getinfo("xl/worksheets/sheet1.xml").file_size
+    os.remove(whole)
+
+    # the destination's disk is full
+    target = os.path.join(small, "register.xlsx")
+    result = export_in_small_folder(db, "16k", small, "-o", target)
+    check_full(result, "full destination", f"Could not write “{target}”: No space left on device")
+    result = export_in_small_folder(db, "16k", small, "-o", target, language="vi")
+    check_full(result, "full destination, in Vietnamese", f"Không ghi được “{target}”:")
+
+    # the temporary folder ($TMPDIR) fills up while the rows are written:
+    # libxlsxwriter alone would write a workbook cut short and say nothing
+    target = os.path.join(out, "register.xlsx")
+    result = export_in_small_folder(db, f"{rows_size // 4}", small, "-o", target, tmpdir=small)
+    check_full(result, "full temporary folder",
+               f"Could not write “{target}”: The temporary folder “{small}” is full")
+    result = export_in_small_folder(db, f"{rows_size // 4}", small, "-o", target, tmpdir=small,
+                                    language="vi")
+    check_full(result, "full temporary folder, in Vietnamese", f"Thư mục tạm “{small}”")
+    # room for the rows, not for their copy into the sheet when closing
+    result = export_in_small_folder(db, f"{rows_size + 256 * 1024}", small, "-o", target,
+                                    tmpdir=small)
+    check_full(result, "temporary folder too small",
+               f"The temporary folder “{small}” has ")
+    equal(os.listdir(out), [], "files left in the destination's folder")
+
+    # with room (the rows, their copy and 1 MiB to spare), the same
+    # temporary folder gives the whole register
+    result = export_in_small_folder(db, f"{2 * rows_size + 2 * 1024 * 1024}", small, "-o", target,
+                                    tmpdir=small)
+    equal(result.returncode, 0, f"export with room in the temporary folder ({result.stderr})")
+    wb = openpyxl.load_workbook(target, read_only=True)
+    last = list(wb.worksheets[0].iter_rows(min_row=FIRST, max_col=1, values_only=True))
+    numbers = [row[0] for row in last if isinstance(row[0], (int, float))]
+    check(len(numbers) > 100 and numbers == list(range(1, len(numbers) + 1)),
+          f"the register's rows with room in the temporary folder: {len(numbers)}")
+
+
 def main():
     with tempfile.TemporaryDirectory() as folder:
         db, _ = make_register(folder)
@@ -738,6 +824,9 @@ def main():
         numbers = os.path.join(folder, "numbers")
         os.mkdir(numbers)
         check_numeric_locale(db, numbers)
+        full_disk = os.path.join(folder, "full-disk")
+        os.mkdir(full_disk)
+        check_full_disk(full_disk)
     for failure in failures:
         print("FAIL:", failure)
     print(f"{len(failures)} failure(s)")

@@ -4,4 +4,28 @@
 
 #include "ipd-error.h"
 
+#include <errno.h>
+#include <gio/gio.h>
+
 G_DEFINE_QUARK (ipd-error-quark, ipd_error)
+
+/* The code for a failed system call's @err_no: a full disk, and a user's
+ * quota used up, are told apart from other failures, as the user can do
+ * something about them. */
+IpdError
+ipd_error_from_errno (int err_no)
+{
+#ifdef EDQUOT
+  if (err_no == EDQUOT)
+    return IPD_ERROR_NO_SPACE;
+#endif
+  switch (g_io_error_from_errno (err_no))
+    {
+    case G_IO_ERROR_NO_SPACE:
+      return IPD_ERROR_NO_SPACE;
+    case G_IO_ERROR_READ_ONLY:
+      return IPD_ERROR_READ_ONLY;
+    default:
+      return IPD_ERROR_IO;
+    }
+}

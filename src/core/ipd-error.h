@@ -22,6 +22,7 @@ typedef enum {
   IPD_ERROR_FAILED,           /* anything else: an internal error */
 } IpdError;
 
-GQuark ipd_error_quark (void);
+GQuark   ipd_error_quark      (void);
+IpdError ipd_error_from_errno (int err_no);
 
 G_END_DECLS

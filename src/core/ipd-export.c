@@ -188,8 +188,7 @@ can_create (const char *tmp, const char *path, GError **error)
     {
       int saved = errno;
 
-      g_set_error (error, IPD_ERROR, g_io_error_from_errno (saved) == G_IO_ERROR_NO_SPACE
-                   ? IPD_ERROR_NO_SPACE : IPD_ERROR_IO,
+      g_set_error (error, IPD_ERROR, ipd_error_from_errno (saved),
                    _("Could not write “%s”: %s"), path, g_strerror (saved));
       return FALSE;
     }
@@ -209,8 +208,7 @@ can_create (const char *tmp, const char *path, GError **error)
  * locale — a "C" LC_MESSAGES would turn off the translations (gettext
  * ignores LANGUAGE under it), in English sheet names and headings. */
 static gboolean
-write_with_c_numbers (const char *path, const char *tmp, IpdExportWriteFunc write, gpointer data,
-                      GError **error)
+write_with_c_numbers (const char *tmp, IpdExportWriteFunc write, gpointer data, GError **error)
 {
   locale_t current = duplocale (uselocale ((locale_t) 0));
   locale_t c_numbers = current ? newlocale (LC_NUMERIC_MASK, "C", current) : (locale_t) 0;
@@ -223,8 +221,7 @@ write_with_c_numbers (const char *path, const char *tmp, IpdExportWriteFunc writ
 
       if (current)
         freelocale (current);
-      g_set_error (error, IPD_ERROR, IPD_ERROR_FAILED, _("Could not write “%s”: %s"),
-                   path, g_strerror (saved));
+      g_set_error_literal (error, IPD_ERROR, IPD_ERROR_FAILED, g_strerror (saved));
       return FALSE;
     }
   previous = uselocale (c_numbers);
@@ -232,6 +229,19 @@ write_with_c_numbers (const char *path, const char *tmp, IpdExportWriteFunc writ
   uselocale (previous);
   freelocale (c_numbers);
   return ok;
+}
+
+/* The workbook's errors say why it failed, and its temporary file would
+ * mean nothing to the user: the message names the destination. */
+static void
+name_destination (GError **error, const char *path)
+{
+  g_autofree char *reason = NULL;
+
+  if (error == NULL || *error == NULL || g_error_matches (*error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  reason = g_steal_pointer (&(*error)->message);
+  (*error)->message = g_strdup_printf (_("Could not write “%s”: %s"), path, reason);
 }
 
 gboolean
@@ -245,8 +255,13 @@ ipd_export_write_file (const char *path, IpdExportWriteFunc write, gpointer data
   tmp = temporary_path (path);
   if (!can_create (tmp, path, error))
     return FALSE;
-  if (!write_with_c_numbers (path, tmp, write, data, error)
-      || g_cancellable_set_error_if_cancelled (cancellable, error))
+  if (!write_with_c_numbers (tmp, write, data, error))
+    {
+      g_unlink (tmp);
+      name_destination (error, path);
+      return FALSE;
+    }
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
     {
       g_unlink (tmp);
       return FALSE;

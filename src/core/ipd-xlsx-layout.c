@@ -10,6 +10,8 @@
 
 #include "ipd-xlsx-layout.h"
 
+#include <errno.h>
+#include <gio/gio.h>
 #include <glib/gi18n-lib.h>
 #include <math.h>
 #include <stdio.h>
@@ -72,12 +74,24 @@ add_formats (IpdXlsxLayout *layout)
   format_set_num_format (layout->total, "#,##0");
 }
 
+/* The errors say why; the export names the file (ipd_export_write_file()). */
 static gboolean
-set_lxw_error (GError **error, lxw_error rc, const char *path)
+set_errno_error (GError **error, int err_no)
 {
-  g_set_error (error, IPD_ERROR, IPD_ERROR_IO,
-               /* Translators: a file name, then the reason from the spreadsheet library */
-               _("Could not write the spreadsheet “%s”: %s"), path, lxw_strerror (rc));
+  g_set_error_literal (error, IPD_ERROR, ipd_error_from_errno (err_no), g_strerror (err_no));
+  return FALSE;
+}
+
+/* @err_no: errno just after the failure. libxlsxwriter's own texts are in
+ * English only and, for a failed write, say no more than "ZIP_ERRNO";
+ * the system's reason (a full disk…) is in errno then. */
+static gboolean
+set_lxw_error (GError **error, lxw_error rc, int err_no)
+{
+  if (err_no != 0 && (rc == LXW_ERROR_ZIP_FILE_OPERATION || rc == LXW_ERROR_CREATING_XLSX_FILE
+                      || rc == LXW_ERROR_CREATING_TMPFILE || rc == LXW_ERROR_READING_TMPFILE))
+    return set_errno_error (error, err_no);
+  g_set_error_literal (error, IPD_ERROR, IPD_ERROR_IO, lxw_strerror (rc));
   return FALSE;
 }
 
@@ -85,16 +99,19 @@ IpdXlsxLayout *
 ipd_xlsx_layout_new (const char *path, const char *sheet_name, lxw_col_t n_columns,
                      GError **error)
 {
-  lxw_workbook_options options = { .constant_memory = LXW_TRUE, .use_zip64 = LXW_TRUE };
   g_autoptr(IpdXlsxLayout) layout = g_new0 (IpdXlsxLayout, 1);
+  /* the temporary files in the folder the user chose with $TMPDIR, which
+   * the C library's tmpfile() would not look at */
+  lxw_workbook_options options = { .constant_memory = LXW_TRUE, .use_zip64 = LXW_TRUE,
+                                   .tmpdir = (char *) g_get_tmp_dir () };
 
   g_return_val_if_fail (n_columns >= 4, NULL);
   layout->n_columns = n_columns;
   layout->workbook = workbook_new_opt (path, &options);
   if (layout->workbook == NULL)
     {
-      g_set_error (error, IPD_ERROR, IPD_ERROR_IO,
-                   _("Could not write the spreadsheet “%s”"), path);
+      g_set_error_literal (error, IPD_ERROR, IPD_ERROR_FAILED,
+                           _("The spreadsheet library could not start a workbook"));
       return NULL;
     }
   layout->sheet = workbook_add_worksheet (layout->workbook, sheet_name);
@@ -425,17 +442,111 @@ ipd_xlsx_layout_properties (IpdXlsxLayout *layout, IpdStore *store, const char *
   workbook_set_properties (layout->workbook, &properties);
 }
 
-/* Writes the file; the layout is spent either way. */
+/* Room the temporary folder keeps beyond the copy of a sheet's rows: the
+ * last row, which libxlsxwriter writes when closing, the XML around the
+ * rows and the workbook's other parts. */
+#define TEMPORARY_MARGIN (1024 * 1024)
+
+static gboolean
+temporary_free_space (guint64 *free_bytes)
+{
+  g_autoptr(GFile) folder = g_file_new_for_path (g_get_tmp_dir ());
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFileInfo) info = g_file_query_filesystem_info (folder, G_FILE_ATTRIBUTE_FILESYSTEM_FREE,
+                                                             NULL, &error);
+
+  if (info == NULL || !g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_FILESYSTEM_FREE))
+    {
+      g_debug ("The free space of %s is not known: %s", g_get_tmp_dir (),
+               error ? error->message : "no such attribute");
+      return FALSE;
+    }
+  *free_bytes = g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_FILESYSTEM_FREE);
+  return TRUE;
+}
+
+static gboolean
+set_temporary_full_error (GError **error, guint64 free_bytes, guint64 needed)
+{
+  g_autofree char *free_text = g_format_size (free_bytes);
+  g_autofree char *needed_text = g_format_size (needed);
+
+  g_set_error (error, IPD_ERROR, IPD_ERROR_NO_SPACE,
+               /* Translators: a folder, its free space, then the space the export needs there */
+               _("The temporary folder “%s” has %s free, and the spreadsheet needs %s there"),
+               g_get_tmp_dir (), free_text, needed_text);
+  return FALSE;
+}
+
+/* A write into a sheet's rows failed: @err_no is its errno, or 0 when
+ * it failed earlier, unseen. */
+static gboolean
+set_temporary_write_error (GError **error, int err_no)
+{
+  guint64 free_bytes;
+
+  if (ipd_error_from_errno (err_no) == IPD_ERROR_NO_SPACE
+      || (err_no == 0 && temporary_free_space (&free_bytes) && free_bytes < TEMPORARY_MARGIN))
+    g_set_error (error, IPD_ERROR, IPD_ERROR_NO_SPACE,
+                 /* Translators: a folder */
+                 _("The temporary folder “%s” is full"), g_get_tmp_dir ());
+  else if (err_no != 0)
+    g_set_error (error, IPD_ERROR, ipd_error_from_errno (err_no),
+                 /* Translators: a folder, then the system's reason */
+                 _("A temporary file in “%s” could not be written: %s"), g_get_tmp_dir (),
+                 g_strerror (err_no));
+  else
+    g_set_error (error, IPD_ERROR, IPD_ERROR_IO,
+                 /* Translators: a folder */
+                 _("A temporary file in “%s” could not be written"), g_get_tmp_dir ());
+  return FALSE;
+}
+
+/* libxlsxwriter ignores the errors of its temporary files: a
+ * constant_memory sheet's rows go to one as they are written, and when
+ * closing they are copied into a second, the sheet's XML, which is then
+ * compressed into the workbook. A temporary folder that fills up gave a
+ * workbook cut short, reported as written (seen with a small tmpfs). So
+ * before closing: every sheet's rows must have been written whole, and
+ * the folder must have room for the largest sheet's copy. */
+static gboolean
+check_temporary_files (IpdXlsxLayout *layout, GError **error)
+{
+  lxw_worksheet *sheet;
+  guint64 largest = 0, free_bytes;
+
+  STAILQ_FOREACH (sheet, layout->workbook->worksheets, list_pointers)
+    {
+      FILE *rows = sheet->optimize_tmpfile;
+      off_t size;
+
+      if (rows == NULL)
+        continue;
+      if (fflush (rows) != 0)
+        return set_temporary_write_error (error, errno);
+      if (ferror (rows) || (size = ftello (rows)) < 0)
+        return set_temporary_write_error (error, 0);
+      largest = MAX (largest, (guint64) size);
+    }
+  if (temporary_free_space (&free_bytes) && free_bytes < largest + TEMPORARY_MARGIN)
+    return set_temporary_full_error (error, free_bytes, largest + TEMPORARY_MARGIN);
+  return TRUE;
+}
+
+/* Writes the file. FALSE with the error: the workbook is then closed by
+ * ipd_xlsx_layout_free() if the check of its temporary files failed, and
+ * the caller deletes the file either way. */
 gboolean
 ipd_xlsx_layout_close (IpdXlsxLayout *layout, GError **error)
 {
-  lxw_workbook *workbook = g_steal_pointer (&layout->workbook);
-  const char *path = workbook->filename;
-  g_autofree char *name = g_strdup (path ? path : "");
-  lxw_error rc = workbook_close (workbook);
+  lxw_error rc;
 
+  if (!check_temporary_files (layout, error))
+    return FALSE;
+  errno = 0;
+  rc = workbook_close (g_steal_pointer (&layout->workbook));
   if (rc != LXW_NO_ERROR)
-    return set_lxw_error (error, rc, name);
+    return set_lxw_error (error, rc, errno);
   return TRUE;
 }
 
