@@ -486,6 +486,31 @@ test_trash_and_undo (Fixture *f, gconstpointer data)
   free_four (files);
 }
 
+typedef struct {
+  gboolean done, ok;
+  GError **error;
+} Saving;
+
+static void
+on_copy_saved (GObject *source, GAsyncResult *result, gpointer data)
+{
+  Saving *saving = data;
+
+  saving->ok = ipd_attachment_list_save_copy_finish (IPD_ATTACHMENT_LIST (source), result, saving->error);
+  saving->done = TRUE;
+}
+
+static gboolean
+save_copy (Fixture *f, const char *name, GFile *file, GError **error)
+{
+  Saving saving = { FALSE, FALSE, error };
+
+  ipd_attachment_list_save_copy_async (f->list, raw_id_named (f, name), file, NULL, on_copy_saved, &saving);
+  while (!saving.done)
+    g_main_context_iteration (NULL, TRUE);
+  return saving.ok;
+}
+
 static void
 test_save_copy (Fixture *f, gconstpointer data)
 {
@@ -500,17 +525,19 @@ test_save_copy (Fixture *f, gconstpointer data)
   add_four (f, files);
   g_mkdir (copy_dir, 0700);
   copy = g_file_new_for_path (copy_path);
-  g_assert_true (ipd_attachment_list_save_copy (f->list, raw_id_named (f, "mau-nhan.png"), copy, &error));
+  g_assert_true (g_file_set_contents (copy_path, "an earlier file", -1, NULL));
+  g_assert_true (save_copy (f, "mau-nhan.png", copy, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_load_contents (copy, NULL, &a, &la, NULL, NULL));
   g_assert_true (g_file_load_contents (files[1], NULL, &b, &lb, NULL, NULL));
   g_assert_cmpmem (a, la, b, lb);
 
-  /* a folder that is not there: a clear error */
+  /* a folder that is not there: a clear error naming the file */
   {
     g_autoptr(GFile) nowhere = g_file_new_for_path ("/nonexistent-folder/x.png");
-    g_assert_false (ipd_attachment_list_save_copy (f->list, raw_id_named (f, "mau-nhan.png"), nowhere, &error));
-    g_assert_nonnull (error);
+    g_assert_false (save_copy (f, "mau-nhan.png", nowhere, &error));
+    g_assert_error (error, IPD_ERROR, IPD_ERROR_NOT_FOUND);
+    g_assert_nonnull (strstr (error->message, "“/nonexistent-folder/x.png”"));
   }
   free_four (files);
 }

@@ -800,6 +800,59 @@ test_render (Fixture *f, gconstpointer data)
   g_free (password_file);
 }
 
+/* In a user and mount namespace of its own (no root needed), a tmpfs of
+ * 8 KiB holding an earlier page.png; the page rendered into it does not
+ * fit. The folder is listed and the earlier file shown from inside the
+ * namespace, the only place the tmpfs is seen. */
+static const char in_full_folder[] =
+  "mount -t tmpfs -o size=8k tmpfs \"$1\" || exit 99; echo earlier > \"$1/page.png\"; "
+  "folder=$1; shift; \"$@\"; status=$?; ls -A \"$folder\"; cat \"$folder/page.png\"; exit $status";
+
+static gboolean
+namespaces_work (void)
+{
+  const char *argv[] = { "unshare", "--user", "--map-root-user", "--mount", "true", NULL };
+  int status = -1;
+
+  return g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL
+                       | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, NULL, NULL, &status, NULL)
+         && g_spawn_check_wait_status (status, NULL);
+}
+
+/* A full disk: a clear error naming the file, and the earlier file kept
+ * (cairo's writer left half a PNG; GLib's g_file_replace_contents() put
+ * it in the earlier file's place). */
+static void
+test_render_full_disk (Fixture *f, gconstpointer data)
+{
+  g_autofree char *corpus = NULL, *text = NULL, *full = NULL, *out = NULL, *expected = NULL;
+  g_autoptr(Result) result = NULL;
+
+  SKIP_IF_UNSET (f);
+  if (!namespaces_work ())
+    {
+      g_test_skip ("no user namespaces here (unshare --user)");
+      return;
+    }
+  corpus = g_build_filename (f->directory, "corpus", NULL);
+  ipd_test_pdf_write_corpus (corpus);
+  text = corpus_path (f, "text-3.pdf");
+  full = g_build_filename (f->directory, "full", NULL);
+  g_assert_cmpint (g_mkdir (full, 0700), ==, 0);
+  out = g_build_filename (full, "page.png", NULL);
+  {
+    const char *argv[] = { "unshare", "--user", "--map-root-user", "--mount", "sh", "-c", in_full_folder,
+                           "sh", full, g_getenv ("IPD_CLI"), "--db", f->db, "render", text,
+                           "--dpi", "150", "-o", out, NULL };
+    result = run_argv (argv);
+  }
+  g_test_message ("%d %s", result->status, result->err);
+  g_assert_cmpint (result->status, ==, 1);
+  expected = g_strdup_printf ("Could not write “%s”: No space left on device", out);
+  g_assert_nonnull (strstr (result->err, expected));
+  g_assert_cmpstr (result->out, ==, "page.png\nearlier\n");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -816,5 +869,6 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/speaks-vietnamese-uninstalled", test_speaks_vietnamese_uninstalled);
   g_test_add ("/cli/attach-pdf", Fixture, NULL, fixture_set_up, test_attach_pdf, fixture_tear_down);
   g_test_add ("/cli/render", Fixture, NULL, fixture_set_up, test_render, fixture_tear_down);
+  g_test_add ("/cli/render-full-disk", Fixture, NULL, fixture_set_up, test_render_full_disk, fixture_tear_down);
   return g_test_run ();
 }

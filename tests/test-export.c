@@ -222,7 +222,7 @@ test_failure_leaves_no_file (void)
   g_assert_true (ipd_report_period_quarter (&period, "2025-Q3", NULL));
   before = count_files (dir);
   g_assert_false (ipd_export_applications (store, &period, NULL, missing, NULL, NULL, NULL, &error));
-  g_assert_error (error, IPD_ERROR, IPD_ERROR_IO);
+  g_assert_error (error, IPD_ERROR, IPD_ERROR_NOT_FOUND);
   g_assert_cmpuint (count_files (dir), ==, before);
   g_clear_error (&error);
 
@@ -290,7 +290,7 @@ test_statistics_progress_and_cancel (void)
   g_clear_error (&error);
 
   g_assert_false (ipd_export_statistics (store, &period, NULL, missing, NULL, NULL, NULL, &error));
-  g_assert_error (error, IPD_ERROR, IPD_ERROR_IO);
+  g_assert_error (error, IPD_ERROR, IPD_ERROR_NOT_FOUND);
   g_clear_object (&store);
   ipd_test_remove_dir (dir);
 }

@@ -15,6 +15,8 @@
 
 #include "ipd-cli.h"
 #include "ipd-content-type.h"
+#include "ipd-error.h"
+#include "ipd-file.h"
 #include "ipd-pdf-document.h"
 
 #define DEFAULT_DPI 96.0
@@ -241,6 +243,33 @@ read_password_file (const char *path, GError **error)
   return g_steal_pointer (&contents);
 }
 
+static cairo_status_t
+append_png (void *closure, const unsigned char *data, unsigned int length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* The picture is made in memory, then written whole or not at all
+ * (ipd-file.c): cairo's own writer says "error while writing to output
+ * stream" on a full disk, and leaves half a PNG. */
+static gboolean
+write_png (cairo_surface_t *surface, const char *output, GError **error)
+{
+  GByteArray *png = g_byte_array_new ();
+  g_autoptr(GBytes) bytes = NULL;
+  cairo_status_t status = cairo_surface_write_to_png_stream (surface, append_png, png);
+
+  bytes = g_byte_array_free_to_bytes (png);
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, IPD_ERROR, IPD_ERROR_FAILED, _("Could not write “%s”: %s"), output,
+                   cairo_status_to_string (status));
+      return FALSE;
+    }
+  return ipd_file_replace_bytes (output, bytes, NULL, error);
+}
+
 IpdCliStatus
 ipd_cli_run_render (IpdCli *cli, const IpdCliCommand *command, int argc, char **argv)
 {
@@ -259,7 +288,6 @@ ipd_cli_run_render (IpdCli *cli, const IpdCliCommand *command, int argc, char **
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(IpdPdfDocument) doc = NULL;
   cairo_surface_t *surface;
-  cairo_status_t written;
   IpdCliStatus status = IPD_CLI_OK;
   GError *error = NULL;
 
@@ -285,19 +313,16 @@ ipd_cli_run_render (IpdCli *cli, const IpdCliCommand *command, int argc, char **
   surface = ipd_pdf_document_render_page (doc, page - 1, dpi / 72.0, rotation, NULL, &error);
   if (surface == NULL)
     return ipd_cli_fail (cli, error);
-  written = cairo_surface_write_to_png (surface, output);
-  if (written == CAIRO_STATUS_SUCCESS && !cli->json)
+  if (!write_png (surface, output, &error))
+    {
+      cairo_surface_destroy (surface);
+      return ipd_cli_fail (cli, error);
+    }
+  if (!cli->json)
     /* Translators: a page number, the document's pages, a file name, then its size in pixels */
     g_print (_("Page %d of %d written to %s (%d × %d pixels).\n"), page,
              ipd_pdf_document_get_n_pages (doc), output, cairo_image_surface_get_width (surface),
              cairo_image_surface_get_height (surface));
   cairo_surface_destroy (surface);
-  if (written != CAIRO_STATUS_SUCCESS)
-    {
-      /* Translators: a file name, then why it could not be written */
-      g_printerr (_("%s: cannot write %s: %s\n"), g_get_prgname (), output,
-                  cairo_status_to_string (written));
-      return IPD_CLI_USER_ERROR;
-    }
   return IPD_CLI_OK;
 }

@@ -25,6 +25,8 @@ ipd_error_from_errno (int err_no)
       return IPD_ERROR_NO_SPACE;
     case G_IO_ERROR_READ_ONLY:
       return IPD_ERROR_READ_ONLY;
+    case G_IO_ERROR_NOT_FOUND:
+      return IPD_ERROR_NOT_FOUND;
     default:
       return IPD_ERROR_IO;
     }

@@ -9,6 +9,7 @@
 #pragma once
 
 #include "ipd-export.h"
+#include "ipd-file.h"
 #include "ipd-vocabulary.h"
 #include "ipd-xlsx-layout.h"
 
@@ -45,10 +46,8 @@ gboolean ipd_export_register (const IpdExportRegister *reg, IpdStore *store,
                               const IpdReportPeriod *period, const IpdQuery *filters,
                               const char *path, IpdExportProgress progress, gpointer user_data,
                               GCancellable *cancellable, GError **error);
-/* Calls @write with a temporary file next to @path, renamed to @path if
- * it succeeds (and the export was not cancelled), deleted otherwise. */
-typedef gboolean (*IpdExportWriteFunc) (const char *tmp_path, gpointer data, GError **error);
-gboolean ipd_export_write_file (const char *path, IpdExportWriteFunc write, gpointer data,
+/* ipd_file_replace() with @write run in the "C" numeric locale. */
+gboolean ipd_export_write_file (const char *path, IpdFileWriteFunc write, gpointer data,
                                 GCancellable *cancellable, GError **error);
 gboolean ipd_export_writer_begin_row (IpdExportWriter *writer, GError **error);
 void     ipd_export_writer_end_row   (IpdExportWriter *writer);

@@ -2,8 +2,9 @@
  * and the workbook every register shares
  *
  * The workbook is written next to the destination under a temporary name
- * and renamed at the end, so a cancelled or failed export leaves nothing
- * behind and never half-overwrites an earlier register.
+ * and renamed at the end (ipd_file_replace()), so a cancelled or failed
+ * export leaves nothing behind and never half-overwrites an earlier
+ * register.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
@@ -12,10 +13,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <errno.h>
-#include <glib/gstdio.h>
-#include <fcntl.h>
 #include <locale.h>
-#include <unistd.h>
 
 #include "ipd-date.h"
 #include "ipd-error.h"
@@ -156,46 +154,6 @@ write_workbook (const IpdExportRegister *reg, IpdStore *store,
   return ipd_xlsx_layout_close (layout, error);
 }
 
-/* A new name next to @path. Not g_mkstemp(): its file would keep mode
- * 0600, where the register should get the usual permissions. */
-static char *
-temporary_path (const char *path)
-{
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *base = g_path_get_basename (path);
-
-  for (;;)
-    {
-      g_autofree char *name = g_strdup_printf (".%s.%08x.part", base, g_random_int ());
-      char *tmp = g_build_filename (dir, name, NULL);
-
-      if (!g_file_test (tmp, G_FILE_TEST_EXISTS))
-        return tmp;
-      g_free (tmp);
-    }
-}
-
-/* Creates @tmp now, so that a missing folder or a refused permission is
- * told with the destination's name and the system's reason before any
- * work — libxlsxwriter would only report "Usually a permissions error"
- * about the temporary file, at the end. */
-static gboolean
-can_create (const char *tmp, const char *path, GError **error)
-{
-  int fd = g_open (tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-
-  if (fd < 0)
-    {
-      int saved = errno;
-
-      g_set_error (error, IPD_ERROR, ipd_error_from_errno (saved),
-                   _("Could not write “%s”: %s"), path, g_strerror (saved));
-      return FALSE;
-    }
-  close (fd);
-  return TRUE;
-}
-
 /* Calls @write with the "C" numeric locale on this thread only, and puts
  * the thread's locale back whatever @write returns. Debian's
  * libxlsxwriter is built without its own number formatting
@@ -208,7 +166,7 @@ can_create (const char *tmp, const char *path, GError **error)
  * locale — a "C" LC_MESSAGES would turn off the translations (gettext
  * ignores LANGUAGE under it), in English sheet names and headings. */
 static gboolean
-write_with_c_numbers (const char *tmp, IpdExportWriteFunc write, gpointer data, GError **error)
+write_with_c_numbers (const char *tmp, IpdFileWriteFunc write, gpointer data, GError **error)
 {
   locale_t current = duplocale (uselocale ((locale_t) 0));
   locale_t c_numbers = current ? newlocale (LC_NUMERIC_MASK, "C", current) : (locale_t) 0;
@@ -231,50 +189,26 @@ write_with_c_numbers (const char *tmp, IpdExportWriteFunc write, gpointer data, 
   return ok;
 }
 
-/* The workbook's errors say why it failed, and its temporary file would
- * mean nothing to the user: the message names the destination. */
-static void
-name_destination (GError **error, const char *path)
-{
-  g_autofree char *reason = NULL;
+typedef struct {
+  IpdFileWriteFunc write;
+  gpointer           data;
+} Writing;
 
-  if (error == NULL || *error == NULL || g_error_matches (*error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  reason = g_steal_pointer (&(*error)->message);
-  (*error)->message = g_strdup_printf (_("Could not write “%s”: %s"), path, reason);
+static gboolean
+write_in_c_numbers (const char *tmp_path, gpointer data, GError **error)
+{
+  Writing *writing = data;
+
+  return write_with_c_numbers (tmp_path, writing->write, writing->data, error);
 }
 
 gboolean
-ipd_export_write_file (const char *path, IpdExportWriteFunc write, gpointer data,
+ipd_export_write_file (const char *path, IpdFileWriteFunc write, gpointer data,
                        GCancellable *cancellable, GError **error)
 {
-  g_autofree char *tmp = NULL;
+  Writing writing = { write, data };
 
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    return FALSE;
-  tmp = temporary_path (path);
-  if (!can_create (tmp, path, error))
-    return FALSE;
-  if (!write_with_c_numbers (tmp, write, data, error))
-    {
-      g_unlink (tmp);
-      name_destination (error, path);
-      return FALSE;
-    }
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    {
-      g_unlink (tmp);
-      return FALSE;
-    }
-  if (g_rename (tmp, path) != 0)
-    {
-      int saved = errno;
-      g_unlink (tmp);
-      g_set_error (error, IPD_ERROR, IPD_ERROR_IO, _("Could not write “%s”: %s"),
-                   path, g_strerror (saved));
-      return FALSE;
-    }
-  return TRUE;
+  return ipd_file_replace (path, write_in_c_numbers, &writing, cancellable, error);
 }
 
 typedef struct {

@@ -23,6 +23,7 @@
 #include "ipd-attachment-list.h"
 #include "ipd-attachment-row.h"
 #include "ipd-dossier-view.h"
+#include "ipd-file.h"
 #include "ipd-gui.h"
 #include "ipd-pdf-view.h"
 
@@ -375,39 +376,73 @@ on_row_activated (IpdAttachmentList *self, GtkListBoxRow *row)
 
 /* Saving a copy ---------------------------------------------------------------------- */
 
-gboolean
-ipd_attachment_list_save_copy (IpdAttachmentList *self, gint64 attachment_id, GFile *file, GError **error)
+static void
+on_file_saved (GObject *source, GAsyncResult *result, gpointer data)
 {
+  g_autoptr(GTask) task = data;
+  GError *error = NULL;
+
+  if (ipd_file_save_bytes_finish (G_FILE (source), result, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+ipd_attachment_list_save_copy_async (IpdAttachmentList *self, gint64 attachment_id, GFile *file,
+                                     GCancellable *cancellable, GAsyncReadyCallback callback,
+                                     gpointer user_data)
+{
+  g_autoptr(GTask) task = NULL;
   g_autoptr(IpdAttachment) a = NULL;
   g_autoptr(GBytes) bytes = NULL;
+  GError *error = NULL;
 
-  g_return_val_if_fail (IPD_IS_ATTACHMENT_LIST (self) && G_IS_FILE (file), FALSE);
-  if ((a = ipd_store_load_attachment (self->store, attachment_id, error)) == NULL
-      || (bytes = ipd_store_load_blob (self->store, a->sha256, error)) == NULL)
-    return FALSE;
-  return g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                  NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, error);
+  g_return_if_fail (IPD_IS_ATTACHMENT_LIST (self) && G_IS_FILE (file));
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, ipd_attachment_list_save_copy_async);
+  if ((a = ipd_store_load_attachment (self->store, attachment_id, &error)) == NULL
+      || (bytes = ipd_store_load_blob (self->store, a->sha256, &error)) == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  ipd_file_save_bytes_async (file, bytes, cancellable, on_file_saved, g_steal_pointer (&task));
+}
+
+gboolean
+ipd_attachment_list_save_copy_finish (IpdAttachmentList *self, GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+on_copy_saved (GObject *source, GAsyncResult *result, gpointer data)
+{
+  IpdAttachmentList *self = IPD_ATTACHMENT_LIST (source);
+  g_autoptr(GFile) file = data;
+  g_autoptr(GError) error = NULL;
+
+  if (ipd_attachment_list_save_copy_finish (self, result, &error))
+    {
+      g_autofree char *name = g_file_get_basename (file);
+      /* Translators: %s is a file name */
+      g_autofree char *text = g_strdup_printf (_("Saved a copy as “%s”"), name);
+      add_text_toast (self, text);
+    }
+  else
+    add_text_toast (self, error->message);
 }
 
 static void
 on_save_response (GtkNativeDialog *chooser, int response, IpdAttachmentList *self)
 {
   gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (chooser), "attachment-id"));
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
+  GFile *file;
 
   if (response == GTK_RESPONSE_ACCEPT && (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL)
-    {
-      g_autofree char *name = g_file_get_basename (file);
-      if (ipd_attachment_list_save_copy (self, id, file, &error))
-        {
-          /* Translators: %s is a file name */
-          g_autofree char *text = g_strdup_printf (_("Saved a copy as “%s”"), name);
-          add_text_toast (self, text);
-        }
-      else
-        add_text_toast (self, error->message);
-    }
+    ipd_attachment_list_save_copy_async (self, id, file, NULL, on_copy_saved, file);
   g_object_unref (chooser);
 }
 

@@ -20,8 +20,12 @@ gboolean ipd_attachment_list_reload    (IpdAttachmentList *self, GError **error)
 void     ipd_attachment_list_add_files (IpdAttachmentList *self, GFile **files, guint n_files);
 gboolean ipd_attachment_list_is_busy   (IpdAttachmentList *self);
 
-/* Writes the document's bytes to @file ("Save a Copy…" once a name is chosen). */
-gboolean ipd_attachment_list_save_copy (IpdAttachmentList *self, gint64 attachment_id,
-                                        GFile *file, GError **error);
+/* Writes the document's bytes to @file on a worker ("Save a Copy…" once a
+ * name is chosen): the file is replaced whole, or left as it was. */
+void     ipd_attachment_list_save_copy_async  (IpdAttachmentList *self, gint64 attachment_id,
+                                               GFile *file, GCancellable *cancellable,
+                                               GAsyncReadyCallback callback, gpointer user_data);
+gboolean ipd_attachment_list_save_copy_finish (IpdAttachmentList *self, GAsyncResult *result,
+                                               GError **error);
 
 G_END_DECLS

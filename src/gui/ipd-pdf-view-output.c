@@ -14,6 +14,8 @@
 
 #include "ipd-pdf-view-private.h"
 
+#include "ipd-file.h"
+
 /* ---- save a copy ---- */
 
 static void
@@ -24,7 +26,7 @@ on_saved (GObject *source, GAsyncResult *result, gpointer data)
   GtkRoot *root = gtk_widget_get_root (self);
   GtkWidget *dialog;
 
-  if (g_file_replace_contents_finish (G_FILE (source), result, NULL, &error))
+  if (ipd_file_save_bytes_finish (G_FILE (source), result, &error))
     return;
   dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                    _("The Copy Could Not Be Saved"), error->message);
@@ -41,8 +43,8 @@ on_save_response (GtkNativeDialog *chooser, int response, gpointer data)
   if (response == GTK_RESPONSE_ACCEPT && self->bytes != NULL)
     {
       file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_file_replace_contents_bytes_async (file, self->bytes, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
-                                           NULL, on_saved, g_object_ref (self));
+      /* replaced whole or left as it was, even on a full disk (ipd-file.c) */
+      ipd_file_save_bytes_async (file, self->bytes, NULL, on_saved, g_object_ref (self));
     }
   g_object_unref (chooser);
   g_object_unref (self);

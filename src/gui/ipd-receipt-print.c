@@ -18,6 +18,9 @@
 
 #include "ipd-receipt-print.h"
 
+#include "ipd-error.h"
+#include "ipd-file.h"
+
 static void
 on_draw_page (GtkPrintOperation *operation, GtkPrintContext *context, int page, gpointer data)
 {
@@ -153,28 +156,24 @@ ipd_receipt_export_pdf (const IpdReceipt *receipt, GFile *file, GError **error)
 {
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) local_error = NULL;
-  g_autofree char *name = NULL;
 
   g_return_val_if_fail (receipt != NULL, FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
   if ((bytes = export_bytes (receipt, error)) == NULL)
     return FALSE;
-  if (g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL, FALSE,
-                               G_FILE_CREATE_NONE, NULL, NULL, &local_error))
+  if (ipd_file_save_bytes (file, bytes, NULL, &local_error))
     return TRUE;
-  name = g_file_get_parse_name (file);
-  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+  if (g_error_matches (local_error, IPD_ERROR, IPD_ERROR_NOT_FOUND)
+      || g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
     {
       g_autoptr(GFile) parent = g_file_get_parent (file);
-      g_autofree char *folder = parent ? g_file_get_parse_name (parent) : g_strdup (name);
+      g_autofree char *folder = parent ? g_file_get_parse_name (parent) : g_file_get_parse_name (file);
 
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
                    _("The receipt cannot be saved: the folder “%s” does not exist."), folder);
       return FALSE;
     }
-  /* Translators: a file, then the system's reason */
-  g_set_error (error, local_error->domain, local_error->code, _("The receipt cannot be saved as “%s”: %s"),
-               name, local_error->message);
+  g_propagate_error (error, g_steal_pointer (&local_error));
   return FALSE;
 }
