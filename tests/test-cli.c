@@ -594,6 +594,52 @@ test_speaks_vietnamese_uninstalled (void)
   g_assert_null (strstr (result->out, "Usage:"));
 }
 
+/* --help lines its descriptions up in one column, counting characters
+ * ("search TEXT…"), in either language; a usage too long for the column
+ * has the description on the next line, in the column. */
+static void
+assert_help_aligned (const char *language)
+{
+  const char *argv[] = { g_getenv ("IPD_CLI"), "--help", NULL };
+  g_autoptr(Result) result = run_argv_in (argv, language);
+  g_auto(GStrv) lines = NULL;
+  guint entries = 0;
+
+  g_assert_cmpint (result->status, ==, 0);
+  lines = g_strsplit (result->out, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *line = lines[i];
+      const char *column;
+
+      if (!g_str_has_prefix (line, "  ") || g_utf8_strlen (line, -1) <= 31)
+        continue;
+      column = g_utf8_offset_to_pointer (line, 31);
+      if (line[2] == ' ')
+        /* a description on its own line: in the column */
+        g_assert_cmpuint (strspn (line, " "), ==, 31);
+      else if (lines[i + 1] != NULL && g_str_has_prefix (lines[i + 1], "   "))
+        /* a usage too wide for the column */
+        g_assert_cmpint (g_utf8_strlen (line, -1), >, 30);
+      else
+        {
+          /* "  usage  description": the description starts in the column */
+          g_assert_cmpint (column[-1], ==, ' ');
+          g_assert_cmpint (*column, !=, ' ');
+          entries++;
+        }
+    }
+  g_assert_cmpuint (entries, >=, 15);
+  g_assert_nonnull (strstr (result->out, "  search TEXT…                 "));
+}
+
+static void
+test_help_aligned (void)
+{
+  assert_help_aligned ("C");
+  assert_help_aligned ("vi");
+}
+
 /* Documents: attach reports a PDF's pages or its problem, render draws a
  * page; every bad file ends in exit 1 and a message, never a crash. ---------- */
 
@@ -867,6 +913,7 @@ main (int argc, char **argv)
   g_test_add ("/cli/agenda", Fixture, NULL, fixture_set_up, test_agenda, fixture_tear_down);
   g_test_add ("/cli/agenda-ics", Fixture, NULL, fixture_set_up, test_agenda_ics, fixture_tear_down);
   g_test_add_func ("/cli/speaks-vietnamese-uninstalled", test_speaks_vietnamese_uninstalled);
+  g_test_add_func ("/cli/help-aligned", test_help_aligned);
   g_test_add ("/cli/attach-pdf", Fixture, NULL, fixture_set_up, test_attach_pdf, fixture_tear_down);
   g_test_add ("/cli/render", Fixture, NULL, fixture_set_up, test_render, fixture_tear_down);
   g_test_add ("/cli/render-full-disk", Fixture, NULL, fixture_set_up, test_render_full_disk, fixture_tear_down);

@@ -137,13 +137,28 @@ ipd_cli_print_json (JsonNode *node)
   g_print ("%s\n", text);
 }
 
+#define HELP_COLUMN 28
+
+/* "  usage   description", the descriptions lined up in one column; a
+ * usage too wide for it gets a line of its own. Widths in characters:
+ * "TEXT…" is not ASCII. */
+static void
+print_entry (const char *usage, const char *description)
+{
+  glong width = g_utf8_strlen (usage, -1);
+
+  if (width > HELP_COLUMN)
+    g_print ("  %s\n  %*s %s\n", usage, HELP_COLUMN, "", description);
+  else
+    g_print ("  %s%*s %s\n", usage, (int) (HELP_COLUMN - width), "", description);
+}
+
 static void
 print_option (const char *option, const char *argument, const char *description)
 {
   g_autofree char *usage = g_strdup_printf ("%s%s%s", option, argument ? " " : "", argument ? argument : "");
-  glong width = g_utf8_strlen (usage, -1);
 
-  g_print ("  %s%*s %s\n", usage, (int) MAX (0, 28 - width), "", description);
+  print_entry (usage, description);
 }
 
 static void
@@ -157,9 +172,10 @@ print_help (void)
   g_print ("%s\n", _("Commands:"));
   for (guint i = 0; i < n_commands; i++)
     {
-      g_autofree char *usage = g_strdup_printf ("%s %s", commands[i].name,
+      g_autofree char *usage = g_strdup_printf ("%s%s%s", commands[i].name, commands[i].parameters ? " " : "",
                                                 commands[i].parameters ? commands[i].parameters : "");
-      g_print ("  %-28s %s\n", usage, _(commands[i].summary));   /* usage is ASCII */
+
+      print_entry (usage, _(commands[i].summary));
     }
   g_print ("\n%s\n", _("Options for every command:"));
   print_option ("--db", _("PATH"), _("The register file (default: $IPDOSSIERS_DB, or the register in your data folder)"));
