@@ -332,10 +332,45 @@ texture_bounds (GdkTexture *texture, const graphene_rect_t *page_bounds, graphen
                       placed->part.width * sx, placed->part.height * sy);
 }
 
+/* A page's pixels as a cairo raster source, which holds a reference to
+ * their surface for as long as any copy of the pattern (a recording's)
+ * lives. */
+static cairo_surface_t *
+acquire_page (cairo_pattern_t *pattern, void *data, cairo_surface_t *target, const cairo_rectangle_int_t *extents)
+{
+  return cairo_surface_reference (data);
+}
+
+static void
+release_page (cairo_pattern_t *pattern, void *data, cairo_surface_t *surface)
+{
+  cairo_surface_destroy (surface);
+}
+
+static cairo_status_t
+copy_page (cairo_pattern_t *pattern, void *data, const cairo_pattern_t *other)
+{
+  cairo_surface_reference (data);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static void
+finish_page (cairo_pattern_t *pattern, void *data)
+{
+  cairo_surface_destroy (data);
+}
+
 /* The cairo renderer (no GL: virtual machines, old office computers)
  * converts a memory texture pixel by pixel on every frame; the surface
- * behind it (ipd_pdf_page_surface_key) is painted there instead, without
- * a copy. The GL renderer uploads the texture once and keeps it. */
+ * behind it (IPD_PDF_PAGE_SURFACE_KEY) is painted there instead, without
+ * a copy. Through a raster source, not cairo_set_source_surface(): a
+ * recording keeps a copy-on-write snapshot of a surface painted into it,
+ * and a surface destroyed while such a recording lives is first copied
+ * whole. A document's textures go when another one opens, a frame before
+ * GTK lets go of the last frame's render nodes: that copied the pages on
+ * screen, 2.5–6 ms of the main loop for full pages. The raster source
+ * holds the surface instead, until the last render node drawing it goes.
+ * The GL renderer uploads the texture once and keeps it. */
 static void
 append_texture (IpdPdfPage *self, GtkSnapshot *snapshot, const graphene_rect_t *page_bounds)
 {
@@ -343,6 +378,7 @@ append_texture (IpdPdfPage *self, GtkSnapshot *snapshot, const graphene_rect_t *
   GskRenderer *renderer = native != NULL ? gtk_native_get_renderer (native) : NULL;
   cairo_surface_t *surface = g_object_get_data (G_OBJECT (self->texture), IPD_PDF_PAGE_SURFACE_KEY);
   graphene_rect_t bounds;
+  cairo_pattern_t *pattern;
   cairo_t *cr;
   double sx, sy;
 
@@ -359,8 +395,15 @@ append_texture (IpdPdfPage *self, GtkSnapshot *snapshot, const graphene_rect_t *
   sy = bounds.size.height / cairo_image_surface_get_height (surface);
   if (fabs (sx - 1) > 1e-3 || fabs (sy - 1) > 1e-3)
     cairo_scale (cr, sx, sy);
-  cairo_set_source_surface (cr, surface, 0, 0);
+  pattern = cairo_pattern_create_raster_source (cairo_surface_reference (surface), CAIRO_CONTENT_COLOR_ALPHA,
+                                                 cairo_image_surface_get_width (surface),
+                                                 cairo_image_surface_get_height (surface));
+  cairo_raster_source_pattern_set_acquire (pattern, acquire_page, release_page);
+  cairo_raster_source_pattern_set_copy (pattern, copy_page);
+  cairo_raster_source_pattern_set_finish (pattern, finish_page);
+  cairo_set_source (cr, pattern);
   cairo_paint (cr);
+  cairo_pattern_destroy (pattern);
   cairo_destroy (cr);
 }
 
