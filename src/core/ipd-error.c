@@ -31,3 +31,12 @@ ipd_error_from_errno (int err_no)
       return IPD_ERROR_IO;
     }
 }
+
+/* @error with the system's reason for @err_no, coded as above; FALSE, for
+ * returning at once. */
+gboolean
+ipd_set_error_from_errno (GError **error, int err_no)
+{
+  g_set_error_literal (error, IPD_ERROR, ipd_error_from_errno (err_no), g_strerror (err_no));
+  return FALSE;
+}

@@ -24,5 +24,6 @@ typedef enum {
 
 GQuark   ipd_error_quark      (void);
 IpdError ipd_error_from_errno (int err_no);
+gboolean ipd_set_error_from_errno (GError **error, int err_no);
 
 G_END_DECLS

@@ -24,13 +24,6 @@
 
 #include "ipd-error.h"
 
-static gboolean
-set_errno_error (GError **error, int err_no)
-{
-  g_set_error_literal (error, IPD_ERROR, ipd_error_from_errno (err_no), g_strerror (err_no));
-  return FALSE;
-}
-
 /* A new empty file next to @path, with the usual permissions (not
  * g_mkstemp()'s 0600); NULL with the reason. */
 static char *
@@ -52,7 +45,7 @@ create_temporary (const char *path, GError **error)
         }
       if (errno != EEXIST)
         {
-          set_errno_error (error, errno);
+          ipd_set_error_from_errno (error, errno);
           return NULL;
         }
     }
@@ -67,18 +60,18 @@ sync_file (const char *path, GError **error)
   int saved;
 
   if (fd < 0)
-    return set_errno_error (error, errno);
+    return ipd_set_error_from_errno (error, errno);
   if (fsync (fd) == 0)
-    return close (fd) == 0 || set_errno_error (error, errno);
+    return close (fd) == 0 || ipd_set_error_from_errno (error, errno);
   saved = errno;
   close (fd);
-  return set_errno_error (error, saved);
+  return ipd_set_error_from_errno (error, saved);
 }
 
 static gboolean
 rename_over (const char *tmp, const char *path, GError **error)
 {
-  return g_rename (tmp, path) == 0 || set_errno_error (error, errno);
+  return g_rename (tmp, path) == 0 || ipd_set_error_from_errno (error, errno);
 }
 
 static void
@@ -134,7 +127,7 @@ write_bytes (const char *tmp_path, gpointer data, GError **error)
   int saved;
 
   if (fd < 0)
-    return set_errno_error (error, errno);
+    return ipd_set_error_from_errno (error, errno);
   while (left > 0)
     {
       gssize n = write (fd, p, MIN (left, (gsize) G_MAXSSIZE));
@@ -145,12 +138,12 @@ write_bytes (const char *tmp_path, gpointer data, GError **error)
         {
           saved = errno;
           close (fd);
-          return set_errno_error (error, saved);
+          return ipd_set_error_from_errno (error, saved);
         }
       p += n;
       left -= (gsize) n;
     }
-  return close (fd) == 0 || set_errno_error (error, errno);
+  return close (fd) == 0 || ipd_set_error_from_errno (error, errno);
 }
 
 /* Makes @path with @bytes, or leaves it as it was (ipd_file_replace()). */

@@ -74,14 +74,6 @@ add_formats (IpdXlsxLayout *layout)
   format_set_num_format (layout->total, "#,##0");
 }
 
-/* The errors say why; the export names the file (ipd_export_write_file()). */
-static gboolean
-set_errno_error (GError **error, int err_no)
-{
-  g_set_error_literal (error, IPD_ERROR, ipd_error_from_errno (err_no), g_strerror (err_no));
-  return FALSE;
-}
-
 /* @err_no: errno just after the failure. libxlsxwriter's own texts are in
  * English only and, for a failed write, say no more than "ZIP_ERRNO";
  * the system's reason (a full disk…) is in errno then. */
@@ -90,7 +82,7 @@ set_lxw_error (GError **error, lxw_error rc, int err_no)
 {
   if (err_no != 0 && (rc == LXW_ERROR_ZIP_FILE_OPERATION || rc == LXW_ERROR_CREATING_XLSX_FILE
                       || rc == LXW_ERROR_CREATING_TMPFILE || rc == LXW_ERROR_READING_TMPFILE))
-    return set_errno_error (error, err_no);
+    return ipd_set_error_from_errno (error, err_no);
   g_set_error_literal (error, IPD_ERROR, IPD_ERROR_IO, lxw_strerror (rc));
   return FALSE;
 }
