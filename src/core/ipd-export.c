@@ -154,8 +154,13 @@ write_workbook (const IpdExportRegister *reg, IpdStore *store,
   return ipd_xlsx_layout_close (layout, error);
 }
 
-/* Calls @write with the "C" numeric locale on this thread only, and puts
- * the thread's locale back whatever @write returns. Debian's
+typedef struct {
+  IpdFileWriteFunc write;
+  gpointer         data;
+} Writing;
+
+/* Calls @writing's function with the "C" numeric locale on this thread
+ * only, and puts the thread's locale back whatever it returns. Debian's
  * libxlsxwriter is built without its own number formatting
  * (USE_DTOA_LIBRARY) and writes doubles (column widths, row heights,
  * margins, numbers) with printf's "%g", which follows LC_NUMERIC: under
@@ -166,8 +171,9 @@ write_workbook (const IpdExportRegister *reg, IpdStore *store,
  * locale — a "C" LC_MESSAGES would turn off the translations (gettext
  * ignores LANGUAGE under it), in English sheet names and headings. */
 static gboolean
-write_with_c_numbers (const char *tmp, IpdFileWriteFunc write, gpointer data, GError **error)
+write_with_c_numbers (const char *tmp_path, gpointer data, GError **error)
 {
+  Writing *writing = data;
   locale_t current = duplocale (uselocale ((locale_t) 0));
   locale_t c_numbers = current ? newlocale (LC_NUMERIC_MASK, "C", current) : (locale_t) 0;
   locale_t previous;
@@ -183,23 +189,10 @@ write_with_c_numbers (const char *tmp, IpdFileWriteFunc write, gpointer data, GE
       return FALSE;
     }
   previous = uselocale (c_numbers);
-  ok = write (tmp, data, error);
+  ok = writing->write (tmp_path, writing->data, error);
   uselocale (previous);
   freelocale (c_numbers);
   return ok;
-}
-
-typedef struct {
-  IpdFileWriteFunc write;
-  gpointer           data;
-} Writing;
-
-static gboolean
-write_in_c_numbers (const char *tmp_path, gpointer data, GError **error)
-{
-  Writing *writing = data;
-
-  return write_with_c_numbers (tmp_path, writing->write, writing->data, error);
 }
 
 gboolean
@@ -208,7 +201,7 @@ ipd_export_write_file (const char *path, IpdFileWriteFunc write, gpointer data,
 {
   Writing writing = { write, data };
 
-  return ipd_file_replace (path, write_in_c_numbers, &writing, cancellable, error);
+  return ipd_file_replace (path, write_with_c_numbers, &writing, cancellable, error);
 }
 
 typedef struct {
