@@ -392,6 +392,89 @@ test_purge_takes_trashed (Fixture *f, gconstpointer data)
   g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM attachment"), ==, 0);
 }
 
+/* Reading the bytes on a worker ----------------------------------------------------- */
+
+typedef struct {
+  GBytes *bytes;
+  GError *error;
+  gboolean done;
+} Loading;
+
+static void
+on_blob_loaded (GObject *source, GAsyncResult *result, gpointer data)
+{
+  Loading *loading = data;
+
+  loading->bytes = ipd_store_load_blob_finish (IPD_STORE (source), result, &loading->error);
+  loading->done = TRUE;
+}
+
+static GBytes *
+load_on_worker (Fixture *f, const char *sha256, GCancellable *cancellable, GError **error)
+{
+  Loading loading = { NULL, NULL, FALSE };
+
+  ipd_store_load_blob_async (f->store, sha256, cancellable, on_blob_loaded, &loading);
+  while (!loading.done)
+    g_main_context_iteration (NULL, TRUE);
+  if (loading.error != NULL)
+    g_propagate_error (error, loading.error);
+  return loading.bytes;
+}
+
+/* Several pieces and a short last one, as stored, on a worker's own
+ * connection; a missing document and a cancelled read say so. */
+static void
+test_load_blob_async (Fixture *f, gconstpointer data)
+{
+  gsize size = 9 * 1024 * 1024 + 123;
+  g_autofree guint8 *contents = g_malloc (size);
+  g_autoptr(GBytes) stored = NULL;
+  g_autoptr(GBytes) back = NULL;
+  g_autoptr(GBytes) again = NULL;
+  g_autoptr(IpdAttachment) a = ipd_attachment_new (f->dossier_id, "ban-do.pdf");
+  g_autoptr(GCancellable) cancelled = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *length = NULL;
+
+  for (gsize i = 0; i < size; i++)
+    contents[i] = (guint8) g_test_rand_int_range (0, 256);
+  stored = g_bytes_new (contents, size);
+  g_assert_true (ipd_store_add_attachment (f->store, a, stored, &error));
+  g_assert_no_error (error);
+  length = raw_text (f->path, "SELECT length (data) FROM blob WHERE sha256 = '%s'", a->sha256);
+  g_assert_cmpstr (length, ==, "9437307");
+
+  back = load_on_worker (f, a->sha256, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_bytes_equal (back, stored));
+  again = ipd_store_load_blob (f->store, a->sha256, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_bytes_equal (again, stored));
+
+  g_assert_null (load_on_worker (f, "00", NULL, &error));
+  g_assert_error (error, IPD_ERROR, IPD_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  g_cancellable_cancel (cancelled);
+  g_assert_null (load_on_worker (f, a->sha256, cancelled, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
+/* An empty file is a document too (a broken scan): its bytes are none. */
+static void
+test_load_empty_blob (Fixture *f, gconstpointer data)
+{
+  g_autoptr(IpdAttachment) a = attach (f, "rong.pdf", "", 0);
+  g_autoptr(GBytes) back = NULL;
+  g_autoptr(GError) error = NULL;
+
+  back = load_on_worker (f, a->sha256, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (back);
+  g_assert_cmpuint (g_bytes_get_size (back), ==, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -403,5 +486,7 @@ main (int argc, char **argv)
   g_test_add ("/attachments/update-refused", Fixture, NULL, fixture_set_up, test_update_refused, fixture_tear_down);
   g_test_add ("/attachments/trash-and-restore", Fixture, NULL, fixture_set_up, test_trash_and_restore, fixture_tear_down);
   g_test_add ("/attachments/purge-takes-trashed", Fixture, NULL, fixture_set_up, test_purge_takes_trashed, fixture_tear_down);
+  g_test_add ("/attachments/load-blob-async", Fixture, NULL, fixture_set_up, test_load_blob_async, fixture_tear_down);
+  g_test_add ("/attachments/load-empty-blob", Fixture, NULL, fixture_set_up, test_load_empty_blob, fixture_tear_down);
   return g_test_run ();
 }

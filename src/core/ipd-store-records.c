@@ -650,21 +650,3 @@ ipd_store_add_attachment (IpdStore *self, IpdAttachment *a, GBytes *bytes, GErro
   a->size = g_bytes_get_size (bytes);
   return TRUE;
 }
-
-GBytes *
-ipd_store_load_blob (IpdStore *self, const char *sha256, GError **error)
-{
-  g_autoptr(IpdStmt) stmt = NULL;
-
-  g_return_val_if_fail (IPD_IS_STORE (self) && sha256 != NULL, NULL);
-  stmt = ipd_store_prepare (self, "SELECT data FROM blob WHERE sha256 = ?1", error);
-  if (stmt == NULL)
-    return NULL;
-  ipd_bind_text (stmt, 1, sha256);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      g_set_error_literal (error, IPD_ERROR, IPD_ERROR_NOT_FOUND, _("The document’s contents are missing."));
-      return NULL;
-    }
-  return g_bytes_new (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0));
-}

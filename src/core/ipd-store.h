@@ -213,7 +213,11 @@ gboolean   ipd_store_trash_attachment   (IpdStore *self, gint64 id, GError **err
 gboolean   ipd_store_restore_attachment (IpdStore *self, gint64 id, GError **error);
 /* The same as ipd_store_load_attachment (the name ipdossiers-cli uses). */
 IpdAttachment *ipd_store_get_attachment (IpdStore *self, gint64 attachment_id, GError **error);
+/* A document's bytes (ipd-store-blobs.c); a window reads them on a worker. */
 GBytes    *ipd_store_load_blob       (IpdStore *self, const char *sha256, GError **error);
+void       ipd_store_load_blob_async (IpdStore *self, const char *sha256, GCancellable *cancellable,
+                                      GAsyncReadyCallback callback, gpointer user_data);
+GBytes    *ipd_store_load_blob_finish (IpdStore *self, GAsyncResult *result, GError **error);
 
 /* The front desk (ipd-store-front-desk.c). A receipt's lookup code finds its
  * dossier at any stage; an application number or a name only published
