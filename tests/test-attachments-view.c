@@ -486,29 +486,27 @@ test_trash_and_undo (Fixture *f, gconstpointer data)
   free_four (files);
 }
 
-typedef struct {
-  gboolean done, ok;
-  GError **error;
-} Saving;
+static void
+on_done (GObject *source, GAsyncResult *result, gpointer data)
+{
+  *(GAsyncResult **) data = g_object_ref (result);
+}
 
 static void
-on_copy_saved (GObject *source, GAsyncResult *result, gpointer data)
+wait_for_result (GAsyncResult **result)
 {
-  Saving *saving = data;
-
-  saving->ok = ipd_attachment_list_save_copy_finish (IPD_ATTACHMENT_LIST (source), result, saving->error);
-  saving->done = TRUE;
+  while (*result == NULL)
+    g_main_context_iteration (NULL, TRUE);
 }
 
 static gboolean
 save_copy (Fixture *f, const char *name, GFile *file, GError **error)
 {
-  Saving saving = { FALSE, FALSE, error };
+  g_autoptr(GAsyncResult) result = NULL;
 
-  ipd_attachment_list_save_copy_async (f->list, raw_id_named (f, name), file, NULL, on_copy_saved, &saving);
-  while (!saving.done)
-    g_main_context_iteration (NULL, TRUE);
-  return saving.ok;
+  ipd_attachment_list_save_copy_async (f->list, raw_id_named (f, name), file, NULL, on_done, &result);
+  wait_for_result (&result);
+  return ipd_attachment_list_save_copy_finish (f->list, result, error);
 }
 
 static void
@@ -542,6 +540,28 @@ test_save_copy (Fixture *f, gconstpointer data)
   free_four (files);
 }
 
+/* What the dossier page shows of a document ("pdf" or "picture"), once
+ * its bytes are read on the worker; NULL for the dossier itself. */
+static const char *
+document_shown (Fixture *f)
+{
+  GtkWidget *picture = ipd_test_get_named (GTK_WIDGET (f->window->dossier_view), "document-picture");
+
+  if (!ipd_dossier_view_is_showing_document (f->window->dossier_view))
+    return NULL;
+  return gtk_stack_get_visible_child_name (GTK_STACK (gtk_widget_get_ancestor (picture, GTK_TYPE_STACK)));
+}
+
+static void
+wait_for_document (Fixture *f, const char *kind)
+{
+  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (g_strcmp0 (document_shown (f), kind) != 0 && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpstr (document_shown (f), ==, kind);
+}
+
 /* The dossier page shows a PDF in the viewer and a picture as it is. */
 static void
 test_open_in_page (Fixture *f, gconstpointer data)
@@ -557,8 +577,7 @@ test_open_in_page (Fixture *f, gconstpointer data)
   png = raw_id_named (f, "mau-nhan.png");
 
   g_signal_emit_by_name (gtk_widget_get_parent (row_of (f, pdf)), "row-activated", row_of (f, pdf));
-  ipd_test_iterate (20);
-  g_assert_true (ipd_dossier_view_is_showing_document (f->window->dossier_view));
+  wait_for_document (f, "pdf");
   view = IPD_PDF_VIEW (ipd_test_get_named (GTK_WIDGET (f->window->dossier_view), "dossier-pdf-view"));
   end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
   while (g_strcmp0 (ipd_pdf_view_get_state (view), "document") != 0 && g_get_monotonic_time () < end)
@@ -575,7 +594,7 @@ test_open_in_page (Fixture *f, gconstpointer data)
 
   /* a picture */
   g_assert_true (activate (f, "attachment.open", png));
-  g_assert_true (ipd_dossier_view_is_showing_document (f->window->dossier_view));
+  wait_for_document (f, "picture");
   picture = GTK_PICTURE (ipd_test_get_named (GTK_WIDGET (f->window->dossier_view), "document-picture"));
   g_assert_nonnull (gtk_picture_get_paintable (picture));
   g_assert_cmpint (gdk_paintable_get_intrinsic_width (gtk_picture_get_paintable (picture)), >, 0);
@@ -588,7 +607,11 @@ test_open_in_page (Fixture *f, gconstpointer data)
     guint windows = g_list_model_get_n_items (toplevels);
     GtkWindow *window = NULL;
 
+    gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
     g_assert_true (activate (f, "attachment.open-window", pdf));
+    while (g_list_model_get_n_items (toplevels) == windows && g_get_monotonic_time () < deadline)
+      g_main_context_iteration (NULL, TRUE);
     g_assert_cmpuint (g_list_model_get_n_items (toplevels), ==, windows + 1);
     for (guint i = 0; i < g_list_model_get_n_items (toplevels) && window == NULL; i++)
       {
@@ -601,6 +624,66 @@ test_open_in_page (Fixture *f, gconstpointer data)
                    || gtk_window_get_transient_for (window) == NULL);
     gtk_window_destroy (window);
   }
+  free_four (files);
+}
+
+/* A large document asked for first and read last does not take the place
+ * of a small one asked for after it. */
+static void
+test_last_asked_shown (Fixture *f, gconstpointer data)
+{
+  GFile *files[4];
+  gsize size = 48 * 1024 * 1024;
+  g_autofree guint8 *contents = g_malloc (size);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(IpdAttachment) big = ipd_attachment_new (f->dossier_id, "ban-do-lon.pdf");
+  g_autoptr(GError) error = NULL;
+
+  add_four (f, files);
+  memcpy (contents, "%PDF-1.4\n", 9);
+  for (gsize i = 9; i < size; i++)
+    contents[i] = (guint8) (i * 2654435761u >> 24);
+  bytes = g_bytes_new_take (g_steal_pointer (&contents), size);
+  big->mime_type = g_strdup ("application/pdf");
+  g_assert_true (ipd_store_add_attachment (f->store, big, bytes, &error));
+  g_assert_no_error (error);
+  g_assert_true (ipd_attachment_list_reload (f->list, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->list), "attachment.open", "x", big->id));
+  g_assert_true (activate (f, "attachment.open", raw_id_named (f, "mau-nhan.png")));
+  wait_for_document (f, "picture");
+  ipd_test_wait_ms (1000);   /* the large one has long been read */
+  g_assert_cmpstr (document_shown (f), ==, "picture");
+  free_four (files);
+}
+
+/* "Open With…": a copy, byte for byte and named as attached, in the
+ * document's own folder of the user's cache. */
+static void
+test_write_for_opening (Fixture *f, gconstpointer data)
+{
+  GFile *files[4];
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sha = NULL, *tail = NULL, *path = NULL, *a = NULL, *b = NULL;
+  gint64 pdf;
+  gsize la = 0, lb = 0;
+
+  add_four (f, files);
+  pdf = raw_id_named (f, "Đơn đăng ký.pdf");
+  sha = raw_text (f, "SELECT sha256 FROM attachment WHERE id = %" G_GINT64_FORMAT, pdf);
+  ipd_attachment_list_write_for_opening_async (f->list, pdf, NULL, on_done, &result);
+  wait_for_result (&result);
+  path = ipd_attachment_list_write_for_opening_finish (f->list, result, &error);
+  g_assert_no_error (error);
+  tail = g_strdup_printf ("/ipdossiers/documents/%s/Đơn đăng ký.pdf", sha);
+  g_assert_true (g_str_has_prefix (path, g_get_user_cache_dir ()));
+  g_assert_true (g_str_has_suffix (path, tail));
+  g_assert_true (g_file_get_contents (path, &a, &la, NULL));
+  g_assert_true (g_file_load_contents (files[0], NULL, &b, &lb, NULL, NULL));
+  g_assert_cmpmem (a, la, b, lb);
+  g_unlink (path);
   free_four (files);
 }
 
@@ -777,6 +860,8 @@ main (int argc, char **argv)
       g_test_add ("/attachments-view/trash-and-undo", Fixture, NULL, fixture_set_up, test_trash_and_undo, fixture_tear_down);
       g_test_add ("/attachments-view/save-copy", Fixture, NULL, fixture_set_up, test_save_copy, fixture_tear_down);
       g_test_add ("/attachments-view/open-in-page", Fixture, NULL, fixture_set_up, test_open_in_page, fixture_tear_down);
+      g_test_add ("/attachments-view/last-asked-shown", Fixture, NULL, fixture_set_up, test_last_asked_shown, fixture_tear_down);
+      g_test_add ("/attachments-view/write-for-opening", Fixture, NULL, fixture_set_up, test_write_for_opening, fixture_tear_down);
       g_test_add ("/attachments-view/drop", Fixture, NULL, fixture_set_up, test_drop, fixture_tear_down);
       g_test_add ("/attachments-view/stop", Fixture, NULL, fixture_set_up, test_stop, fixture_tear_down);
       g_test_add ("/attachments-view/read-only", Fixture, NULL, fixture_set_up, test_read_only, fixture_tear_down);

@@ -394,32 +394,21 @@ test_purge_takes_trashed (Fixture *f, gconstpointer data)
 
 /* Reading the bytes on a worker ----------------------------------------------------- */
 
-typedef struct {
-  GBytes *bytes;
-  GError *error;
-  gboolean done;
-} Loading;
-
 static void
-on_blob_loaded (GObject *source, GAsyncResult *result, gpointer data)
+on_done (GObject *source, GAsyncResult *result, gpointer data)
 {
-  Loading *loading = data;
-
-  loading->bytes = ipd_store_load_blob_finish (IPD_STORE (source), result, &loading->error);
-  loading->done = TRUE;
+  *(GAsyncResult **) data = g_object_ref (result);
 }
 
 static GBytes *
 load_on_worker (Fixture *f, const char *sha256, GCancellable *cancellable, GError **error)
 {
-  Loading loading = { NULL, NULL, FALSE };
+  g_autoptr(GAsyncResult) result = NULL;
 
-  ipd_store_load_blob_async (f->store, sha256, cancellable, on_blob_loaded, &loading);
-  while (!loading.done)
+  ipd_store_load_blob_async (f->store, sha256, cancellable, on_done, &result);
+  while (result == NULL)
     g_main_context_iteration (NULL, TRUE);
-  if (loading.error != NULL)
-    g_propagate_error (error, loading.error);
-  return loading.bytes;
+  return ipd_store_load_blob_finish (f->store, result, error);
 }
 
 /* Several pieces and a short last one, as stored, on a worker's own

@@ -173,3 +173,48 @@ ipd_store_load_blob_finish (IpdStore *self, GAsyncResult *result, GError **error
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
   return g_task_propagate_pointer (G_TASK (result), error);
 }
+
+typedef struct {
+  GTask          *task;
+  GTaskThreadFunc thread_func;
+} BlobWork;
+
+static void
+on_blob_for_work (GObject *source, GAsyncResult *result, gpointer data)
+{
+  BlobWork *work = data;
+  g_autoptr(GTask) task = work->task;
+  GTaskThreadFunc thread_func = work->thread_func;
+  GError *error = NULL;
+  GBytes *bytes = ipd_store_load_blob_finish (IPD_STORE (source), result, &error);
+
+  g_free (work);
+  if (bytes == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_set_task_data (task, bytes, (GDestroyNotify) g_bytes_unref);
+  g_task_run_in_thread (task, thread_func);
+}
+
+/**
+ * ipd_store_run_on_blob:
+ * @task: (transfer full): the task that returns the work's result
+ * @thread_func: the work, handed the bytes as its task data
+ *
+ * Reads a document's bytes on a worker, then runs @thread_func on them in
+ * another (decoding a picture, counting a PDF's pages); an error reading
+ * them, or @task's cancellable, ends @task.
+ */
+void
+ipd_store_run_on_blob (IpdStore *self, const char *sha256, GTask *task, GTaskThreadFunc thread_func)
+{
+  BlobWork *work;
+
+  g_return_if_fail (IPD_IS_STORE (self) && sha256 != NULL && G_IS_TASK (task) && thread_func != NULL);
+  work = g_new0 (BlobWork, 1);
+  work->task = task;
+  work->thread_func = thread_func;
+  ipd_store_load_blob_async (self, sha256, g_task_get_cancellable (task), on_blob_for_work, work);
+}

@@ -218,6 +218,8 @@ GBytes    *ipd_store_load_blob       (IpdStore *self, const char *sha256, GError
 void       ipd_store_load_blob_async (IpdStore *self, const char *sha256, GCancellable *cancellable,
                                       GAsyncReadyCallback callback, gpointer user_data);
 GBytes    *ipd_store_load_blob_finish (IpdStore *self, GAsyncResult *result, GError **error);
+void       ipd_store_run_on_blob     (IpdStore *self, const char *sha256, GTask *task,
+                                      GTaskThreadFunc thread_func);
 
 /* The front desk (ipd-store-front-desk.c). A receipt's lookup code finds its
  * dossier at any stage; an application number or a name only published

@@ -16,6 +16,8 @@
 
 #include "config.h"
 
+#include <errno.h>
+
 #include <glib/gi18n.h>
 
 #include "ipd-attachment-dialog.h"
@@ -26,6 +28,7 @@
 #include "ipd-file.h"
 #include "ipd-gui.h"
 #include "ipd-pdf-view.h"
+#include "ipd-stored-texture.h"
 
 struct _IpdAttachmentList
 {
@@ -42,6 +45,7 @@ struct _IpdAttachmentList
   IpdStore           *store;
   gint64              dossier_id;
   GCancellable       *cancellable;    /* the workers of the dossier shown */
+  guint               page_serial;    /* of the last document asked for in the page */
 
   /* the files being added */
   GCancellable       *import_cancellable;
@@ -116,22 +120,10 @@ find_row (IpdAttachmentList *self, gint64 id)
 #define MAX_THUMBNAIL_SOURCE (20 * 1000 * 1000)
 
 static void
-decode_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
-{
-  GError *error = NULL;
-  GdkTexture *texture = gdk_texture_new_from_bytes (data, &error);
-
-  if (texture != NULL)
-    g_task_return_pointer (task, texture, g_object_unref);
-  else
-    g_task_return_error (task, error);
-}
-
-static void
 on_decoded (GObject *source, GAsyncResult *result, gpointer data)
 {
   g_autoptr(GtkWidget) row = data;
-  g_autoptr(GdkTexture) texture = g_task_propagate_pointer (G_TASK (result), NULL);
+  g_autoptr(GdkTexture) texture = ipd_stored_texture_load_finish (result, NULL);
 
   if (texture == NULL || gtk_widget_get_parent (row) == NULL)
     return;   /* a picture that does not decode keeps its icon; opening it says why */
@@ -142,15 +134,9 @@ static void
 load_thumbnail (IpdAttachmentList *self, GtkWidget *row)
 {
   IpdAttachment *a = row_attachment (row);
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GTask) task = NULL;
 
-  if (a->size > MAX_THUMBNAIL_SOURCE || (bytes = ipd_store_load_blob (self->store, a->sha256, NULL)) == NULL)
-    return;
-  task = g_task_new (NULL, self->cancellable, on_decoded, g_object_ref (row));
-  g_task_set_source_tag (task, load_thumbnail);
-  g_task_set_task_data (task, g_bytes_ref (bytes), (GDestroyNotify) g_bytes_unref);
-  g_task_run_in_thread (task, decode_thread);
+  if (a->size <= MAX_THUMBNAIL_SOURCE)
+    ipd_stored_texture_load_async (self->store, a->sha256, self->cancellable, on_decoded, g_object_ref (row));
 }
 
 static void
@@ -184,16 +170,10 @@ on_pages_counted (GObject *source, GAsyncResult *result, gpointer data)
 static void
 check_pdf (IpdAttachmentList *self, GtkWidget *row)
 {
-  IpdAttachment *a = row_attachment (row);
-  g_autoptr(GBytes) bytes = ipd_store_load_blob (self->store, a->sha256, NULL);
-  g_autoptr(GTask) task = NULL;
+  GTask *task = g_task_new (NULL, self->cancellable, on_pages_counted, g_object_ref (row));
 
-  if (bytes == NULL)
-    return;
-  task = g_task_new (NULL, self->cancellable, on_pages_counted, g_object_ref (row));
   g_task_set_source_tag (task, check_pdf);
-  g_task_set_task_data (task, g_bytes_ref (bytes), (GDestroyNotify) g_bytes_unref);
-  g_task_run_in_thread (task, count_pages_thread);
+  ipd_store_run_on_blob (self->store, row_attachment (row)->sha256, task, count_pages_thread);
 }
 
 static void
@@ -289,15 +269,51 @@ lookup (IpdAttachmentList *self, gint64 id)
   return row ? row_attachment (row) : NULL;
 }
 
-static GBytes *
-load_bytes (IpdAttachmentList *self, IpdAttachment *a)
-{
-  g_autoptr(GError) error = NULL;
-  GBytes *bytes = ipd_store_load_blob (self->store, a->sha256, &error);
+/* A document's bytes are read on a worker (a scanned map runs to hundreds
+ * of megabytes), then handed to what was asked for. */
+typedef struct _Opening Opening;
+typedef void (*OpeningFunc) (Opening *opening, GBytes *bytes);
 
-  if (bytes == NULL)
-    add_text_toast (self, error->message);
-  return bytes;
+struct _Opening {
+  IpdAttachmentList *self;
+  IpdAttachment     *attachment;
+  OpeningFunc        func;
+  guint              serial;    /* of the documents asked for in the page */
+};
+
+static void
+opening_free (Opening *opening)
+{
+  g_object_unref (opening->self);
+  ipd_attachment_unref (opening->attachment);
+  g_free (opening);
+}
+
+static void
+on_opening_read (GObject *source, GAsyncResult *result, gpointer data)
+{
+  Opening *opening = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = ipd_store_load_blob_finish (IPD_STORE (source), result, &error);
+
+  if (bytes != NULL)
+    opening->func (opening, bytes);
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    add_text_toast (opening->self, error->message);
+  opening_free (opening);
+}
+
+/* Dropped when another dossier is shown. */
+static void
+open_with (IpdAttachmentList *self, IpdAttachment *a, OpeningFunc func, guint serial)
+{
+  Opening *opening = g_new0 (Opening, 1);
+
+  opening->self = g_object_ref (self);
+  opening->attachment = ipd_attachment_ref (a);
+  opening->func = func;
+  opening->serial = serial;
+  ipd_store_load_blob_async (self->store, a->sha256, self->cancellable, on_opening_read, opening);
 }
 
 static void
@@ -315,15 +331,12 @@ on_launched (GObject *source, GAsyncResult *result, gpointer data)
     }
 }
 
-/* In the application the system gives its type (a word processor for
- * DOCX), chosen above our window: through the OpenURI portal when
- * sandboxed, which is handed the file itself, so the copy in our cache
- * folder needs no file-system permission. */
 static void
-open_external (IpdAttachmentList *self, IpdAttachment *a)
+on_written_for_opening (GObject *source, GAsyncResult *result, gpointer data)
 {
+  IpdAttachmentList *self = IPD_ATTACHMENT_LIST (source);
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = ipd_dossier_view_export_attachment (self->store, a, &error);
+  g_autofree char *path = ipd_attachment_list_write_for_opening_finish (self, result, &error);
   g_autofree char *uri = NULL;
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
@@ -337,32 +350,44 @@ open_external (IpdAttachmentList *self, IpdAttachment *a)
                      NULL, on_launched, g_object_ref (self));
 }
 
+/* In the application the system gives its type (a word processor for
+ * DOCX), chosen above our window: through the OpenURI portal when
+ * sandboxed, which is handed the file itself, so the copy in our cache
+ * folder needs no file-system permission. */
 static void
-open_window (IpdAttachmentList *self, IpdAttachment *a)
+open_external (IpdAttachmentList *self, IpdAttachment *a)
 {
-  g_autoptr(GBytes) bytes = load_bytes (self, a);
+  ipd_attachment_list_write_for_opening_async (self, a->id, NULL, on_written_for_opening, NULL);
+}
+
+static void
+show_in_window (Opening *opening, GBytes *bytes)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (opening->self));
   GtkWindow *window;
 
-  if (bytes == NULL)
-    return;
-  window = ipd_pdf_view_window_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), bytes, a->file_name);
+  window = ipd_pdf_view_window_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, bytes,
+                                    opening->attachment->file_name);
   gtk_window_present (window);
+}
+
+/* Only the last document asked for: a large one read after a small one
+ * asked later must not take its place. */
+static void
+show_in_page (Opening *opening, GBytes *bytes)
+{
+  if (opening->serial == opening->self->page_serial)
+    g_signal_emit (opening->self, signals[SIGNAL_OPEN_DOCUMENT], 0, opening->attachment, bytes);
 }
 
 /* A PDF or a picture in the dossier page; anything else outside. */
 static void
 open_attachment (IpdAttachmentList *self, IpdAttachment *a)
 {
-  g_autoptr(GBytes) bytes = NULL;
-
   if (!ipd_attachment_is_pdf (a) && !ipd_attachment_is_picture (a))
-    {
-      open_external (self, a);
-      return;
-    }
-  bytes = load_bytes (self, a);
-  if (bytes != NULL)
-    g_signal_emit (self, signals[SIGNAL_OPEN_DOCUMENT], 0, a, bytes);
+    open_external (self, a);
+  else
+    open_with (self, a, show_in_page, ++self->page_serial);
 }
 
 static void
@@ -376,16 +401,76 @@ on_row_activated (IpdAttachmentList *self, GtkListBoxRow *row)
 
 /* Saving a copy ---------------------------------------------------------------------- */
 
+/* Writing a document out: a copy where the officer says, or for another
+ * program in our cache folder. The bytes are read on a worker, then
+ * written whole or not at all (ipd-file.c). */
+
 static void
-on_file_saved (GObject *source, GAsyncResult *result, gpointer data)
+on_written_out (GObject *source, GAsyncResult *result, gpointer data)
 {
   g_autoptr(GTask) task = data;
   GError *error = NULL;
 
   if (ipd_file_save_bytes_finish (G_FILE (source), result, &error))
-    g_task_return_boolean (task, TRUE);
+    g_task_return_pointer (task, g_object_ref (source), g_object_unref);
   else
     g_task_return_error (task, error);
+}
+
+static void
+on_read_for_writing (GObject *source, GAsyncResult *result, gpointer data)
+{
+  g_autoptr(GTask) task = data;
+  GError *error = NULL;
+  g_autoptr(GBytes) bytes = ipd_store_load_blob_finish (IPD_STORE (source), result, &error);
+
+  GFile *file = g_task_get_task_data (task);
+  GCancellable *cancellable = g_task_get_cancellable (task);
+
+  if (bytes == NULL)
+    g_task_return_error (task, error);
+  else
+    ipd_file_save_bytes_async (file, bytes, cancellable, on_written_out, g_steal_pointer (&task));
+}
+
+/* The document's own folder in the cache, named by its hash: two
+ * documents of the same name do not meet. */
+static GFile *
+file_in_cache (IpdAttachment *a, GError **error)
+{
+  g_autofree char *directory = g_build_filename (g_get_user_cache_dir (), "ipdossiers", "documents",
+                                                 a->sha256, NULL);
+  g_autofree char *name = g_path_get_basename (a->file_name);
+
+  if (g_mkdir_with_parents (directory, 0700) != 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                   /* Translators: a folder, then the system's reason */
+                   _("The folder “%s” cannot be created: %s"), directory, g_strerror (saved_errno));
+      return NULL;
+    }
+  return g_file_new_build_filename (directory, name, NULL);
+}
+
+/* To @file, else to the cache folder; the task returns the file written. */
+static void
+write_out_async (IpdAttachmentList *self, gint64 attachment_id, GFile *file, gpointer source_tag,
+                 GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+  g_autoptr(IpdAttachment) a = NULL;
+  GError *error = NULL;
+
+  g_task_set_source_tag (task, source_tag);
+  if ((a = ipd_store_load_attachment (self->store, attachment_id, &error)) == NULL
+      || (file = file ? g_object_ref (file) : file_in_cache (a, &error)) == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_set_task_data (task, file, g_object_unref);
+  ipd_store_load_blob_async (self->store, a->sha256, cancellable, on_read_for_writing, g_steal_pointer (&task));
 }
 
 void
@@ -393,28 +478,46 @@ ipd_attachment_list_save_copy_async (IpdAttachmentList *self, gint64 attachment_
                                      GCancellable *cancellable, GAsyncReadyCallback callback,
                                      gpointer user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  g_autoptr(IpdAttachment) a = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  GError *error = NULL;
-
-  g_return_if_fail (IPD_IS_ATTACHMENT_LIST (self) && G_IS_FILE (file));
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, ipd_attachment_list_save_copy_async);
-  if ((a = ipd_store_load_attachment (self->store, attachment_id, &error)) == NULL
-      || (bytes = ipd_store_load_blob (self->store, a->sha256, &error)) == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  ipd_file_save_bytes_async (file, bytes, cancellable, on_file_saved, g_steal_pointer (&task));
+  g_return_if_fail (IPD_IS_ATTACHMENT_LIST (self) && self->store != NULL && G_IS_FILE (file));
+  write_out_async (self, attachment_id, file, ipd_attachment_list_save_copy_async, cancellable,
+                   callback, user_data);
 }
 
 gboolean
 ipd_attachment_list_save_copy_finish (IpdAttachmentList *self, GAsyncResult *result, GError **error)
 {
+  g_autoptr(GFile) written = NULL;
+
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  return g_task_propagate_boolean (G_TASK (result), error);
+  written = g_task_propagate_pointer (G_TASK (result), error);
+  return written != NULL;
+}
+
+/**
+ * ipd_attachment_list_write_for_opening_async:
+ *
+ * Writes a copy of the document to the user's cache folder, named as it
+ * was attached, for another program to open.
+ */
+void
+ipd_attachment_list_write_for_opening_async (IpdAttachmentList *self, gint64 attachment_id,
+                                             GCancellable *cancellable, GAsyncReadyCallback callback,
+                                             gpointer user_data)
+{
+  g_return_if_fail (IPD_IS_ATTACHMENT_LIST (self) && self->store != NULL);
+  write_out_async (self, attachment_id, NULL, ipd_attachment_list_write_for_opening_async, cancellable,
+                   callback, user_data);
+}
+
+/* Returns: (transfer full): the copy's path, or %NULL with @error set */
+char *
+ipd_attachment_list_write_for_opening_finish (IpdAttachmentList *self, GAsyncResult *result, GError **error)
+{
+  g_autoptr(GFile) written = NULL;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  written = g_task_propagate_pointer (G_TASK (result), error);
+  return written ? g_file_get_path (written) : NULL;
 }
 
 static void
@@ -549,7 +652,7 @@ row_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   if (g_str_equal (action_name, "attachment.open"))
     open_attachment (self, a);
   else if (g_str_equal (action_name, "attachment.open-window"))
-    open_window (self, a);
+    open_with (self, a, show_in_window, 0);
   else if (g_str_equal (action_name, "attachment.open-external"))
     open_external (self, a);
   else if (g_str_equal (action_name, "attachment.save-copy"))

@@ -27,5 +27,12 @@ void     ipd_attachment_list_save_copy_async  (IpdAttachmentList *self, gint64 a
                                                GAsyncReadyCallback callback, gpointer user_data);
 gboolean ipd_attachment_list_save_copy_finish (IpdAttachmentList *self, GAsyncResult *result,
                                                GError **error);
+/* The same into the user's cache folder, named as attached, for another
+ * program to open; finished with the copy's path. */
+void     ipd_attachment_list_write_for_opening_async  (IpdAttachmentList *self, gint64 attachment_id,
+                                                       GCancellable *cancellable,
+                                                       GAsyncReadyCallback callback, gpointer user_data);
+char    *ipd_attachment_list_write_for_opening_finish (IpdAttachmentList *self, GAsyncResult *result,
+                                                       GError **error);
 
 G_END_DECLS

@@ -11,11 +11,11 @@
 
 #include <glib/gi18n.h>
 
-#include <errno.h>
 #include <string.h>
 #include <glib/gstdio.h>
 
 #include "ipd-gui.h"
+#include "ipd-stored-texture.h"
 #include "ipd-agenda-text.h"
 #include "ipd-amount.h"
 #include "ipd-attachment-list.h"
@@ -194,34 +194,47 @@ add_kind_lists (IpdDossierView *self, IpdDossier *d)
     }
 }
 
-/* The mark as filed: the sample image stored with the dossier. */
+static void
+on_mark_sample_loaded (GObject *source, GAsyncResult *result, gpointer data)
+{
+  g_autoptr(GtkWidget) picture = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdkTexture) texture = ipd_stored_texture_load_finish (result, &error);
+  GtkWidget *group;
+
+  if (gtk_widget_get_root (picture) == NULL)
+    return;   /* another dossier is shown */
+  if (texture != NULL)
+    {
+      gtk_picture_set_paintable (GTK_PICTURE (picture), GDK_PAINTABLE (texture));
+      return;
+    }
+  g_debug ("The mark sample cannot be shown: %s", error->message);
+  group = gtk_widget_get_ancestor (picture, ADW_TYPE_PREFERENCES_GROUP);
+  gtk_widget_set_visible (picture, FALSE);
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), _("The stored sample cannot be shown."));
+}
+
+/* The mark as filed: the sample image stored with the dossier, read and
+ * decoded on workers; its place is kept meanwhile. */
 static void
 add_mark_sample (IpdDossierView *self, IpdDossier *d)
 {
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autoptr(GError) error = NULL;
   AdwPreferencesGroup *group;
   GtkWidget *picture;
 
   if (d->mark_image_sha256 == NULL)
     return;
   group = new_group (self, _("Mark Sample"));
-  bytes = ipd_store_load_blob (self->store, d->mark_image_sha256, &error);
-  if (bytes != NULL)
-    texture = gdk_texture_new_from_bytes (bytes, &error);
-  if (texture == NULL)
-    {
-      adw_preferences_group_set_description (group, _("The stored sample cannot be shown."));
-      return;
-    }
-  picture = gtk_picture_new_for_paintable (GDK_PAINTABLE (texture));
+  picture = gtk_picture_new ();
   gtk_picture_set_can_shrink (GTK_PICTURE (picture), TRUE);
   gtk_picture_set_content_fit (GTK_PICTURE (picture), GTK_CONTENT_FIT_CONTAIN);
   gtk_widget_set_size_request (picture, -1, 160);
   gtk_widget_set_name (picture, "mark-sample");
   gtk_accessible_update_property (GTK_ACCESSIBLE (picture), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Mark Sample"), -1);
   adw_preferences_group_add (group, picture);
+  ipd_stored_texture_load_async (self->store, d->mark_image_sha256, NULL, on_mark_sample_loaded,
+                                 g_object_ref (picture));
 }
 
 static void
@@ -620,34 +633,6 @@ add_history (IpdDossierView *self)
   g_object_set_data_full (G_OBJECT (expander), "entries", entries, (GDestroyNotify) g_ptr_array_unref);
   g_signal_connect (expander, "notify::expanded", G_CALLBACK (on_history_expanded), NULL);
   adw_preferences_group_add (group, expander);
-}
-
-/* Writes the document to the user's cache (named as it was attached) so
- * that another program can open it; the viewer comes later. */
-char *
-ipd_dossier_view_export_attachment (IpdStore *store, IpdAttachment *attachment, GError **error)
-{
-  g_autoptr(GBytes) bytes = ipd_store_load_blob (store, attachment->sha256, error);
-  g_autofree char *directory = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *path = NULL;
-
-  if (bytes == NULL)
-    return NULL;
-  directory = g_build_filename (g_get_user_cache_dir (), "ipdossiers", "documents", attachment->sha256, NULL);
-  if (g_mkdir_with_parents (directory, 0700) != 0)
-    {
-      int saved_errno = errno;
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-                   /* Translators: a folder, then the system's reason */
-                   _("The folder “%s” cannot be created: %s"), directory, g_strerror (saved_errno));
-      return NULL;
-    }
-  name = g_path_get_basename (attachment->file_name);
-  path = g_build_filename (directory, name, NULL);
-  if (!g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), error))
-    return NULL;
-  return g_steal_pointer (&path);
 }
 
 static void

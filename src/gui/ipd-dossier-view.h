@@ -18,7 +18,6 @@ gint64   ipd_dossier_view_get_id (IpdDossierView *self);
 gboolean ipd_dossier_view_is_in_trash (IpdDossierView *self);
 IpdAttachmentList *ipd_dossier_view_get_attachment_list (IpdDossierView *self);
 gboolean ipd_dossier_view_is_showing_document (IpdDossierView *self);
-char    *ipd_dossier_view_export_attachment (IpdStore *store, IpdAttachment *attachment, GError **error);
 gboolean ipd_dossier_view_save_receipt (IpdDossierView *self, GFile *file, GError **error);
 
 G_END_DECLS
