@@ -89,9 +89,13 @@ test_new_and_replaced (Fixture *f, gconstpointer data)
   g_assert_cmpint (g_stat (f->path, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0666 & ~mask);
 
+  /* a file replaced keeps the permissions it was given */
+  g_assert_cmpint (g_chmod (f->path, 0640), ==, 0);
   g_assert_true (ipd_file_replace_bytes (f->path, second, NULL, &error));
   again = contents_of (f->path);
   g_assert_cmpstr (again, ==, "%PDF-1.7 the second copy");
+  g_assert_cmpint (g_stat (f->path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 07777, ==, 0640);
   assert_names (f->dir, "copy.pdf");
 }
 

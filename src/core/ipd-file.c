@@ -20,17 +20,29 @@
 #include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "ipd-error.h"
 
-/* A new empty file next to @path, with the usual permissions (not
- * g_mkstemp()'s 0600); NULL with the reason. */
+/* The permissions of the file @path replaces (a copy the officer made
+ * readable to the office only stays so); -1 for a new file. */
+static int
+earlier_mode (const char *path)
+{
+  GStatBuf st;
+
+  return g_stat (path, &st) == 0 && S_ISREG (st.st_mode) ? (int) (st.st_mode & 07777) : -1;
+}
+
+/* A new empty file next to @path, with the earlier file's permissions or
+ * the usual ones (not g_mkstemp()'s 0600); NULL with the reason. */
 static char *
 create_temporary (const char *path, GError **error)
 {
   g_autofree char *dir = g_path_get_dirname (path);
   g_autofree char *base = g_path_get_basename (path);
+  int mode = earlier_mode (path);
 
   for (;;)
     {
@@ -40,6 +52,8 @@ create_temporary (const char *path, GError **error)
 
       if (fd >= 0)
         {
+          if (mode >= 0 && fchmod (fd, (mode_t) mode) != 0)
+            g_debug ("%s keeps the usual permissions: %s", tmp, g_strerror (errno));
           close (fd);
           return g_steal_pointer (&tmp);
         }
