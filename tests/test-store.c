@@ -648,8 +648,9 @@ migrate_with_dossier (Fixture *f, int version)
   g_autofree char *before = NULL, *after = NULL;
   char *message = NULL;
   const char *insert =
-    "INSERT INTO party (id, name, type, created_at, updated_at)"
-    "  VALUES (7, 'HTX Lan Hưng', 'cooperative', '2024-01-01T00:00:00Z', '2024-01-01T00:00:00Z');"
+    "INSERT INTO party (id, name, type, commune, province, created_at, updated_at)"
+    "  VALUES (7, 'HTX Lan Hưng', 'cooperative', 'Phường Lâm Viên', 'Tỉnh Lâm Đồng',"
+    "          '2024-01-01T00:00:00Z', '2024-01-01T00:00:00Z');"
     "INSERT INTO dossier (id, reference, kind, name, aliases, app_number, filing_date, created_at, updated_at)"
     "  VALUES (42, 'OLD-2020-0001', 'gi', 'Đà Lạt', 'Hoa Đà Lạt', '6-2020-00012', '2020-05-04',"
     "          '2024-01-01T00:00:00Z', '2024-01-01T00:00:00Z');"
@@ -703,6 +704,12 @@ migrate_with_dossier (Fixture *f, int version)
   assert_search (f->store, "o long", "42");
   assert_search (f->store, "lan hung", "42");
   assert_search (f->store, "6-2020-00012", "42");
+  /* and the address and products the registers print (format 9) */
+  {
+    g_autofree char *printed = raw_text (f->path, "SELECT applicant_address || ' | ' || products_text"
+                                                  " FROM dossier WHERE id = 42");
+    g_assert_cmpstr (printed, ==, "Phường Lâm Viên, Tỉnh Lâm Đồng | Chè Ô long");
+  }
   {
     g_autoptr(IpdDossier) by_ref = ipd_store_find_dossier (f->store, "OLD-2020-0001", &error);
     g_assert_no_error (error);
@@ -4772,6 +4779,106 @@ test_report_sort_settings (Fixture *f, gconstpointer data)
   g_assert_cmpint (connection_int (f->store, "PRAGMA temp_store"), ==, temp_store);
 }
 
+/* The register of applications' row of dossier @id: "address | products". */
+typedef struct {
+  gint64 id;
+  char  *found;
+} RowWanted;
+
+static gboolean
+keep_row (const IpdApplicationRow *row, gpointer user_data, GError **error)
+{
+  RowWanted *wanted = user_data;
+
+  if (row->id == wanted->id)
+    wanted->found = g_strdup_printf ("%s | %s", row->address ? row->address : "-",
+                                     row->products ? row->products : "-");
+  return TRUE;
+}
+
+static char *
+register_row (IpdStore *store, gint64 id)
+{
+  g_autoptr(GError) error = NULL;
+  IpdReportPeriod period;
+  RowWanted wanted = { id, NULL };
+
+  g_assert_true (ipd_report_period_quarter (&period, "2026-Q3", NULL));
+  g_assert_true (ipd_store_foreach_application_row (store, &period, NULL, keep_row, &wanted, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (wanted.found);
+  return wanted.found;
+}
+
+static gint64
+party_at (IpdStore *store, const char *name, const char *commune, const char *province)
+{
+  g_autoptr(IpdParty) p = ipd_party_new (name, "cooperative");
+  g_autoptr(GError) error = NULL;
+
+  p->commune = g_strdup (commune);
+  p->province = g_strdup (province);
+  g_assert_true (ipd_store_save_party (store, p, &error));
+  g_assert_no_error (error);
+  return p->id;
+}
+
+/* The address and products the register prints are kept in the dossier's
+ * row (format 9): they follow an edit of the dossier, of its applicant's
+ * place, and a change of applicant; the audit log does not hold them. */
+static void
+test_report_register_columns_follow (Fixture *f, gconstpointer data)
+{
+  g_autoptr(IpdDossier) d = ipd_dossier_new (IPD_KIND_TRADEMARK, "Gạo Séng Cù");
+  g_autoptr(IpdDossier) gi = ipd_dossier_new (IPD_KIND_GI, "Chè Shan tuyết");
+  g_autoptr(IpdParty) moved = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = NULL, *classes = NULL, *after_move = NULL, *owner = NULL, *products = NULL;
+  gint64 applicant = party_at (f->store, "HTX Liên Sơn", "Xã Mường Khương", "Tỉnh Lào Cai");
+  gint64 other = party_at (f->store, "Công ty Gạo Việt", NULL, "Tỉnh Lai Châu");
+
+  d->filing_date = g_strdup ("2026-08-05");
+  ipd_dossier_add_party (d, applicant, IPD_ROLE_APPLICANT, "HTX Liên Sơn");
+  ipd_dossier_add_class (d, 30, "Gạo; gạo nếp");
+  g_assert_true (ipd_store_save_dossier (f->store, d, &error));
+  g_assert_no_error (error);
+  first = register_row (f->store, d->id);
+  g_assert_cmpstr (first, ==, "Xã Mường Khương, Tỉnh Lào Cai | 30: Gạo; gạo nếp");
+
+  ipd_dossier_add_class (d, 31, NULL);
+  g_assert_true (ipd_store_save_dossier (f->store, d, &error));
+  classes = register_row (f->store, d->id);
+  g_assert_cmpstr (classes, ==, "Xã Mường Khương, Tỉnh Lào Cai | 30: Gạo; gạo nếp\n31");
+
+  moved = ipd_store_load_party (f->store, applicant, &error);
+  g_assert_no_error (error);
+  g_free (moved->commune);
+  moved->commune = g_strdup ("Xã Bản Lầu");
+  g_assert_true (ipd_store_save_party (f->store, moved, &error));
+  g_assert_no_error (error);
+  after_move = register_row (f->store, d->id);
+  g_assert_cmpstr (after_move, ==, "Xã Bản Lầu, Tỉnh Lào Cai | 30: Gạo; gạo nếp\n31");
+
+  g_ptr_array_set_size (d->parties, 0);
+  ipd_dossier_add_party (d, other, IPD_ROLE_OWNER, "Công ty Gạo Việt");
+  g_assert_true (ipd_store_save_dossier (f->store, d, &error));
+  owner = register_row (f->store, d->id);
+  g_assert_cmpstr (owner, ==, "Tỉnh Lai Châu | 30: Gạo; gạo nếp\n31");
+
+  gi->filing_date = g_strdup ("2026-07-01");
+  ipd_dossier_add_product (gi, "Chè xanh");
+  ipd_dossier_add_product (gi, "Chè đen");
+  g_assert_true (ipd_store_save_dossier (f->store, gi, &error));
+  g_assert_no_error (error);
+  products = register_row (f->store, gi->id);
+  g_assert_cmpstr (products, ==, "- | Chè xanh\nChè đen");
+
+  g_assert_cmpint (connection_int (f->store, "SELECT count(*) FROM audit WHERE new_values LIKE '%applicant_address%'"
+                                             " OR new_values LIKE '%products_text%'"), ==, 0);
+  g_assert_true (ipd_store_verify_audit (f->store, NULL, &error));
+  g_assert_no_error (error);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -4791,6 +4898,7 @@ main (int argc, char *argv[])
   ADD_CLOSED ("/store/open/refuses-foreign-database", test_open_refuses_foreign_database);
 
   ADD_OPEN ("/store/report/sort-settings-restored", test_report_sort_settings);
+  ADD_OPEN ("/store/report/register-columns-follow", test_report_register_columns_follow);
 
   ADD_CLOSED ("/store/migrate/earlier-version-with-dossier", test_migrate_with_dossier);
   ADD_CLOSED ("/store/migrate/earlier-version-empty", test_migrate_empty_register);

@@ -18,7 +18,8 @@
 
 /* Derived or bulky columns stay out of the log: they are recomputed from the
  * rest, or (file bytes) identified by their hash. */
-static const char *unaudited_columns[] = { "search_text", "sort_key", "applicant_name", "data" };
+static const char *unaudited_columns[] = { "search_text", "sort_key", "applicant_name", "applicant_address",
+                                           "products_text", "data" };
 
 /* Tables whose rows are not the register's data. Tasks are derived from
  * the events (which are audited) by the procedure's rules: a change of

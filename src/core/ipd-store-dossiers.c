@@ -811,9 +811,52 @@ static const char *search_sources_sql =
   "UNION ALL SELECT as_written || ' ' || ifnull(commune, '') || ' ' || ifnull(province, '')"
   "  FROM area_unit WHERE dossier_id = ?1";
 
+/* What the registers print of a dossier's parties and products, kept in
+ * its row (format 9): the applicant's address, else the owner's or the
+ * managing organisation's, as "commune, province"; the Nice classes with
+ * their goods, else a GI's products, one a line. */
+#define REGISTER_COLUMNS_UPDATE                                                     \
+  "UPDATE dossier SET applicant_address ="                                          \
+  "  (SELECT CASE WHEN p.commune IS NOT NULL AND p.province IS NOT NULL"            \
+  "               THEN p.commune || ', ' || p.province"                             \
+  "               ELSE coalesce (p.commune, p.province) END"                        \
+  "     FROM dossier_party dp JOIN party p ON p.id = dp.party_id"                   \
+  "     WHERE dp.dossier_id = dossier.id AND dp.role IN ('applicant', 'owner', 'managing_org')" \
+  "     ORDER BY dp.role <> 'applicant', dp.position LIMIT 1),"                     \
+  "  products_text ="                                                               \
+  "  coalesce ((SELECT group_concat (line, char (10)) FROM"                         \
+  "              (SELECT n.number || coalesce (': ' || n.goods, '') AS line FROM nice_class n" \
+  "               WHERE n.dossier_id = dossier.id ORDER BY n.position)),"           \
+  "            (SELECT group_concat (name, char (10)) FROM"                         \
+  "              (SELECT g.name FROM gi_product g WHERE g.dossier_id = dossier.id ORDER BY g.position)))"
+
+/* Not while an older register is brought to format 8 or below, whose
+ * search texts are rebuilt before the columns exist: format 9's step
+ * fills them for all. */
+static gboolean
+refresh_register_columns (IpdStore *self, gint64 dossier_id, GError **error)
+{
+  g_autoptr(IpdStmt) stmt = NULL;
+
+  if (ipd_store_get_schema_version (self) < 9)
+    return TRUE;
+  if ((stmt = ipd_store_prepare (self, REGISTER_COLUMNS_UPDATE " WHERE id = ?1", error)) == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, dossier_id);
+  return ipd_store_step_done (self, stmt, error);
+}
+
+/* Format 9's step: the columns of every dossier already there. */
+gboolean
+ipd_store_fill_register_columns (IpdStore *self, GError **error)
+{
+  return ipd_store_exec (self, REGISTER_COLUMNS_UPDATE, error);
+}
+
 /* Folds the dossier's searchable text — name, aliases, numbers, parties,
  * products, places — into search_text, the name into sort_key, and keeps
- * the applicant's name in the row (a list then reads one row per dossier). */
+ * the applicant's name in the row (a list then reads one row per dossier),
+ * with the address and products the registers print. */
 gboolean
 ipd_store_refresh_search (IpdStore *self, gint64 dossier_id, GError **error)
 {
@@ -862,7 +905,7 @@ ipd_store_refresh_search (IpdStore *self, gint64 dossier_id, GError **error)
   ipd_bind_text (update, 2, folded);
   ipd_bind_blob (update, 3, key);
   ipd_bind_text (update, 4, applicant);
-  return ipd_store_step_done (self, update, error);
+  return ipd_store_step_done (self, update, error) && refresh_register_columns (self, dossier_id, error);
 }
 
 static GArray *

@@ -71,6 +71,7 @@ const char *ipd_store_application_rows_sql (void);
 
 /* ipd-store-dossiers.c */
 gboolean  ipd_store_refresh_search (IpdStore *self, gint64 dossier_id, GError **error);
+gboolean  ipd_store_fill_register_columns (IpdStore *self, GError **error);
 
 /* ipd-store-tasks.c */
 gboolean  ipd_store_recompute_tasks (IpdStore *self, gint64 dossier_id, GError **error);

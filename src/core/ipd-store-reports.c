@@ -30,26 +30,12 @@
   "                  AND e.date BETWEEN ?1 AND ?2))"
 #define APPLICATIONS_WHERE " FROM dossier d" FILTERS_WHERE APPLICATIONS_IN_PERIOD
 
-/* Nice classes with their goods, else a GI's products, one a line */
-#define PRODUCTS_SQL                                                                \
-  "  coalesce ((SELECT group_concat (line, char (10)) FROM"                         \
-  "              (SELECT n.number || coalesce (': ' || n.goods, '') AS line FROM nice_class n" \
-  "               WHERE n.dossier_id = d.id ORDER BY n.position)),"                 \
-  "            (SELECT group_concat (name, char (10)) FROM"                         \
-  "              (SELECT g.name FROM gi_product g WHERE g.dossier_id = d.id ORDER BY g.position)))"
-
 static const char count_sql[] = "SELECT count(*)" APPLICATIONS_WHERE;
 
 #define ROWS_SELECT                                                                 \
+  /* the address and products as kept in the row (format 9) */                    \
   "SELECT d.id, d.reference, d.kind, d.name, d.applicant_name,"                     \
-  /* the applicant's address (else the owner's, the managing organisation's) */     \
-  "  (SELECT CASE WHEN p.commune IS NOT NULL AND p.province IS NOT NULL"            \
-  "               THEN p.commune || ', ' || p.province"                             \
-  "               ELSE coalesce (p.commune, p.province) END"                        \
-  "     FROM dossier_party dp JOIN party p ON p.id = dp.party_id"                   \
-  "     WHERE dp.dossier_id = d.id AND dp.role IN ('applicant', 'owner', 'managing_org')" \
-  "     ORDER BY dp.role <> 'applicant', dp.position LIMIT 1),"                     \
-  PRODUCTS_SQL ","                                                                  \
+  "  d.applicant_address, d.products_text,"                                         \
   "  d.app_number, d.filing_date, d.status,"                                        \
   "  le.type, le.date, nt.title, nt.due_date,"                                      \
   "  d.officer, d.public_note"                                                      \
@@ -67,8 +53,8 @@ static const char count_sql[] = "SELECT count(*)" APPLICATIONS_WHERE;
 /* The register is in filing date order, the dossiers without one last,
  * then by reference; the dossiers' ids are in no such order (a register
  * typed in from old files, a generated one). Visiting the dossiers in
- * that order, each row's subqueries (address, products, latest event,
- * next deadline) read pages all over the file: about 13 page reads a row
+ * that order, each row's subqueries (latest event, next deadline; the
+ * address and products before format 9) read pages all over the file: about 13 page reads a row
  * from a page cache of 2 MiB, 2.5 s in the kernel at 100 000 rows. So
  * the dossiers in the order of the file (NOT INDEXED: a scan by rowid),
  * where a dossier's parties, classes, events and tasks mostly follow one
@@ -110,7 +96,7 @@ static const char titles_sql[] =
   "             WHERE dp.dossier_id = d.id AND dp.role IN ('owner', 'applicant', 'managing_org')"
   "             ORDER BY dp.role <> 'owner', dp.role <> 'applicant', dp.position LIMIT 1),"
   "            d.applicant_name),"
-  "  d.kind, d.name," PRODUCTS_SQL ","
+  "  d.kind, d.name, d.products_text,"
   "  (SELECT count(*) FROM event e WHERE e.dossier_id = d.id AND e.type = 'renewed'"
   "     AND e.date <= ?2),"
   "  d.public_note"

@@ -44,6 +44,7 @@ static const MigrationStep steps[] = {
   { NULL,                      "schema/006-attachment-trash.sql",  audit_attachments },
   { NULL,                      "schema/007-front-desk.sql",        audit_lookup_codes },
   { NULL,                      "schema/008-next-deadline-index.sql", NULL },
+  { NULL,                      "schema/009-register-columns.sql",  ipd_store_fill_register_columns },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (steps) == IPD_STORE_SCHEMA_VERSION);

@@ -96,7 +96,7 @@ typedef struct {
   char  *new_values;   /* JSON object, or NULL */
 } IpdAuditEntry;
 
-#define IPD_STORE_SCHEMA_VERSION 8
+#define IPD_STORE_SCHEMA_VERSION 9
 
 char     *ipd_store_default_path   (void);
 IpdStore *ipd_store_open           (const char    *path,
