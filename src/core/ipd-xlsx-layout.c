@@ -149,18 +149,35 @@ ipd_xlsx_layout_add_sheet (IpdXlsxLayout *layout, const char *sheet_name, lxw_co
 #define WRAP_SLACK 1.12     /* words do not fill a line to its end */
 
 static guint
+paragraph_lines (gsize chars, double per_line)
+{
+  return MAX (1, (guint) ceil (chars * WRAP_SLACK / per_line));
+}
+
+/* In one pass over the bytes, counting the characters of each paragraph
+ * (the bytes that do not continue a UTF-8 sequence): a register of
+ * 100 000 rows measures 1.6 million cells, and splitting each into copies
+ * took a twentieth of its export. */
+static guint
 estimate_lines (const char *text, double width, gboolean bold)
 {
   double per_line = MAX (1.0, (width - 0.8) * (bold ? 0.78 : 0.85));
-  g_auto(GStrv) paragraphs = NULL;
   guint lines = 0;
+  gsize chars = 0;
 
   if (width <= 0 || text == NULL)
     return 1;
-  paragraphs = g_strsplit (text, "\n", -1);
-  for (guint i = 0; paragraphs[i] != NULL; i++)
-    lines += MAX (1, (guint) ceil (g_utf8_strlen (paragraphs[i], -1) * WRAP_SLACK / per_line));
-  return MAX (1, lines);
+  for (const guchar *p = (const guchar *) text; *p != '\0'; p++)
+    {
+      if (*p == '\n')
+        {
+          lines += paragraph_lines (chars, per_line);
+          chars = 0;
+        }
+      else if ((*p & 0xc0) != 0x80)
+        chars++;
+    }
+  return lines + paragraph_lines (chars, per_line);
 }
 
 /* Makes @row at least @lines high. In constant_memory mode the row is
