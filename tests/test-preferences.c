@@ -457,25 +457,32 @@ test_officer_name (Fixture *f, gconstpointer data)
 
 typedef struct {
   GtkWindow *window;
-  char      *opened;   /* the register the application's window shows */
+  char      *opened;     /* the register the application's window shows */
+  gint64     deadline;   /* monotonic time */
 } Started;
 
-/* Once the window is set up: note its register and close it (the application then quits). */
-static void
+/* Once the window has opened its register (on a worker: a new one is
+ * created first), or after 10 s: note its register and close it (the
+ * application then quits). */
+static gboolean
 note_and_close (gpointer data)
 {
   Started *started = data;
   IpdStore *store = ipd_window_get_store (IPD_WINDOW (started->window));
 
+  if (store == NULL && g_get_monotonic_time () < started->deadline)
+    return G_SOURCE_CONTINUE;
   started->opened = store ? g_strdup (ipd_store_get_path (store)) : NULL;
   gtk_window_destroy (started->window);
+  return G_SOURCE_REMOVE;
 }
 
 static void
 on_window_added (GtkApplication *app, GtkWindow *window, Started *started)
 {
   started->window = window;
-  g_idle_add_once (note_and_close, started);
+  started->deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  g_timeout_add (20, note_and_close, started);
 }
 
 /* Starts the application without --db and tells which register it opened. */
