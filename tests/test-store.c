@@ -4810,19 +4810,6 @@ register_row (IpdStore *store, gint64 id)
   return wanted.found;
 }
 
-static gint64
-party_at (IpdStore *store, const char *name, const char *commune, const char *province)
-{
-  g_autoptr(IpdParty) p = ipd_party_new (name, "cooperative");
-  g_autoptr(GError) error = NULL;
-
-  p->commune = g_strdup (commune);
-  p->province = g_strdup (province);
-  g_assert_true (ipd_store_save_party (store, p, &error));
-  g_assert_no_error (error);
-  return p->id;
-}
-
 /* The address and products the register prints are kept in the dossier's
  * row (format 9): they follow an edit of the dossier, of its applicant's
  * place, and a change of applicant; the audit log does not hold them. */
@@ -4834,8 +4821,8 @@ test_report_register_columns_follow (Fixture *f, gconstpointer data)
   g_autoptr(IpdParty) moved = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *first = NULL, *classes = NULL, *after_move = NULL, *owner = NULL, *products = NULL;
-  gint64 applicant = party_at (f->store, "HTX Liên Sơn", "Xã Mường Khương", "Tỉnh Lào Cai");
-  gint64 other = party_at (f->store, "Công ty Gạo Việt", NULL, "Tỉnh Lai Châu");
+  gint64 applicant = place_party (f->store, "HTX Liên Sơn", "Xã Mường Khương", "Tỉnh Lào Cai");
+  gint64 other = place_party (f->store, "Công ty Gạo Việt", NULL, "Tỉnh Lai Châu");
 
   d->filing_date = g_strdup ("2026-08-05");
   ipd_dossier_add_party (d, applicant, IPD_ROLE_APPLICANT, "HTX Liên Sơn");
