@@ -70,6 +70,18 @@ assert_names (const char *dir, const char *expected)
   g_assert_cmpstr (names, ==, expected);
 }
 
+/* Writes "%PDF-1.7" after checking that the temporary file still has the
+ * usual permissions (0666 less the umask at @data). */
+static gboolean
+write_while_writable (const char *tmp_path, gpointer data, GError **error)
+{
+  GStatBuf st;
+
+  g_assert_cmpint (g_stat (tmp_path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0666 & ~*(mode_t *) data);
+  return g_file_set_contents (tmp_path, "%PDF-1.7", -1, error);
+}
+
 static void
 test_new_and_replaced (Fixture *f, gconstpointer data)
 {
@@ -96,6 +108,14 @@ test_new_and_replaced (Fixture *f, gconstpointer data)
   g_assert_cmpstr (again, ==, "%PDF-1.7 the second copy");
   g_assert_cmpint (g_stat (f->path, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 07777, ==, 0640);
+  /* even read-only to its owner: the new file is written first (the
+   * tests run as root, whom a read-only file would not stop: the write
+   * looks at the permissions itself), then given the earlier file's */
+  g_assert_cmpint (g_chmod (f->path, 0444), ==, 0);
+  g_assert_true (ipd_file_replace (f->path, write_while_writable, &mask, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (f->path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 07777, ==, 0444);
   assert_names (f->dir, "copy.pdf");
 }
 

@@ -26,23 +26,32 @@
 #include "ipd-error.h"
 
 /* The permissions of the file @path replaces (a copy the officer made
- * readable to the office only stays so); -1 for a new file. */
+ * readable to the office only stays so; not setuid and the like); -1 for
+ * a new file. */
 static int
 earlier_mode (const char *path)
 {
   GStatBuf st;
 
-  return g_stat (path, &st) == 0 && S_ISREG (st.st_mode) ? (int) (st.st_mode & 07777) : -1;
+  return g_stat (path, &st) == 0 && S_ISREG (st.st_mode) ? (int) (st.st_mode & 0777) : -1;
 }
 
-/* A new empty file next to @path, with the earlier file's permissions or
- * the usual ones (not g_mkstemp()'s 0600); NULL with the reason. */
+/* Given once the file is written and on the disk: a read-only earlier
+ * file would otherwise refuse the writing. */
+static void
+keep_mode (const char *tmp, int mode)
+{
+  if (mode >= 0 && g_chmod (tmp, (mode_t) mode) != 0)
+    g_debug ("%s keeps the usual permissions: %s", tmp, g_strerror (errno));
+}
+
+/* A new empty file next to @path, with the usual permissions (not
+ * g_mkstemp()'s 0600); NULL with the reason. */
 static char *
 create_temporary (const char *path, GError **error)
 {
   g_autofree char *dir = g_path_get_dirname (path);
   g_autofree char *base = g_path_get_basename (path);
-  int mode = earlier_mode (path);
 
   for (;;)
     {
@@ -52,8 +61,6 @@ create_temporary (const char *path, GError **error)
 
       if (fd >= 0)
         {
-          if (mode >= 0 && fchmod (fd, (mode_t) mode) != 0)
-            g_debug ("%s keeps the usual permissions: %s", tmp, g_strerror (errno));
           close (fd);
           return g_steal_pointer (&tmp);
         }
@@ -113,17 +120,23 @@ ipd_file_replace (const char *path, IpdFileWriteFunc write, gpointer data,
                   GCancellable *cancellable, GError **error)
 {
   g_autofree char *tmp = NULL;
+  gboolean ok;
+  int mode;
 
   g_return_val_if_fail (path != NULL && write != NULL, FALSE);
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
+  mode = earlier_mode (path);
   if ((tmp = create_temporary (path, error)) == NULL)
     {
       name_destination (error, path);
       return FALSE;
     }
-  if (!write (tmp, data, error) || g_cancellable_set_error_if_cancelled (cancellable, error)
-      || !sync_file (tmp, error) || !rename_over (tmp, path, error))
+  ok = write (tmp, data, error) && !g_cancellable_set_error_if_cancelled (cancellable, error)
+       && sync_file (tmp, error);
+  if (ok)
+    keep_mode (tmp, mode);
+  if (!ok || !rename_over (tmp, path, error))
     {
       g_unlink (tmp);
       name_destination (error, path);
