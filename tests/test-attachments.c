@@ -408,7 +408,7 @@ load_on_worker (Fixture *f, const char *sha256, GCancellable *cancellable, GErro
   ipd_store_load_blob_async (f->store, sha256, cancellable, on_done, &result);
   while (result == NULL)
     g_main_context_iteration (NULL, TRUE);
-  return ipd_store_load_blob_finish (f->store, result, error);
+  return ipd_store_load_blob_finish (result, error);
 }
 
 /* Several pieces and a short last one, as stored, on a worker's own

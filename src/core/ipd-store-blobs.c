@@ -21,22 +21,23 @@
 #define PIECE_SIZE (4 * 1024 * 1024)
 
 static gboolean
-find_blob (IpdStore *self, const char *sha256, sqlite3_int64 *rowid, gsize *size, GError **error)
+missing (GError **error)
 {
-  /* length() of a BLOB reads the record's header, not the bytes */
-  g_autoptr(IpdStmt) stmt = ipd_store_prepare (self, "SELECT rowid, length (data) FROM blob WHERE sha256 = ?1",
-                                               error);
+  g_set_error_literal (error, IPD_ERROR, IPD_ERROR_NOT_FOUND, _("The document’s contents are missing."));
+  return FALSE;
+}
+
+static gboolean
+find_blob (IpdStore *self, const char *sha256, sqlite3_int64 *rowid, GError **error)
+{
+  g_autoptr(IpdStmt) stmt = ipd_store_prepare (self, "SELECT rowid FROM blob WHERE sha256 = ?1", error);
 
   if (stmt == NULL)
     return FALSE;
   ipd_bind_text (stmt, 1, sha256);
   if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      g_set_error_literal (error, IPD_ERROR, IPD_ERROR_NOT_FOUND, _("The document’s contents are missing."));
-      return FALSE;
-    }
+    return missing (error);
   *rowid = sqlite3_column_int64 (stmt, 0);
-  *size = (gsize) sqlite3_column_int64 (stmt, 1);
   return TRUE;
 }
 
@@ -57,17 +58,14 @@ read_pieces (IpdStore *self, sqlite3_blob *blob, guint8 *buffer, gsize size,
   return TRUE;
 }
 
+/* The handle's read transaction holds the bytes still until it is
+ * closed: its size, not one read before, is the one to take. */
 static GBytes *
-read_blob (IpdStore *self, const char *sha256, GCancellable *cancellable, GError **error)
+read_open_blob (IpdStore *self, sqlite3_blob *blob, GCancellable *cancellable, GError **error)
 {
-  sqlite3_int64 rowid;
-  sqlite3_blob *blob = NULL;
+  gsize size = (gsize) sqlite3_blob_bytes (blob);
   guint8 *buffer;
-  gsize size;
-  int rc;
 
-  if (!find_blob (self, sha256, &rowid, &size, error))
-    return NULL;
   if (size == 0)
     return g_bytes_new (NULL, 0);
   if ((buffer = g_try_malloc (size)) == NULL)
@@ -78,17 +76,38 @@ read_blob (IpdStore *self, const char *sha256, GCancellable *cancellable, GError
                    _("There is not enough memory to read the document (%s)."), amount);
       return NULL;
     }
-  rc = sqlite3_blob_open (self->db, "main", "blob", "data", rowid, 0, &blob);
-  if (rc != SQLITE_OK || !read_pieces (self, blob, buffer, size, cancellable, error))
+  if (!read_pieces (self, blob, buffer, size, cancellable, error))
     {
-      if (rc != SQLITE_OK)
-        ipd_store_set_error (self, error, rc, "blob");
-      sqlite3_blob_close (blob);
       g_free (buffer);
       return NULL;
     }
-  sqlite3_blob_close (blob);
   return g_bytes_new_take (buffer, size);
+}
+
+static GBytes *
+read_blob (IpdStore *self, const char *sha256, GCancellable *cancellable, GError **error)
+{
+  sqlite3_int64 rowid;
+  sqlite3_blob *blob = NULL;
+  GBytes *bytes;
+  int rc;
+
+  if (!find_blob (self, sha256, &rowid, error))
+    return NULL;
+  rc = sqlite3_blob_open (self->db, "main", "blob", "data", rowid, 0, &blob);
+  if (rc != SQLITE_OK)
+    {
+      /* gone since it was found (the dossier purged meanwhile) */
+      if (rc == SQLITE_ERROR && g_str_has_prefix (sqlite3_errmsg (self->db), "no such rowid"))
+        missing (error);
+      else
+        ipd_store_set_error (self, error, rc, "blob");
+      sqlite3_blob_close (blob);
+      return NULL;
+    }
+  bytes = read_open_blob (self, blob, cancellable, error);
+  sqlite3_blob_close (blob);
+  return bytes;
 }
 
 /**
@@ -128,6 +147,8 @@ load_blob_thread (GTask *task, gpointer source, gpointer data, GCancellable *can
   GError *error = NULL;
   GBytes *bytes = NULL;
 
+  if (g_task_return_error_if_cancelled (task))
+    return;
   if ((store = ipd_store_open (request->path, IPD_STORE_READ_ONLY, &error)) != NULL)
     bytes = read_blob (store, request->sha256, cancellable, &error);
   if (bytes != NULL)
@@ -141,7 +162,9 @@ load_blob_thread (GTask *task, gpointer source, gpointer data, GCancellable *can
  * @sha256: the document's hash (#IpdAttachment.sha256)
  *
  * Reads a document's bytes on a worker, from what the register holds
- * once committed; @self is not used there.
+ * once committed. Only @self's path is used: the task holds no reference
+ * to it, which the worker could otherwise drop last, closing the window's
+ * connection on the wrong thread; the callback's source object is %NULL.
  */
 void
 ipd_store_load_blob_async (IpdStore *self, const char *sha256, GCancellable *cancellable,
@@ -151,7 +174,7 @@ ipd_store_load_blob_async (IpdStore *self, const char *sha256, GCancellable *can
   BlobRequest *request;
 
   g_return_if_fail (IPD_IS_STORE (self) && sha256 != NULL);
-  task = g_task_new (self, cancellable, callback, user_data);
+  task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, ipd_store_load_blob_async);
   g_task_set_name (task, "load-blob");
   request = g_new0 (BlobRequest, 1);
@@ -168,9 +191,10 @@ ipd_store_load_blob_async (IpdStore *self, const char *sha256, GCancellable *can
  * (%G_IO_ERROR_CANCELLED when cancelled)
  */
 GBytes *
-ipd_store_load_blob_finish (IpdStore *self, GAsyncResult *result, GError **error)
+ipd_store_load_blob_finish (GAsyncResult *result, GError **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == ipd_store_load_blob_async, NULL);
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
@@ -186,12 +210,17 @@ on_blob_for_work (GObject *source, GAsyncResult *result, gpointer data)
   g_autoptr(GTask) task = work->task;
   GTaskThreadFunc thread_func = work->thread_func;
   GError *error = NULL;
-  GBytes *bytes = ipd_store_load_blob_finish (IPD_STORE (source), result, &error);
+  GBytes *bytes = ipd_store_load_blob_finish (result, &error);
 
   g_free (work);
   if (bytes == NULL)
     {
       g_task_return_error (task, error);
+      return;
+    }
+  if (g_task_return_error_if_cancelled (task))
+    {
+      g_bytes_unref (bytes);
       return;
     }
   g_task_set_task_data (task, bytes, (GDestroyNotify) g_bytes_unref);

@@ -217,7 +217,7 @@ IpdAttachment *ipd_store_get_attachment (IpdStore *self, gint64 attachment_id, G
 GBytes    *ipd_store_load_blob       (IpdStore *self, const char *sha256, GError **error);
 void       ipd_store_load_blob_async (IpdStore *self, const char *sha256, GCancellable *cancellable,
                                       GAsyncReadyCallback callback, gpointer user_data);
-GBytes    *ipd_store_load_blob_finish (IpdStore *self, GAsyncResult *result, GError **error);
+GBytes    *ipd_store_load_blob_finish (GAsyncResult *result, GError **error);
 void       ipd_store_run_on_blob     (IpdStore *self, const char *sha256, GTask *task,
                                       GTaskThreadFunc thread_func);
 

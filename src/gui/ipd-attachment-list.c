@@ -44,7 +44,8 @@ struct _IpdAttachmentList
 
   IpdStore           *store;
   gint64              dossier_id;
-  GCancellable       *cancellable;    /* the workers of the dossier shown */
+  GCancellable       *cancellable;    /* the rows' workers, until the list is read again */
+  GCancellable       *open_cancellable;   /* the documents being opened, until another dossier */
   guint               page_serial;    /* of the last document asked for in the page */
 
   /* the files being added */
@@ -239,12 +240,26 @@ update_writable (IpdAttachmentList *self)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), writing[i], writable);
 }
 
+/* The documents asked for stay asked for when the list is read again
+ * (a document added, an event recorded), not when another dossier is
+ * shown. */
+static void
+drop_openings (IpdAttachmentList *self)
+{
+  g_cancellable_cancel (self->open_cancellable);
+  g_clear_object (&self->open_cancellable);
+  self->open_cancellable = g_cancellable_new ();
+}
+
 void
 ipd_attachment_list_show (IpdAttachmentList *self, IpdStore *store, gint64 dossier_id)
 {
   g_return_if_fail (IPD_IS_ATTACHMENT_LIST (self) && IPD_IS_STORE (store));
   if (self->dossier_id != dossier_id)
-    gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+      drop_openings (self);
+    }
   g_set_object (&self->store, store);
   self->dossier_id = dossier_id;
   update_writable (self);
@@ -256,6 +271,7 @@ ipd_attachment_list_clear (IpdAttachmentList *self)
 {
   g_return_if_fail (IPD_IS_ATTACHMENT_LIST (self));
   remove_rows (self);
+  drop_openings (self);
   g_clear_object (&self->store);
   self->dossier_id = 0;
 }
@@ -294,7 +310,7 @@ on_opening_read (GObject *source, GAsyncResult *result, gpointer data)
 {
   Opening *opening = data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = ipd_store_load_blob_finish (IPD_STORE (source), result, &error);
+  g_autoptr(GBytes) bytes = ipd_store_load_blob_finish (result, &error);
 
   if (bytes != NULL)
     opening->func (opening, bytes);
@@ -303,7 +319,6 @@ on_opening_read (GObject *source, GAsyncResult *result, gpointer data)
   opening_free (opening);
 }
 
-/* Dropped when another dossier is shown. */
 static void
 open_with (IpdAttachmentList *self, IpdAttachment *a, OpeningFunc func, guint serial)
 {
@@ -313,7 +328,7 @@ open_with (IpdAttachmentList *self, IpdAttachment *a, OpeningFunc func, guint se
   opening->attachment = ipd_attachment_ref (a);
   opening->func = func;
   opening->serial = serial;
-  ipd_store_load_blob_async (self->store, a->sha256, self->cancellable, on_opening_read, opening);
+  ipd_store_load_blob_async (self->store, a->sha256, self->open_cancellable, on_opening_read, opening);
 }
 
 static void
@@ -342,7 +357,8 @@ on_written_for_opening (GObject *source, GAsyncResult *result, gpointer data)
 
   if (path == NULL)
     {
-      add_text_toast (self, error->message);
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        add_text_toast (self, error->message);
       return;
     }
   uri = g_filename_to_uri (path, NULL, NULL);
@@ -357,7 +373,7 @@ on_written_for_opening (GObject *source, GAsyncResult *result, gpointer data)
 static void
 open_external (IpdAttachmentList *self, IpdAttachment *a)
 {
-  ipd_attachment_list_write_for_opening_async (self, a->id, NULL, on_written_for_opening, NULL);
+  ipd_attachment_list_write_for_opening_async (self, a->id, self->open_cancellable, on_written_for_opening, NULL);
 }
 
 static void
@@ -422,7 +438,7 @@ on_read_for_writing (GObject *source, GAsyncResult *result, gpointer data)
 {
   g_autoptr(GTask) task = data;
   GError *error = NULL;
-  g_autoptr(GBytes) bytes = ipd_store_load_blob_finish (IPD_STORE (source), result, &error);
+  g_autoptr(GBytes) bytes = ipd_store_load_blob_finish (result, &error);
 
   GFile *file = g_task_get_task_data (task);
   GCancellable *cancellable = g_task_get_cancellable (task);
@@ -841,6 +857,8 @@ ipd_attachment_list_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_cancellable_cancel (self->open_cancellable);
+  g_clear_object (&self->open_cancellable);
   if (self->import_cancellable != NULL)
     g_cancellable_cancel (self->import_cancellable);
   g_clear_handle_id (&self->progress_id, g_source_remove);
@@ -893,5 +911,6 @@ ipd_attachment_list_init (IpdAttachmentList *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
+  self->open_cancellable = g_cancellable_new ();
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "attachment.stop-adding", FALSE);
 }

@@ -41,6 +41,7 @@ struct _IpdDossierView
   gint64     id;
   gboolean   in_trash;
   IpdStore  *store;
+  GCancellable *pictures;   /* the mark sample being read, until another dossier */
 
   /* a document opened in the page, in place of the dossier */
   GtkLabel  *document_title;
@@ -202,7 +203,7 @@ on_mark_sample_loaded (GObject *source, GAsyncResult *result, gpointer data)
   g_autoptr(GdkTexture) texture = ipd_stored_texture_load_finish (result, &error);
   GtkWidget *group;
 
-  if (gtk_widget_get_root (picture) == NULL)
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || gtk_widget_get_root (picture) == NULL)
     return;   /* another dossier is shown */
   if (texture != NULL)
     {
@@ -233,7 +234,7 @@ add_mark_sample (IpdDossierView *self, IpdDossier *d)
   gtk_widget_set_name (picture, "mark-sample");
   gtk_accessible_update_property (GTK_ACCESSIBLE (picture), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Mark Sample"), -1);
   adw_preferences_group_add (group, picture);
-  ipd_stored_texture_load_async (self->store, d->mark_image_sha256, NULL, on_mark_sample_loaded,
+  ipd_stored_texture_load_async (self->store, d->mark_image_sha256, self->pictures, on_mark_sample_loaded,
                                  g_object_ref (picture));
 }
 
@@ -640,6 +641,9 @@ remove_groups (IpdDossierView *self)
 {
   GtkWidget *child;
 
+  g_cancellable_cancel (self->pictures);
+  g_clear_object (&self->pictures);
+  self->pictures = g_cancellable_new ();
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->groups))) != NULL)
     gtk_box_remove (self->groups, child);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->late_groups))) != NULL)
@@ -871,6 +875,8 @@ ipd_dossier_view_dispose (GObject *object)
 
   IpdDossierView *self = IPD_DOSSIER_VIEW (object);
 
+  g_cancellable_cancel (self->pictures);
+  g_clear_object (&self->pictures);
   g_clear_object (&self->store);
   g_clear_pointer (&self->document_bytes, g_bytes_unref);
   g_clear_pointer (&self->document_name, g_free);
@@ -921,6 +927,7 @@ ipd_dossier_view_init (IpdDossierView *self)
   GtkDropTarget *drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->pictures = g_cancellable_new ();
   g_signal_connect_object (drop, "drop", G_CALLBACK (on_drop), self, 0);
   g_signal_connect_object (drop, "enter", G_CALLBACK (on_drop_enter), self, 0);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));

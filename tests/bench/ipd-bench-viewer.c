@@ -583,7 +583,7 @@ read_from_register (BenchRegister *reg, const char *sha256)
   ipd_store_load_blob_async (reg->store, sha256, NULL, on_result, &result);
   while (result == NULL)
     g_main_context_iteration (NULL, TRUE);
-  if ((bytes = ipd_store_load_blob_finish (reg->store, result, &error)) == NULL)
+  if ((bytes = ipd_store_load_blob_finish (result, &error)) == NULL)
     g_error ("reading the document back: %s", error->message);
   return bytes;
 }
