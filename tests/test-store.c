@@ -4834,6 +4834,7 @@ test_report_register_columns_follow (Fixture *f, gconstpointer data)
 
   ipd_dossier_add_class (d, 31, NULL);
   g_assert_true (ipd_store_save_dossier (f->store, d, &error));
+  g_assert_no_error (error);
   classes = register_row (f->store, d->id);
   g_assert_cmpstr (classes, ==, "Xã Mường Khương, Tỉnh Lào Cai | 30: Gạo; gạo nếp\n31");
 
@@ -4849,6 +4850,7 @@ test_report_register_columns_follow (Fixture *f, gconstpointer data)
   g_ptr_array_set_size (d->parties, 0);
   ipd_dossier_add_party (d, other, IPD_ROLE_OWNER, "Công ty Gạo Việt");
   g_assert_true (ipd_store_save_dossier (f->store, d, &error));
+  g_assert_no_error (error);
   owner = register_row (f->store, d->id);
   g_assert_cmpstr (owner, ==, "Tỉnh Lai Châu | 30: Gạo; gạo nếp\n31");
 

@@ -7,6 +7,8 @@
 -- kept in the row, as applicant_name is, by ipd_store_refresh_search() on
 -- every save of the dossier and every change of one of its parties; the
 -- step's function fills them in for the dossiers already there. Derived,
--- so not in the audit log (unaudited_columns in ipd-store-audit.c).
+-- so not in the audit log (unaudited_columns in ipd-store-audit.c): the
+-- dossier's audit triggers, which name the columns they log, stay as
+-- they are.
 ALTER TABLE dossier ADD COLUMN applicant_address TEXT;
 ALTER TABLE dossier ADD COLUMN products_text TEXT;
