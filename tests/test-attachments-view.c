@@ -664,6 +664,32 @@ test_last_asked_shown (Fixture *f, gconstpointer data)
   free_four (files);
 }
 
+/* A picture that does not decode leaves the dossier shown (and says why
+ * in a toast); a picture asked for after it is shown. */
+static void
+test_broken_picture (Fixture *f, gconstpointer data)
+{
+  static const char broken[] = "\x89PNG\r\n\x1a\n not the rest of a picture";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (broken, sizeof broken - 1);
+  g_autoptr(IpdAttachment) a = ipd_attachment_new (f->dossier_id, "hong.png");
+  GFile *files[4];
+  g_autoptr(GError) error = NULL;
+
+  add_four (f, files);
+  a->mime_type = g_strdup ("image/png");
+  g_assert_true (ipd_store_add_attachment (f->store, a, bytes, &error));
+  g_assert_no_error (error);
+  g_assert_true (ipd_attachment_list_reload (f->list, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (activate (f, "attachment.open", a->id));
+  ipd_test_wait_ms (500);
+  g_assert_null (document_shown (f));
+  g_assert_true (activate (f, "attachment.open", raw_id_named (f, "mau-nhan.png")));
+  wait_for_document (f, "picture");
+  free_four (files);
+}
+
 /* "Open With…": a copy, byte for byte and named as attached, in the
  * document's own folder of the user's cache. */
 static void
@@ -867,6 +893,7 @@ main (int argc, char **argv)
       g_test_add ("/attachments-view/save-copy", Fixture, NULL, fixture_set_up, test_save_copy, fixture_tear_down);
       g_test_add ("/attachments-view/open-in-page", Fixture, NULL, fixture_set_up, test_open_in_page, fixture_tear_down);
       g_test_add ("/attachments-view/last-asked-shown", Fixture, NULL, fixture_set_up, test_last_asked_shown, fixture_tear_down);
+      g_test_add ("/attachments-view/broken-picture", Fixture, NULL, fixture_set_up, test_broken_picture, fixture_tear_down);
       g_test_add ("/attachments-view/write-for-opening", Fixture, NULL, fixture_set_up, test_write_for_opening, fixture_tear_down);
       g_test_add ("/attachments-view/drop", Fixture, NULL, fixture_set_up, test_drop, fixture_tear_down);
       g_test_add ("/attachments-view/stop", Fixture, NULL, fixture_set_up, test_stop, fixture_tear_down);

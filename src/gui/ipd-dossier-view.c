@@ -664,12 +664,57 @@ close_document (IpdDossierView *self)
     gtk_stack_set_visible_child_name (self->stack, "dossier");
 }
 
-/* A PDF in the viewer, a picture as it is; the dossier comes back with
- * the back button (Alt+Left). */
+static void
+show_document (IpdDossierView *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "dossier.close-document", TRUE);
+  gtk_stack_set_visible_child_name (self->stack, "document");
+}
+
+typedef struct {
+  IpdDossierView *self;
+  GBytes         *bytes;   /* the picture's, to tell whether it is still the one asked for */
+} PictureOpening;
+
+static void
+on_picture_decoded (GObject *source, GAsyncResult *result, gpointer data)
+{
+  PictureOpening *opening = data;
+  g_autoptr(IpdDossierView) self = opening->self;
+  g_autoptr(GBytes) bytes = opening->bytes;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdkTexture) texture = ipd_texture_decode_finish (result, &error);
+
+  g_free (opening);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || bytes != self->document_bytes)
+    return;   /* another dossier, or another document asked for since */
+  if (texture == NULL)
+    {
+      g_autofree char *text = g_strdup_printf (_("The picture cannot be shown: %s"), error->message);
+      GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+      g_autofree char *escaped = g_markup_escape_text (text, -1);
+
+      if (overlay != NULL)
+        adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (escaped));
+      else
+        g_message ("%s", text);
+      return;
+    }
+  gtk_picture_set_paintable (self->picture, GDK_PAINTABLE (texture));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->picture), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  self->document_name, -1);
+  gtk_stack_set_visible_child_name (self->document_stack, "picture");
+  show_document (self);
+}
+
+/* A PDF in the viewer, a picture as it is, decoded on a worker (a large
+ * JPEG takes a tenth of a second); the dossier comes back with the back
+ * button (Alt+Left). */
 static void
 on_open_document (IpdDossierView *self, IpdAttachment *attachment, GBytes *bytes)
 {
   gboolean pdf = g_strcmp0 (attachment->mime_type, "application/pdf") == 0;
+  PictureOpening *opening;
 
   g_clear_pointer (&self->document_bytes, g_bytes_unref);
   g_free (self->document_name);
@@ -681,31 +726,13 @@ on_open_document (IpdDossierView *self, IpdAttachment *attachment, GBytes *bytes
     {
       ipd_pdf_view_load_bytes (self->pdf_view, bytes, attachment->file_name);
       gtk_stack_set_visible_child_name (self->document_stack, "pdf");
+      show_document (self);
+      return;
     }
-  else
-    {
-      g_autoptr(GError) error = NULL;
-      g_autoptr(GdkTexture) texture = gdk_texture_new_from_bytes (bytes, &error);
-
-      if (texture == NULL)
-        {
-          g_autofree char *text = g_strdup_printf (_("The picture cannot be shown: %s"), error->message);
-          GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-          g_autofree char *escaped = g_markup_escape_text (text, -1);
-
-          if (overlay != NULL)
-            adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (escaped));
-          else
-            g_message ("%s", text);
-          return;
-        }
-      gtk_picture_set_paintable (self->picture, GDK_PAINTABLE (texture));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self->picture), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      attachment->file_name, -1);
-      gtk_stack_set_visible_child_name (self->document_stack, "picture");
-    }
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "dossier.close-document", TRUE);
-  gtk_stack_set_visible_child_name (self->stack, "document");
+  opening = g_new0 (PictureOpening, 1);
+  opening->self = g_object_ref (self);
+  opening->bytes = g_bytes_ref (bytes);
+  ipd_texture_decode_async (bytes, self->pictures, on_picture_decoded, opening);
 }
 
 static void

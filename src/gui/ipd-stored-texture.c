@@ -22,6 +22,36 @@ decode_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancel
 }
 
 /**
+ * ipd_texture_decode_async:
+ *
+ * Decodes a PNG or JPEG already read, on a worker.
+ */
+void
+ipd_texture_decode_async (GBytes *bytes, GCancellable *cancellable, GAsyncReadyCallback callback,
+                          gpointer user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (bytes != NULL);
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, ipd_texture_decode_async);
+  g_task_set_task_data (task, g_bytes_ref (bytes), (GDestroyNotify) g_bytes_unref);
+  g_task_run_in_thread (task, decode_thread);
+}
+
+/**
+ * ipd_texture_decode_finish:
+ *
+ * Returns: (transfer full): the picture, or %NULL with the decoder's error
+ */
+GdkTexture *
+ipd_texture_decode_finish (GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
  * ipd_stored_texture_load_async:
  * @sha256: the picture's hash in the register
  *
