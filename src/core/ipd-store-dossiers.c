@@ -815,8 +815,8 @@ static const char *search_sources_sql =
  * its row (format 9): the applicant's address, else the owner's or the
  * managing organisation's, as "commune, province"; the Nice classes with
  * their goods, else a GI's products, one a line. */
-#define REGISTER_COLUMNS_UPDATE                                                     \
-  "UPDATE dossier SET applicant_address ="                                          \
+#define REGISTER_COLUMNS_SET                                                        \
+  " applicant_address ="                                                            \
   "  (SELECT CASE WHEN p.commune IS NOT NULL AND p.province IS NOT NULL"            \
   "               THEN p.commune || ', ' || p.province"                             \
   "               ELSE coalesce (p.commune, p.province) END"                        \
@@ -830,27 +830,23 @@ static const char *search_sources_sql =
   "            (SELECT group_concat (name, char (10)) FROM"                         \
   "              (SELECT g.name FROM gi_product g WHERE g.dossier_id = dossier.id ORDER BY g.position)))"
 
-/* Not while an older register is brought to format 8 or below, whose
- * search texts are rebuilt before the columns exist: format 9's step
- * fills them for all. */
-static gboolean
-refresh_register_columns (IpdStore *self, gint64 dossier_id, GError **error)
-{
-  g_autoptr(IpdStmt) stmt = NULL;
+/* The row's derived columns: format 9's too, but not while an older
+ * register is brought to format 8 or below, whose search texts are
+ * rebuilt before those columns exist (format 9's step fills them). */
+#define DERIVED_UPDATE "UPDATE dossier SET search_text = ?2, sort_key = ?3, applicant_name = ?4"
 
-  if (ipd_store_get_schema_version (self) < 9)
-    return TRUE;
-  if ((stmt = ipd_store_prepare (self, REGISTER_COLUMNS_UPDATE " WHERE id = ?1", error)) == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, dossier_id);
-  return ipd_store_step_done (self, stmt, error);
+static const char *
+derived_update_sql (IpdStore *self)
+{
+  return ipd_store_get_schema_version (self) >= 9 ? DERIVED_UPDATE "," REGISTER_COLUMNS_SET " WHERE id = ?1"
+                                                  : DERIVED_UPDATE " WHERE id = ?1";
 }
 
 /* Format 9's step: the columns of every dossier already there. */
 gboolean
 ipd_store_fill_register_columns (IpdStore *self, GError **error)
 {
-  return ipd_store_exec (self, REGISTER_COLUMNS_UPDATE, error);
+  return ipd_store_exec (self, "UPDATE dossier SET" REGISTER_COLUMNS_SET, error);
 }
 
 /* Folds the dossier's searchable text — name, aliases, numbers, parties,
@@ -897,15 +893,14 @@ ipd_store_refresh_search (IpdStore *self, gint64 dossier_id, GError **error)
   key = ipd_text_sort_key ((const char *) sqlite3_column_text (name, 0));
   applicant = ipd_column_dup_text (name, 1);
 
-  update = ipd_store_prepare (self,
-    "UPDATE dossier SET search_text = ?2, sort_key = ?3, applicant_name = ?4 WHERE id = ?1", error);
+  update = ipd_store_prepare (self, derived_update_sql (self), error);
   if (update == NULL)
     return FALSE;
   sqlite3_bind_int64 (update, 1, dossier_id);
   ipd_bind_text (update, 2, folded);
   ipd_bind_blob (update, 3, key);
   ipd_bind_text (update, 4, applicant);
-  return ipd_store_step_done (self, update, error) && refresh_register_columns (self, dossier_id, error);
+  return ipd_store_step_done (self, update, error);
 }
 
 static GArray *
