@@ -395,6 +395,44 @@ test_mutations (void)
   g_rand_free (rand);
 }
 
+/* Into cold memory (filled with streaming stores, 16 bytes at a time):
+ * the same pixels, at every start a surface's pixels can have, and not a
+ * byte written before or after them. 421 pixels: the size is no multiple
+ * of 16 either. */
+static void
+test_render_into_cold (void)
+{
+  g_autoptr(IpdPdfDocument) doc = open_text3 ();
+  g_autoptr(GError) error = NULL;
+  cairo_surface_t *fresh = ipd_pdf_document_render_page (doc, 1, 0.5, 90, NULL, &error);
+  int w = cairo_image_surface_get_width (fresh), h = cairo_image_surface_get_height (fresh);
+  int stride = cairo_format_stride_for_width (CAIRO_FORMAT_ARGB32, w);
+  gsize size = (gsize) stride * h;
+  g_autofree guchar *memory = g_malloc (size + 64);
+  guchar guard[16];
+
+  g_assert_no_error (error);
+  g_assert_cmpint (size % 16, !=, 0);
+  memset (guard, 0xa5, sizeof guard);
+  for (gsize offset = 16; offset < 32; offset += 4)
+    {
+      guchar *pixels = (guchar *) (((guintptr) memory + offset) & ~(guintptr) 15) + offset % 16;
+      cairo_surface_t *target;
+
+      memset (memory, 0xa5, size + 64);
+      memset (pixels, 0x5a, size);   /* a previous page */
+      target = cairo_image_surface_create_for_data (pixels, CAIRO_FORMAT_ARGB32, w, h, stride);
+      g_assert_true (ipd_pdf_document_render_page_into (doc, 1, 0.5, 90, NULL, target, IPD_PDF_MEMORY_COLD,
+                                                        NULL, &error));
+      g_assert_no_error (error);
+      cairo_surface_destroy (target);
+      g_assert_cmpmem (pixels, size, cairo_image_surface_get_data (fresh), size);
+      g_assert_cmpmem (pixels - sizeof guard, sizeof guard, guard, sizeof guard);
+      g_assert_cmpmem (pixels + size, sizeof guard, guard, sizeof guard);
+    }
+  cairo_surface_destroy (fresh);
+}
+
 /* Into a caller's surface: the same pixels as a fresh render, whatever
  * was there before (white first); a surface of the wrong size or format
  * is refused with a clear error and left alone. */
@@ -417,22 +455,22 @@ test_render_into (void)
   /* garbage from a previous page */
   memset (cairo_image_surface_get_data (reused), 0x5a, (gsize) cairo_image_surface_get_stride (reused) * h);
   cairo_surface_mark_dirty (reused);
-  g_assert_true (ipd_pdf_document_render_page_into (doc, 1, 0.5, 90, NULL, reused, NULL, &error));
+  g_assert_true (ipd_pdf_document_render_page_into (doc, 1, 0.5, 90, NULL, reused, IPD_PDF_MEMORY_RECENT, NULL, &error));
   g_assert_no_error (error);
   size = (gsize) cairo_image_surface_get_stride (fresh) * h;
   g_assert_cmpint (cairo_image_surface_get_stride (reused), ==, cairo_image_surface_get_stride (fresh));
   g_assert_cmpmem (cairo_image_surface_get_data (reused), size, cairo_image_surface_get_data (fresh), size);
 
   wrong = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h + 1);
-  g_assert_false (ipd_pdf_document_render_page_into (doc, 1, 0.5, 90, NULL, wrong, NULL, &error));
+  g_assert_false (ipd_pdf_document_render_page_into (doc, 1, 0.5, 90, NULL, wrong, IPD_PDF_MEMORY_RECENT, NULL, &error));
   g_assert_error (error, IPD_PDF_ERROR, IPD_PDF_ERROR_RENDER);
   g_clear_error (&error);
   cairo_surface_destroy (wrong);
   wrong = cairo_image_surface_create (CAIRO_FORMAT_RGB24, w, h);
-  g_assert_false (ipd_pdf_document_render_page_into (doc, 1, 0.5, 90, NULL, wrong, NULL, &error));
+  g_assert_false (ipd_pdf_document_render_page_into (doc, 1, 0.5, 90, NULL, wrong, IPD_PDF_MEMORY_RECENT, NULL, &error));
   g_assert_error (error, IPD_PDF_ERROR, IPD_PDF_ERROR_RENDER);
   g_clear_error (&error);
-  g_assert_false (ipd_pdf_document_render_page_into (doc, 5, 0.5, 0, NULL, reused, NULL, &error));
+  g_assert_false (ipd_pdf_document_render_page_into (doc, 5, 0.5, 0, NULL, reused, IPD_PDF_MEMORY_RECENT, NULL, &error));
   g_assert_error (error, IPD_PDF_ERROR, IPD_PDF_ERROR_NO_SUCH_PAGE);
   g_clear_error (&error);
   g_assert_false (ipd_pdf_document_get_render_size (doc, 5, 0.5, 0, &w, &h, &error));
@@ -671,7 +709,7 @@ check_ink_area (IpdPdfDocument *doc, int page, double scale, int rotation)
   g_assert_cmpint (area.y + area.height, <=, h);
 
   part = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, area.width, area.height);
-  g_assert_true (ipd_pdf_document_render_page_into (doc, page, scale, rotation, &area, part, NULL, &error));
+  g_assert_true (ipd_pdf_document_render_page_into (doc, page, scale, rotation, &area, part, IPD_PDF_MEMORY_RECENT, NULL, &error));
   g_assert_no_error (error);
   data = cairo_image_surface_get_data (whole);
   stride = cairo_image_surface_get_stride (whole);
@@ -746,7 +784,7 @@ test_ink_area_blank_and_annotations (void)
   /* a part outside the page, and a page that is not there */
   target = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 10, 10);
   g_assert_false (ipd_pdf_document_render_page_into (doc, 0, 1.0, 0, &(cairo_rectangle_int_t) { 590, 0, 10, 10 },
-                                                     target, NULL, &error));
+                                                     target, IPD_PDF_MEMORY_RECENT, NULL, &error));
   g_assert_error (error, IPD_PDF_ERROR, IPD_PDF_ERROR_RENDER);
   g_clear_error (&error);
   g_assert_false (ipd_pdf_document_get_ink_area (doc, 2, 1.0, 0, &area, &error));
@@ -1015,6 +1053,7 @@ main (int argc, char **argv)
   g_test_add_func ("/pdf/encrypted-truncated", test_encrypted_truncated);
   g_test_add_func ("/pdf/no-such-page", test_no_such_page);
   g_test_add_func ("/pdf/render-into", test_render_into);
+  g_test_add_func ("/pdf/render-into-cold", test_render_into_cold);
   g_test_add_func ("/pdf/cancelled", test_cancelled);
   g_test_add_func ("/pdf/render/size", test_render_size);
   g_test_add_func ("/pdf/render/rotation", test_render_rotation);

@@ -14,6 +14,9 @@
 #include <math.h>
 #include <poppler.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "ipd-pdf-document.h"
 #include "ipd-pdf-private.h"
@@ -357,13 +360,42 @@ take_recording (IpdPdfDocument *self, int page, double scale, int rotation)
   return g_steal_pointer (&r->surface);
 }
 
+/* Sets @size bytes at @data to 0xff. Cold memory is written with
+ * streaming stores: a plain store first reads each line of the page in
+ * from memory, and a page that comes back from the viewer's texture
+ * cache (64 MiB of pages) is in no cache any more. Measured at 105 dpi,
+ * full pages of text: 1.17x poppler's own render with memset, 1.09x with
+ * streaming stores. Memory just written is in the caches, and streaming
+ * stores would push it out: 1.32x instead of 0.99x. */
+static void
+fill_white (guchar *data, gsize size, IpdPdfMemory memory)
+{
+#ifdef __SSE2__
+  if (memory == IPD_PDF_MEMORY_COLD)
+    {
+      gsize head = MIN (size, (16 - (guintptr) data % 16) % 16);
+      gsize n = (size - head) / 16;
+      const __m128i ones = _mm_set1_epi32 (-1);
+      __m128i *line = (__m128i *) (data + head);
+
+      memset (data, 0xff, head);
+      for (gsize i = 0; i < n; i++)
+        _mm_stream_si128 (line + i, ones);
+      _mm_sfence ();   /* ordered before cairo's and poppler's own stores */
+      memset (data + head + n * 16, 0xff, size - head - n * 16);
+      return;
+    }
+#endif
+  memset (data, 0xff, size);
+}
+
 /* Draws @area (pixels of the whole @width × @height rendering) of page
  * @page on @target, white first (opaque white is all ones in ARGB32: a
- * memset, faster than cairo_paint): from its recording if the page was
- * just measured, else from the page. */
+ * fill of bytes, faster than cairo_paint): from its recording if the page
+ * was just measured, else from the page. */
 static cairo_status_t
 draw (IpdPdfDocument *self, PopplerPage *p, int page, double scale, int rotation, int width,
-      int height, const cairo_rectangle_int_t *area, cairo_surface_t *target)
+      int height, const cairo_rectangle_int_t *area, cairo_surface_t *target, IpdPdfMemory memory)
 {
   cairo_surface_t *recording = take_recording (self, page, scale, rotation);
   cairo_matrix_t matrix;
@@ -371,8 +403,8 @@ draw (IpdPdfDocument *self, PopplerPage *p, int page, double scale, int rotation
   cairo_t *cr;
 
   cairo_surface_flush (target);
-  memset (cairo_image_surface_get_data (target), 0xff,
-          (gsize) cairo_image_surface_get_stride (target) * area->height);
+  fill_white (cairo_image_surface_get_data (target),
+              (gsize) cairo_image_surface_get_stride (target) * area->height, memory);
   cairo_surface_mark_dirty (target);
   cr = cairo_create (target);
   if (recording != NULL)
@@ -504,7 +536,7 @@ ipd_pdf_document_get_ink_area (IpdPdfDocument *self, int page, double scale, int
 gboolean
 ipd_pdf_document_render_page_into (IpdPdfDocument *self, int page, double scale, int rotation,
                                    const cairo_rectangle_int_t *area, cairo_surface_t *target,
-                                   GCancellable *cancellable, GError **error)
+                                   IpdPdfMemory memory, GCancellable *cancellable, GError **error)
 {
   g_autoptr(IpdPopplerPage) p = NULL;
   cairo_rectangle_int_t whole;
@@ -541,7 +573,7 @@ ipd_pdf_document_render_page_into (IpdPdfDocument *self, int page, double scale,
                    page + 1, area->width, area->height);
       return FALSE;
     }
-  status = draw (self, p, page, scale, rotation, w, h, area, target);
+  status = draw (self, p, page, scale, rotation, w, h, area, target, memory);
   if (status != CAIRO_STATUS_SUCCESS)
     {
       g_set_error (error, IPD_PDF_ERROR, IPD_PDF_ERROR_RENDER,
@@ -572,7 +604,8 @@ ipd_pdf_document_render_page (IpdPdfDocument *self, int page, double scale, int 
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
   status = cairo_surface_status (surface);
   if (status == CAIRO_STATUS_SUCCESS)
-    status = draw (self, p, page, scale, rotation, w, h, &(cairo_rectangle_int_t) { 0, 0, w, h }, surface);
+    status = draw (self, p, page, scale, rotation, w, h, &(cairo_rectangle_int_t) { 0, 0, w, h },
+                   surface, IPD_PDF_MEMORY_RECENT);
   if (status != CAIRO_STATUS_SUCCESS)
     {
       g_set_error (error, IPD_PDF_ERROR, IPD_PDF_ERROR_RENDER,

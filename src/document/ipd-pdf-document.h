@@ -57,13 +57,20 @@ GBytes  *ipd_pdf_document_get_bytes     (IpdPdfDocument *self);
 cairo_surface_t *ipd_pdf_document_render_page (IpdPdfDocument *self, int page, double scale,
                                                int rotation, GCancellable *cancellable,
                                                GError **error);
+/* What a render target's memory last held, for filling it white. */
+typedef enum {
+  IPD_PDF_MEMORY_RECENT,   /* just mapped or written: in the processor's caches */
+  IPD_PDF_MEMORY_COLD,     /* written long ago, as a page back from a cache of many: */
+                           /* filled with streaming stores, which do not read it in first */
+} IpdPdfMemory;
+
 /* The same into @target, filled white first: lets a caller reuse its
  * memory from page to page. Only @area of the rendering (pixels; NULL:
  * all of it, see ipd_pdf_document_get_render_size) is drawn; @target is
- * an ARGB32 image surface of @area's size. */
+ * an ARGB32 image surface of @area's size, its memory as @memory says. */
 gboolean ipd_pdf_document_render_page_into (IpdPdfDocument *self, int page, double scale,
                                             int rotation, const cairo_rectangle_int_t *area,
-                                            cairo_surface_t *target,
+                                            cairo_surface_t *target, IpdPdfMemory memory,
                                             GCancellable *cancellable, GError **error);
 /* The part of that rendering with ink on it — text, drawings, pictures,
  * annotations — in its pixels: outside it the page is white. At least a

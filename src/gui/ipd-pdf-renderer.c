@@ -184,7 +184,8 @@ choose_area (IpdPdfRenderer *self, IpdPdfJob *job)
 }
 
 /* Into a surface from the pool when there is one: reused memory, no page
- * faults. */
+ * faults; given back after many other pages, it is in none of this
+ * processor's caches any more. */
 static void
 run_render (IpdPdfRenderer *self, IpdPdfJob *job)
 {
@@ -204,7 +205,8 @@ run_render (IpdPdfRenderer *self, IpdPdfJob *job)
   surface = ipd_pdf_surface_pool_take (self->pool, job->drawn.width, job->drawn.height, &job->reused);
   if (cairo_surface_status (surface) == CAIRO_STATUS_SUCCESS
       && ipd_pdf_document_render_page_into (self->document, job->page, job->scale, job->rotation, &job->drawn,
-                                            surface, job->cancellable, &job->error))
+                                            surface, job->reused ? IPD_PDF_MEMORY_COLD : IPD_PDF_MEMORY_RECENT,
+                                            job->cancellable, &job->error))
     {
       job->surface = surface;
       return;

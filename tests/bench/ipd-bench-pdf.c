@@ -66,7 +66,7 @@ static double
 time_ours_into (IpdPdfDocument *doc, int page, cairo_surface_t *target)
 {
   gint64 start = g_get_monotonic_time ();
-  gboolean ok = ipd_pdf_document_render_page_into (doc, page, DPI / 72.0, 0, NULL, target, NULL, NULL);
+  gboolean ok = ipd_pdf_document_render_page_into (doc, page, DPI / 72.0, 0, NULL, target, IPD_PDF_MEMORY_RECENT, NULL, NULL);
   double ms = ipd_bench_ms_since (start);
 
   g_assert_true (ok);
