@@ -1083,19 +1083,111 @@ test_surface_pool (void)
   /* a page's size: memory mapped at once, drawn on, freed */
   {
     g_autoptr(IpdPdfSurfacePool) big = ipd_pdf_surface_pool_new (8 * 1024 * 1024);
-    cairo_surface_t *page = ipd_pdf_surface_pool_take (big, 800, 1100, NULL);
+    IpdPdfSurfaceOrigin origin = IPD_PDF_SURFACE_REUSED;
+    cairo_surface_t *page = ipd_pdf_surface_pool_take (big, 800, 1100, &origin);
     cairo_t *cr = cairo_create (page);
 
+    g_assert_cmpint (origin, ==, IPD_PDF_SURFACE_NEW);
     g_assert_cmpint (cairo_surface_status (page), ==, CAIRO_STATUS_SUCCESS);
     cairo_set_source_rgb (cr, 1, 0, 0);
     cairo_paint (cr);
     cairo_destroy (cr);
     cairo_surface_flush (page);
     g_assert_cmphex (((guint32 *) cairo_image_surface_get_data (page))[800 * 1100 - 1], ==, 0xffff0000);
+    ipd_pdf_surface_pool_wait_ahead (big);   /* see /pdf-view/surface-pool-ahead */
     ipd_pdf_surface_pool_give (big, page);
-    g_assert_true (ipd_pdf_surface_pool_take (big, 800, 1100, NULL) == page);
+    g_assert_true (ipd_pdf_surface_pool_take (big, 800, 1100, &origin) == page);
+    g_assert_cmpint (origin, ==, IPD_PDF_SURFACE_REUSED);
     ipd_pdf_surface_pool_give (big, page);
   }
+}
+
+#define PAGE_BYTES (800 * 1100 * 4)
+
+/* While nothing comes back (a view filling its texture cache) and pages
+ * are of one size, the next page's memory is mapped on another thread,
+ * once at a time and within the budget; not for a document the pool was
+ * cleared of since. */
+static void
+test_surface_pool_ahead (void)
+{
+  g_autoptr(IpdPdfSurfacePool) pool = ipd_pdf_surface_pool_new (3 * PAGE_BYTES + PAGE_BYTES / 2);
+  IpdPdfSurfaceOrigin origin = IPD_PDF_SURFACE_REUSED;
+  cairo_surface_t *first, *second, *third, *other, *ink;
+  guint reused = 0, made = 0;
+
+  /* the first of its size: none yet */
+  first = ipd_pdf_surface_pool_take (pool, 800, 1100, &origin);
+  g_assert_cmpint (origin, ==, IPD_PDF_SURFACE_NEW);
+  ipd_pdf_surface_pool_wait_ahead (pool);
+  g_assert_cmpuint (ipd_pdf_surface_pool_get_size (pool), ==, 0);
+  /* a page with little ink, drawn as a box of its own size: none either */
+  ink = ipd_pdf_surface_pool_take (pool, 700, 1000, &origin);
+  ipd_pdf_surface_pool_wait_ahead (pool);
+  g_assert_cmpuint (ipd_pdf_surface_pool_get_size (pool), ==, 0);
+  cairo_surface_destroy (ink);
+
+  /* the same size twice in a row: the next one is mapped ahead */
+  ink = ipd_pdf_surface_pool_take (pool, 700, 1000, &origin);
+  g_assert_cmpint (origin, ==, IPD_PDF_SURFACE_NEW);
+  ipd_pdf_surface_pool_wait_ahead (pool);
+  g_assert_cmpuint (ipd_pdf_surface_pool_get_size (pool), ==, 700 * 1000 * 4);
+  ipd_pdf_surface_pool_clear (pool);
+  cairo_surface_destroy (ink);
+  cairo_surface_destroy (first);
+  first = ipd_pdf_surface_pool_take (pool, 800, 1100, &origin);
+  second = ipd_pdf_surface_pool_take (pool, 800, 1100, &origin);
+  ipd_pdf_surface_pool_wait_ahead (pool);
+  g_assert_cmpuint (ipd_pdf_surface_pool_get_size (pool), ==, PAGE_BYTES);
+  cairo_surface_destroy (second);
+  second = ipd_pdf_surface_pool_take (pool, 800, 1100, &origin);
+  g_assert_cmpint (origin, ==, IPD_PDF_SURFACE_AHEAD);
+  g_assert_true (second != first);
+  g_assert_cmpint (cairo_surface_status (second), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_image_surface_get_width (second), ==, 800);
+  /* and the one after it */
+  ipd_pdf_surface_pool_wait_ahead (pool);
+  g_assert_cmpuint (ipd_pdf_surface_pool_get_size (pool), ==, PAGE_BYTES);
+  ipd_pdf_surface_pool_get_stats (pool, &reused, &made);
+  g_assert_cmpuint (reused, ==, 0);
+  g_assert_cmpuint (made, ==, 8);
+
+  /* pages come back: none is mapped after a reuse */
+  ipd_pdf_surface_pool_give (pool, first);
+  third = ipd_pdf_surface_pool_take (pool, 800, 1100, &origin);
+  g_assert_true (third == first);
+  g_assert_cmpint (origin, ==, IPD_PDF_SURFACE_REUSED);
+  ipd_pdf_surface_pool_wait_ahead (pool);
+  ipd_pdf_surface_pool_get_stats (pool, &reused, &made);
+  g_assert_cmpuint (reused, ==, 1);
+  g_assert_cmpuint (made, ==, 8);
+
+  /* no room in the budget for another: none */
+  ipd_pdf_surface_pool_give (pool, second);
+  ipd_pdf_surface_pool_give (pool, cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 800, 1100));
+  g_assert_cmpuint (ipd_pdf_surface_pool_get_size (pool), ==, 3 * PAGE_BYTES);
+  for (int i = 0; i < 2; i++)
+    {
+      other = ipd_pdf_surface_pool_take (pool, 700, 1100, &origin);
+      g_assert_cmpint (origin, ==, IPD_PDF_SURFACE_NEW);
+      ipd_pdf_surface_pool_wait_ahead (pool);
+      cairo_surface_destroy (other);
+    }
+  ipd_pdf_surface_pool_get_stats (pool, NULL, &made);
+  g_assert_cmpuint (made, ==, 10);
+  g_assert_cmpuint (ipd_pdf_surface_pool_get_size (pool), ==, 3 * PAGE_BYTES);
+
+  /* cleared for another document while the next is being mapped */
+  ipd_pdf_surface_pool_clear (pool);
+  other = ipd_pdf_surface_pool_take (pool, 700, 1100, &origin);
+  cairo_surface_destroy (other);
+  other = ipd_pdf_surface_pool_take (pool, 700, 1100, &origin);
+  g_assert_cmpint (origin, ==, IPD_PDF_SURFACE_NEW);
+  ipd_pdf_surface_pool_clear (pool);
+  ipd_pdf_surface_pool_wait_ahead (pool);
+  g_assert_cmpuint (ipd_pdf_surface_pool_get_size (pool), ==, 0);
+  cairo_surface_destroy (other);
+  cairo_surface_destroy (third);
 }
 
 /* ---- the pixels' lifetime ---- */
@@ -1197,6 +1289,7 @@ main (int argc, char **argv)
   ipd_test_init_gui (&argc, &argv);
   g_test_add_func ("/pdf-view/texture-cache", test_texture_cache);
   g_test_add_func ("/pdf-view/surface-pool", test_surface_pool);
+  g_test_add_func ("/pdf-view/surface-pool-ahead", test_surface_pool_ahead);
   g_test_add_func ("/pdf-view/open-text", test_open_text);
   g_test_add_func ("/pdf-view/zoom", test_zoom);
   g_test_add_func ("/pdf-view/page-entry", test_page_entry);

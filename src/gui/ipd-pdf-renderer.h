@@ -74,7 +74,7 @@ struct _IpdPdfJob {
   cairo_rectangle_int_t drawn;   /* RENDER: in the pixels of the whole page */
   int            page_width;     /* RENDER: the whole page's pixels */
   int            page_height;
-  gboolean       reused;         /* RENDER: into memory from the pool */
+  IpdPdfSurfaceOrigin origin;   /* RENDER: of its memory, with a pool */
   GPtrArray     *matches;        /* FIND: of IpdPdfMatch, this chunk's */
   char          *text;           /* TEXT */
   cairo_region_t *region;        /* REGION: where the text of the area lies, points */

@@ -22,11 +22,16 @@
 struct _IpdPdfSurfacePool {
   gatomicrefcount ref;
   GMutex          mutex;    /* everything below */
+  GCond           mapped_ahead;
   GQueue          kept;     /* of cairo_surface_t, most recently given back first */
   gsize           size;
   gsize           budget;
   guint           reused;
   guint           made;
+  guint           generation;     /* of ipd_pdf_surface_pool_clear() calls */
+  gboolean        mapping_ahead;
+  int             last_width;     /* of the last surface taken */
+  int             last_height;
 };
 
 typedef struct {
@@ -98,6 +103,42 @@ destroy_surface (gpointer surface, gpointer data)
   cairo_surface_destroy (surface);
 }
 
+typedef struct {
+  GFunc    func;
+  gpointer data;
+} Errand;
+
+static void
+run_errand (gpointer data, gpointer unused)
+{
+  Errand *errand = data;
+
+  errand->func (errand->data, NULL);
+  g_free (errand);
+}
+
+/* Runs @func on the thread every pool shares, or here without one. */
+static void
+run_elsewhere (GFunc func, gpointer data)
+{
+  static GThreadPool *helper;
+  static gsize helper_made;
+  Errand *errand = g_new (Errand, 1);
+
+  if (g_once_init_enter (&helper_made))
+    {
+      helper = g_thread_pool_new (run_errand, NULL, 1, FALSE, NULL);
+      g_once_init_leave (&helper_made, 1);
+    }
+  *errand = (Errand) { func, data };
+  if (helper == NULL)
+    run_errand (errand, NULL);
+  else
+    /* FALSE only when no thread could be started; the errand is queued
+     * anyway, and runs once one can be */
+    g_thread_pool_push (helper, errand, NULL);
+}
+
 /* Surfaces the pool has no room for are unmapped on a thread of their
  * own: the textures of a document come back on the main thread, and
  * unmapping the dozen a new document's view drops took 2.5–6 ms of the
@@ -105,16 +146,84 @@ destroy_surface (gpointer surface, gpointer data)
 static void
 destroy_later (cairo_surface_t *surface)
 {
-  static GThreadPool *reaper;
-  static gsize reaper_made;
+  run_elsewhere (destroy_surface, surface);
+}
 
-  if (g_once_init_enter (&reaper_made))
+/* A surface mapped ahead, until it is taken. */
+static const cairo_user_data_key_t ahead_key;
+
+typedef struct {
+  IpdPdfSurfacePool *pool;
+  int                width, height;
+  guint              generation;
+} Ahead;
+
+/* With the lock held: keeps @surface, and returns the oldest kept over
+ * the budget, to be freed outside the lock (munmap can take a while). */
+static GSList *
+keep_locked (IpdPdfSurfacePool *self, cairo_surface_t *surface)
+{
+  GSList *dropped = NULL;
+
+  g_queue_push_head (&self->kept, surface);
+  self->size += surface_size (surface);
+  while (self->size > self->budget)
     {
-      reaper = g_thread_pool_new (destroy_surface, NULL, 1, FALSE, NULL);
-      g_once_init_leave (&reaper_made, 1);
+      cairo_surface_t *old = g_queue_pop_tail (&self->kept);
+
+      self->size -= surface_size (old);
+      dropped = g_slist_prepend (dropped, old);
     }
-  if (reaper == NULL || !g_thread_pool_push (reaper, surface, NULL))
+  return dropped;
+}
+
+static void
+map_ahead (gpointer data, gpointer unused)
+{
+  Ahead *ahead = data;
+  IpdPdfSurfacePool *self = ahead->pool;
+  cairo_surface_t *surface = new_surface (ahead->width, ahead->height);
+  GSList *dropped = NULL;
+  gboolean kept = FALSE;
+
+  g_mutex_lock (&self->mutex);
+  /* not for a document the pool was cleared of since */
+  if (ahead->generation == self->generation
+      && cairo_surface_set_user_data (surface, &ahead_key, self, NULL) == CAIRO_STATUS_SUCCESS)
+    {
+      self->made++;
+      dropped = keep_locked (self, surface);
+      kept = TRUE;
+    }
+  self->mapping_ahead = FALSE;
+  g_cond_broadcast (&self->mapped_ahead);
+  g_mutex_unlock (&self->mutex);
+  if (!kept)
     cairo_surface_destroy (surface);
+  g_slist_free_full (dropped, (GDestroyNotify) cairo_surface_destroy);
+  ipd_pdf_surface_pool_unref (self);
+  g_free (ahead);
+}
+
+/* With the lock held, after two takes of that size in a row that found
+ * none given back (pages drawn whole; a page with little ink is drawn as
+ * its ink's box, of a size of its own): the next will likely be of that
+ * size too, and find none either. Its memory is mapped now, elsewhere —
+ * mapping 4.3 MB (105 dpi) costs a third of drawing a full page of text —
+ * when the pool has room. */
+static Ahead *
+plan_ahead (IpdPdfSurfacePool *self, int width, int height)
+{
+  gsize size = (gsize) cairo_format_stride_for_width (CAIRO_FORMAT_ARGB32, width) * height;
+  Ahead *ahead;
+
+  if (self->mapping_ahead || size < MAPPED_MIN || self->size + size > self->budget)
+    return NULL;
+  self->mapping_ahead = TRUE;
+  g_debug ("Mapping a %d × %d surface ahead", width, height);
+  ahead = g_new (Ahead, 1);
+  *ahead = (Ahead) { ipd_pdf_surface_pool_ref (self), width, height, self->generation };
+  return ahead;
 }
 
 IpdPdfSurfacePool *
@@ -124,6 +233,7 @@ ipd_pdf_surface_pool_new (gsize budget)
 
   g_atomic_ref_count_init (&self->ref);
   g_mutex_init (&self->mutex);
+  g_cond_init (&self->mapped_ahead);
   g_queue_init (&self->kept);
   self->budget = budget;
   return self;
@@ -142,6 +252,7 @@ ipd_pdf_surface_pool_unref (IpdPdfSurfacePool *self)
   if (!g_atomic_ref_count_dec (&self->ref))
     return;
   ipd_pdf_surface_pool_clear (self);
+  g_cond_clear (&self->mapped_ahead);
   g_mutex_clear (&self->mutex);
   g_free (self);
 }
@@ -155,34 +266,60 @@ ipd_pdf_surface_pool_clear (IpdPdfSurfacePool *self)
   kept = self->kept;
   g_queue_init (&self->kept);
   self->size = 0;
+  self->generation++;
   g_mutex_unlock (&self->mutex);
   g_queue_clear_full (&kept, (GDestroyNotify) destroy_later);
 }
 
-cairo_surface_t *
-ipd_pdf_surface_pool_take (IpdPdfSurfacePool *self, int width, int height, gboolean *reused)
+/* With the lock held: a kept surface of that size, no longer kept, or NULL. */
+static cairo_surface_t *
+take_kept (IpdPdfSurfacePool *self, int width, int height)
 {
-  cairo_surface_t *found = NULL;
-
-  g_mutex_lock (&self->mutex);
   for (GList *l = self->kept.head; l != NULL; l = l->next)
     {
       cairo_surface_t *surface = l->data;
+
       if (cairo_image_surface_get_width (surface) == width && cairo_image_surface_get_height (surface) == height)
         {
-          found = surface;
           self->size -= surface_size (surface);
           g_queue_delete_link (&self->kept, l);
-          break;
+          return surface;
         }
     }
-  if (found != NULL)
-    self->reused++;
+  return NULL;
+}
+
+cairo_surface_t *
+ipd_pdf_surface_pool_take (IpdPdfSurfacePool *self, int width, int height,
+                           IpdPdfSurfaceOrigin *origin)
+{
+  IpdPdfSurfaceOrigin from = IPD_PDF_SURFACE_NEW;
+  cairo_surface_t *found;
+  Ahead *ahead = NULL;
+
+  g_mutex_lock (&self->mutex);
+  found = take_kept (self, width, height);
+  if (found != NULL && cairo_surface_get_user_data (found, &ahead_key) != NULL)
+    {
+      from = IPD_PDF_SURFACE_AHEAD;
+      cairo_surface_set_user_data (found, &ahead_key, NULL, NULL);
+    }
+  else if (found != NULL)
+    {
+      from = IPD_PDF_SURFACE_REUSED;
+      self->reused++;
+    }
   else
     self->made++;
+  if (from != IPD_PDF_SURFACE_REUSED && width == self->last_width && height == self->last_height)
+    ahead = plan_ahead (self, width, height);
+  self->last_width = width;
+  self->last_height = height;
   g_mutex_unlock (&self->mutex);
-  if (reused != NULL)
-    *reused = found != NULL;
+  if (ahead != NULL)
+    run_elsewhere (map_ahead, ahead);
+  if (origin != NULL)
+    *origin = from;
   return found != NULL ? found : new_surface (width, height);
 }
 
@@ -197,16 +334,8 @@ ipd_pdf_surface_pool_give (IpdPdfSurfacePool *self, cairo_surface_t *surface)
       return;
     }
   g_mutex_lock (&self->mutex);
-  g_queue_push_head (&self->kept, surface);
-  self->size += surface_size (surface);
-  while (self->size > self->budget)
-    {
-      cairo_surface_t *old = g_queue_pop_tail (&self->kept);
-      self->size -= surface_size (old);
-      dropped = g_slist_prepend (dropped, old);
-    }
+  dropped = keep_locked (self, surface);
   g_mutex_unlock (&self->mutex);
-  /* freed outside the lock: munmap can take a while */
   g_slist_free_full (dropped, (GDestroyNotify) destroy_later);
 }
 
@@ -263,5 +392,14 @@ ipd_pdf_surface_pool_get_stats (IpdPdfSurfacePool *self, guint *reused, guint *m
     *reused = self->reused;
   if (made != NULL)
     *made = self->made;
+  g_mutex_unlock (&self->mutex);
+}
+
+void
+ipd_pdf_surface_pool_wait_ahead (IpdPdfSurfacePool *self)
+{
+  g_mutex_lock (&self->mutex);
+  while (self->mapping_ahead)
+    g_cond_wait (&self->mapped_ahead, &self->mutex);
   g_mutex_unlock (&self->mutex);
 }

@@ -6,9 +6,11 @@
  * only once nothing can draw from it: the last reference to the bytes
  * behind its texture (the texture and the cairo surface the page paints
  * with the cairo renderer both hold one) is dropped. New memory for a
- * page is mapped in one call, not a fault at a time. Bounded in bytes; the
- * most recently given back are kept. Thread safe: the worker takes, any
- * thread gives back.
+ * page is mapped in one call, not a fault at a time, and while the pool
+ * has none to give back (a view filling its texture cache) the next one
+ * is mapped ahead, on a thread of the pool's own, while the worker draws.
+ * Bounded in bytes; the most recently given back are kept. Thread safe:
+ * the worker takes, any thread gives back.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
@@ -26,11 +28,18 @@ void               ipd_pdf_surface_pool_unref (IpdPdfSurfacePool *self);
 /* Frees what is kept (a new document: other sizes). */
 void               ipd_pdf_surface_pool_clear (IpdPdfSurfacePool *self);
 
-/* An ARGB32 image surface of that size, reused when one was given back
- * (@reused, may be NULL, says so), else new (check its status). Its
+/* Where a surface the pool hands out comes from. */
+typedef enum {
+  IPD_PDF_SURFACE_NEW,      /* mapped now, on the calling thread */
+  IPD_PDF_SURFACE_AHEAD,    /* mapped ahead, on the pool's thread */
+  IPD_PDF_SURFACE_REUSED,   /* given back: written long ago */
+} IpdPdfSurfaceOrigin;
+
+/* An ARGB32 image surface of that size, reused when one was given back,
+ * else new (check its status); @origin (may be NULL) says which. Its
  * contents are undefined. */
 cairo_surface_t   *ipd_pdf_surface_pool_take  (IpdPdfSurfacePool *self, int width, int height,
-                                               gboolean *reused);
+                                               IpdPdfSurfaceOrigin *origin);
 /* Takes @surface back (consumes the reference), or frees it when the
  * pool is full. Only for a surface nothing else draws from or into. */
 void               ipd_pdf_surface_pool_give  (IpdPdfSurfacePool *self, cairo_surface_t *surface);
@@ -41,9 +50,12 @@ void               ipd_pdf_surface_pool_give  (IpdPdfSurfacePool *self, cairo_su
  * is a cairo surface of the same pixels (for the cairo renderer). */
 GdkTexture        *ipd_pdf_surface_pool_make_texture (IpdPdfSurfacePool *self, cairo_surface_t *surface);
 
-/* Bytes kept, surfaces reused and made since the pool was made (figures, tests). */
+/* Bytes kept; surfaces reused, and made (now or ahead), since the pool
+ * was made (figures, tests). */
 gsize              ipd_pdf_surface_pool_get_size (IpdPdfSurfacePool *self);
 void               ipd_pdf_surface_pool_get_stats (IpdPdfSurfacePool *self, guint *reused, guint *made);
+/* Waits until no surface is being mapped ahead (tests). */
+void               ipd_pdf_surface_pool_wait_ahead (IpdPdfSurfacePool *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (IpdPdfSurfacePool, ipd_pdf_surface_pool_unref)
 

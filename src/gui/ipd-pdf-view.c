@@ -406,7 +406,7 @@ on_rendered (IpdPdfJob *job, gpointer user_data)
   self->n_renders++;
   self->render_usec += job->run_usec;
   self->render_cpu_usec += job->cpu_usec;
-  if (job->reused)
+  if (job->origin == IPD_PDF_SURFACE_REUSED)
     {
       self->n_reused_renders++;
       self->reused_cpu_usec += job->cpu_usec;

@@ -322,7 +322,7 @@ layer_render_thread_ms (GBytes *pdf, int first, int n, double scale)
 typedef struct {
   guint               waiting;
   gint64              cpu_usec;    /* of the last render, */
-  gboolean            reused;      /* and whether it went into reused memory */
+  IpdPdfSurfaceOrigin origin;      /* and where its memory came from */
   double              scale;
   IpdPdfSurfacePool  *pool;
   IpdPdfTextureCache *cache;   /* the rendered pages, as the viewer keeps them */
@@ -342,7 +342,7 @@ on_worker_done (IpdPdfJob *job, gpointer data)
       g_autoptr(GdkTexture) texture = ipd_pdf_surface_pool_make_texture (run->pool, g_steal_pointer (&job->surface));
 
       run->cpu_usec = job->cpu_usec;
-      run->reused = job->reused;
+      run->origin = job->origin;
       ipd_pdf_texture_cache_insert (run->cache, job->page, job->zoom, 0, FALSE, texture, size);
     }
   run->waiting--;
@@ -380,7 +380,7 @@ worker_open (WorkerRun *run, GBytes *pdf, double scale, int warm_up)
 {
   IpdPdfJob *job;
 
-  *run = (WorkerRun) { 0, 0, FALSE, scale, ipd_pdf_surface_pool_new (POOL_BUDGET),
+  *run = (WorkerRun) { 0, 0, IPD_PDF_SURFACE_NEW, scale, ipd_pdf_surface_pool_new (POOL_BUDGET),
                        ipd_pdf_texture_cache_new (CACHE_BUDGET), NULL };
   run->renderer = ipd_pdf_renderer_new (run->pool);
   job = ipd_pdf_job_new (IPD_PDF_JOB_LOAD, IPD_PDF_PRIORITY_LOAD, on_worker_done, run);
@@ -417,9 +417,9 @@ typedef struct {
 typedef struct {
   double worker_ms, raw_ms;    /* a page */
   double ratio;                /* worker / raw, the target's figure */
-  double steady_ratio;         /* the same for the pages into reused memory, */
-  double new_ratio;            /* and for those into new memory (the texture cache filling up) */
-  guint  n_new;                /* of a round's pages */
+  /* the same for the pages by their memory's origin: */
+  double ratios[IPD_PDF_SURFACE_REUSED + 1];   /* new, mapped ahead, given back */
+  guint  n_pages[IPD_PDF_SURFACE_REUSED + 1];  /* of all the rounds' pages */
 } Comparison;
 
 static void
@@ -465,14 +465,15 @@ compare_worker_raw (GBytes *pdf, int first, int n, double scale, Comparison *res
   g_autoptr(GArray) workers = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) raws = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) ratios = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) steady_ratios = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) new_ratios = g_array_new (FALSE, FALSE, sizeof (double));
+  GArray *by_origin[IPD_PDF_SURFACE_REUSED + 1];
 
+  for (int o = 0; o <= IPD_PDF_SURFACE_REUSED; o++)
+    by_origin[o] = g_array_new (FALSE, FALSE, sizeof (double));
   for (int round = 0; round < ROUNDS; round++)
     {
       WorkerRun worker_run;
       RawRun raw_run;
-      Pair steady = { 0 }, fresh = { 0 }, all = { 0 };
+      Pair of_origin[IPD_PDF_SURFACE_REUSED + 1] = { { 0 } }, all = { 0 };
 
       worker_open (&worker_run, pdf, scale, first - 1);
       raw_open (&raw_run, pdf, scale, FALSE, TRUE);
@@ -481,24 +482,28 @@ compare_worker_raw (GBytes *pdf, int first, int n, double scale, Comparison *res
           Pair page = { 0 };
 
           pair_render (&page, &worker_run, &raw_run, i);
-          pair_add (worker_run.reused ? &steady : &fresh, &page);
+          pair_add (&of_origin[worker_run.origin], &page);
         }
       raw_close (&raw_run);
       worker_close (&worker_run);
-      pair_add (&all, &steady);
-      pair_add (&all, &fresh);
+      for (int o = 0; o <= IPD_PDF_SURFACE_REUSED; o++)
+        {
+          pair_add (&all, &of_origin[o]);
+          append_ratio (by_origin[o], &of_origin[o]);
+          result->n_pages[o] += of_origin[o].n;
+        }
       g_array_append_vals (workers, (double[]) { all.worker / 1000.0 / n }, 1);
       g_array_append_vals (raws, (double[]) { all.raw / 1000.0 / n }, 1);
       append_ratio (ratios, &all);
-      append_ratio (steady_ratios, &steady);
-      append_ratio (new_ratios, &fresh);
-      result->n_new = fresh.n;
     }
   result->worker_ms = median_or_zero (workers);
   result->raw_ms = median_or_zero (raws);
   result->ratio = median_or_zero (ratios);
-  result->steady_ratio = median_or_zero (steady_ratios);
-  result->new_ratio = median_or_zero (new_ratios);
+  for (int o = 0; o <= IPD_PDF_SURFACE_REUSED; o++)
+    {
+      result->ratios[o] = median_or_zero (by_origin[o]);
+      g_array_unref (by_origin[o]);
+    }
 }
 
 /* The first widget under @root named @name or of @type. */
@@ -632,7 +637,7 @@ bench_file (GtkWindow *window, IpdPdfView *view, GBytes *owned_pdf, int n_pages,
   g_autofree char *name = g_strdup_printf ("bench-%d.pdf", n_pages);
   GtkAdjustment *adj;
   double load_gap, load_busy, scroll_gap, scroll_busy, scale, raw, white, layer, layer_thread_ms, viewer;
-  Comparison idle;
+  Comparison idle = { 0 };
   /* the pages after the first, up to a hundred: a 50-page file whole */
   int sample = MIN (SAMPLE_PAGES, n_pages - 1);
   GapProbe probe;
@@ -693,7 +698,7 @@ bench_file (GtkWindow *window, IpdPdfView *view, GBytes *owned_pdf, int n_pages,
   /* processor time of the rendering thread, each: the machine's load
    * stays out of the comparison */
   printf ("%5d pages: render per page at %.0f dpi (thread CPU): viewer's worker %5.2f ms (%u pages, %u into "
-          "reused memory, %u new, %.1f MiB kept; %5.2f ms on the clock), layer alone (fresh memory) %5.2f ms, "
+          "reused memory, %u mapped, %.1f MiB kept; %5.2f ms on the clock), layer alone (fresh memory) %5.2f ms, "
           "on a thread of its own %5.2f ms\n",
           n_pages, scale * 72, viewer, n_renders, reused - reused0, made - made0, kept / 1048576.0,
           render_usec / 1000.0 / MAX (1, n_renders), layer, layer_thread_ms);
@@ -710,9 +715,12 @@ bench_file (GtkWindow *window, IpdPdfView *view, GBytes *owned_pdf, int n_pages,
           layer / raw, layer / white);
   /* new memory: the texture cache filling up, or pages small enough for
    * cairo's own allocation */
-  if (idle.n_new > 0 && idle.n_new < (guint) sample)
-    printf ("%5d pages:   of which into reused memory %.2f× (%u pages), into new memory %.2f× (%u pages)\n",
-            n_pages, idle.steady_ratio, sample - idle.n_new, idle.new_ratio, idle.n_new);
+  if (idle.n_pages[IPD_PDF_SURFACE_REUSED] < (guint) sample * ROUNDS)
+    printf ("%5d pages:   of which into memory given back %.2f× (%u pages of the rounds'), mapped ahead %.2f× "
+            "(%u), new %.2f× (%u)\n", n_pages,
+            idle.ratios[IPD_PDF_SURFACE_REUSED], idle.n_pages[IPD_PDF_SURFACE_REUSED],
+            idle.ratios[IPD_PDF_SURFACE_AHEAD], idle.n_pages[IPD_PDF_SURFACE_AHEAD],
+            idle.ratios[IPD_PDF_SURFACE_NEW], idle.n_pages[IPD_PDF_SURFACE_NEW]);
   fflush (stdout);
 }
 
