@@ -1177,10 +1177,14 @@ test_surface_pool_ahead (void)
   g_assert_cmpuint (made, ==, 10);
   g_assert_cmpuint (ipd_pdf_surface_pool_get_size (pool), ==, 3 * PAGE_BYTES);
 
-  /* cleared for another document while the next is being mapped */
+  /* another document: its first page is the first of its size again */
   ipd_pdf_surface_pool_clear (pool);
   other = ipd_pdf_surface_pool_take (pool, 700, 1100, &origin);
+  g_assert_cmpint (origin, ==, IPD_PDF_SURFACE_NEW);
+  ipd_pdf_surface_pool_wait_ahead (pool);
+  g_assert_cmpuint (ipd_pdf_surface_pool_get_size (pool), ==, 0);
   cairo_surface_destroy (other);
+  /* cleared for yet another while the next is being mapped */
   other = ipd_pdf_surface_pool_take (pool, 700, 1100, &origin);
   g_assert_cmpint (origin, ==, IPD_PDF_SURFACE_NEW);
   ipd_pdf_surface_pool_clear (pool);

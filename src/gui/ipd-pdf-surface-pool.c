@@ -267,6 +267,7 @@ ipd_pdf_surface_pool_clear (IpdPdfSurfacePool *self)
   g_queue_init (&self->kept);
   self->size = 0;
   self->generation++;
+  self->last_width = self->last_height = 0;   /* another document's pages */
   g_mutex_unlock (&self->mutex);
   g_queue_clear_full (&kept, (GDestroyNotify) destroy_later);
 }
