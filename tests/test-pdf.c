@@ -395,34 +395,35 @@ test_mutations (void)
   g_rand_free (rand);
 }
 
-/* Into cold memory (filled with streaming stores, 16 bytes at a time):
- * the same pixels, at every start a surface's pixels can have, and not a
- * byte written before or after them. 421 pixels: the size is no multiple
- * of 16 either. */
+/* Into cold memory (filled with streaming stores, 16 bytes at a time,
+ * from 1 MiB): the same pixels, at every start a surface's pixels can
+ * have, and not a byte written before or after them. 595 × 842 pixels:
+ * the size is no multiple of 16 either. */
 static void
 test_render_into_cold (void)
 {
   g_autoptr(IpdPdfDocument) doc = open_text3 ();
   g_autoptr(GError) error = NULL;
-  cairo_surface_t *fresh = ipd_pdf_document_render_page (doc, 1, 0.5, 90, NULL, &error);
+  cairo_surface_t *fresh = ipd_pdf_document_render_page (doc, 1, 1.0, 90, NULL, &error);
   int w = cairo_image_surface_get_width (fresh), h = cairo_image_surface_get_height (fresh);
   int stride = cairo_format_stride_for_width (CAIRO_FORMAT_ARGB32, w);
   gsize size = (gsize) stride * h;
-  g_autofree guchar *memory = g_malloc (size + 64);
+  guchar *memory = g_aligned_alloc (size + 64, 1, 16);
   guchar guard[16];
 
   g_assert_no_error (error);
   g_assert_cmpint (size % 16, !=, 0);
+  g_assert_cmpuint (size, >=, 1024 * 1024);
   memset (guard, 0xa5, sizeof guard);
   for (gsize offset = 16; offset < 32; offset += 4)
     {
-      guchar *pixels = (guchar *) (((guintptr) memory + offset) & ~(guintptr) 15) + offset % 16;
+      guchar *pixels = memory + offset;
       cairo_surface_t *target;
 
       memset (memory, 0xa5, size + 64);
       memset (pixels, 0x5a, size);   /* a previous page */
       target = cairo_image_surface_create_for_data (pixels, CAIRO_FORMAT_ARGB32, w, h, stride);
-      g_assert_true (ipd_pdf_document_render_page_into (doc, 1, 0.5, 90, NULL, target, IPD_PDF_MEMORY_COLD,
+      g_assert_true (ipd_pdf_document_render_page_into (doc, 1, 1.0, 90, NULL, target, IPD_PDF_MEMORY_COLD,
                                                         NULL, &error));
       g_assert_no_error (error);
       cairo_surface_destroy (target);
@@ -430,6 +431,7 @@ test_render_into_cold (void)
       g_assert_cmpmem (pixels - sizeof guard, sizeof guard, guard, sizeof guard);
       g_assert_cmpmem (pixels + size, sizeof guard, guard, sizeof guard);
     }
+  g_aligned_free (memory);
   cairo_surface_destroy (fresh);
 }
 

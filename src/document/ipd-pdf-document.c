@@ -360,6 +360,10 @@ take_recording (IpdPdfDocument *self, int page, double scale, int rotation)
   return g_steal_pointer (&r->surface);
 }
 
+/* Below this, memory said to be cold may well be in the processor's
+ * second-level cache still (1-2 MiB). */
+#define COLD_FILL_MIN (1024 * 1024)
+
 /* Sets @size bytes at @data to 0xff. Cold memory is written with
  * streaming stores: a plain store first reads each line of the page in
  * from memory, and a page that comes back from the viewer's texture
@@ -371,7 +375,7 @@ static void
 fill_white (guchar *data, gsize size, IpdPdfMemory memory)
 {
 #ifdef __SSE2__
-  if (memory == IPD_PDF_MEMORY_COLD)
+  if (memory == IPD_PDF_MEMORY_COLD && size >= COLD_FILL_MIN)
     {
       gsize head = MIN (size, (16 - (guintptr) data % 16) % 16);
       gsize n = (size - head) / 16;
@@ -381,7 +385,9 @@ fill_white (guchar *data, gsize size, IpdPdfMemory memory)
       memset (data, 0xff, head);
       for (gsize i = 0; i < n; i++)
         _mm_stream_si128 (line + i, ones);
-      _mm_sfence ();   /* ordered before cairo's and poppler's own stores */
+      /* streaming stores are weakly ordered: fenced, so that they are
+       * seen before whatever hands the page to another thread */
+      _mm_sfence ();
       memset (data + head + n * 16, 0xff, size - head - n * 16);
       return;
     }

@@ -62,6 +62,7 @@ typedef enum {
   IPD_PDF_MEMORY_RECENT,   /* just mapped or written: in the processor's caches */
   IPD_PDF_MEMORY_COLD,     /* written long ago, as a page back from a cache of many: */
                            /* filled with streaming stores, which do not read it in first */
+                           /* (from 1 MiB: smaller, it may be in the caches still) */
 } IpdPdfMemory;
 
 /* The same into @target, filled white first: lets a caller reuse its

@@ -28,7 +28,6 @@ struct _IpdPdfSurfacePool {
   gsize           budget;
   guint           reused;
   guint           made;
-  guint           generation;     /* of ipd_pdf_surface_pool_clear() calls */
   gboolean        mapping_ahead;
   int             last_width;     /* of the last surface taken */
   int             last_height;
@@ -117,7 +116,8 @@ run_errand (gpointer data, gpointer unused)
   g_free (errand);
 }
 
-/* Runs @func on the thread every pool shares, or here without one. */
+/* Runs @func on the one thread every pool shares, or here when it could
+ * not be started. */
 static void
 run_elsewhere (GFunc func, gpointer data)
 {
@@ -127,20 +127,19 @@ run_elsewhere (GFunc func, gpointer data)
 
   if (g_once_init_enter (&helper_made))
     {
-      helper = g_thread_pool_new (run_errand, NULL, 1, FALSE, NULL);
+      /* exclusive: its thread is started now, or the pool is not made */
+      helper = g_thread_pool_new (run_errand, NULL, 1, TRUE, NULL);
       g_once_init_leave (&helper_made, 1);
     }
   *errand = (Errand) { func, data };
   if (helper == NULL)
     run_errand (errand, NULL);
   else
-    /* FALSE only when no thread could be started; the errand is queued
-     * anyway, and runs once one can be */
-    g_thread_pool_push (helper, errand, NULL);
+    g_thread_pool_push (helper, errand, NULL);   /* to a thread already there: cannot fail */
 }
 
-/* Surfaces the pool has no room for are unmapped on a thread of their
- * own: the textures of a document come back on the main thread, and
+/* Surfaces the pool has no room for are unmapped on that thread: the
+ * textures of a document come back on the main thread, and
  * unmapping the dozen a new document's view drops took 2.5–6 ms of the
  * main loop (4.3 MB each, at 105 dpi). */
 static void
@@ -155,7 +154,6 @@ static const cairo_user_data_key_t ahead_key;
 typedef struct {
   IpdPdfSurfacePool *pool;
   int                width, height;
-  guint              generation;
 } Ahead;
 
 /* With the lock held: keeps @surface, and returns the oldest kept over
@@ -187,9 +185,7 @@ map_ahead (gpointer data, gpointer unused)
   gboolean kept = FALSE;
 
   g_mutex_lock (&self->mutex);
-  /* not for a document the pool was cleared of since */
-  if (ahead->generation == self->generation
-      && cairo_surface_set_user_data (surface, &ahead_key, self, NULL) == CAIRO_STATUS_SUCCESS)
+  if (cairo_surface_set_user_data (surface, &ahead_key, GINT_TO_POINTER (TRUE), NULL) == CAIRO_STATUS_SUCCESS)
     {
       self->made++;
       dropped = keep_locked (self, surface);
@@ -205,12 +201,13 @@ map_ahead (gpointer data, gpointer unused)
   g_free (ahead);
 }
 
-/* With the lock held, after two takes of that size in a row that found
- * none given back (pages drawn whole; a page with little ink is drawn as
- * its ink's box, of a size of its own): the next will likely be of that
- * size too, and find none either. Its memory is mapped now, elsewhere —
- * mapping 4.3 MB (105 dpi) costs a third of drawing a full page of text —
- * when the pool has room. */
+/* With the lock held, after a take that found none given back, of the
+ * size the take before it asked for too (pages drawn whole; a page with
+ * little ink is drawn as its ink's box, of a size of its own): the next
+ * will likely be of that size too, and find none either. Its memory is
+ * mapped now, elsewhere — mapping 4.3 MB (105 dpi) costs a third of
+ * drawing a full page of text — when the pool has room. The worker's
+ * render no longer waits for it; the processor time is the same. */
 static Ahead *
 plan_ahead (IpdPdfSurfacePool *self, int width, int height)
 {
@@ -222,7 +219,7 @@ plan_ahead (IpdPdfSurfacePool *self, int width, int height)
   self->mapping_ahead = TRUE;
   g_debug ("Mapping a %d × %d surface ahead", width, height);
   ahead = g_new (Ahead, 1);
-  *ahead = (Ahead) { ipd_pdf_surface_pool_ref (self), width, height, self->generation };
+  *ahead = (Ahead) { ipd_pdf_surface_pool_ref (self), width, height };
   return ahead;
 }
 
@@ -266,8 +263,6 @@ ipd_pdf_surface_pool_clear (IpdPdfSurfacePool *self)
   kept = self->kept;
   g_queue_init (&self->kept);
   self->size = 0;
-  self->generation++;
-  self->last_width = self->last_height = 0;   /* another document's pages */
   g_mutex_unlock (&self->mutex);
   g_queue_clear_full (&kept, (GDestroyNotify) destroy_later);
 }

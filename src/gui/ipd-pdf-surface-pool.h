@@ -8,7 +8,7 @@
  * with the cairo renderer both hold one) is dropped. New memory for a
  * page is mapped in one call, not a fault at a time, and while the pool
  * has none to give back (a view filling its texture cache) the next one
- * is mapped ahead, on a thread of the pool's own, while the worker draws.
+ * is mapped ahead, on a thread all pools share, while the worker draws.
  * Bounded in bytes; the most recently given back are kept. Thread safe:
  * the worker takes, any thread gives back.
  *
@@ -25,14 +25,14 @@ typedef struct _IpdPdfSurfacePool IpdPdfSurfacePool;
 IpdPdfSurfacePool *ipd_pdf_surface_pool_new   (gsize budget);
 IpdPdfSurfacePool *ipd_pdf_surface_pool_ref   (IpdPdfSurfacePool *self);
 void               ipd_pdf_surface_pool_unref (IpdPdfSurfacePool *self);
-/* Frees what is kept (a new document: other sizes). */
+/* Frees what is kept (a surface being mapped ahead still comes in). */
 void               ipd_pdf_surface_pool_clear (IpdPdfSurfacePool *self);
 
 /* Where a surface the pool hands out comes from. */
 typedef enum {
   IPD_PDF_SURFACE_NEW,      /* mapped now, on the calling thread */
-  IPD_PDF_SURFACE_AHEAD,    /* mapped ahead, on the pool's thread */
-  IPD_PDF_SURFACE_REUSED,   /* given back: written long ago */
+  IPD_PDF_SURFACE_AHEAD,    /* mapped ahead, on the pools' thread */
+  IPD_PDF_SURFACE_REUSED,   /* given back: as a rule written long ago */
 } IpdPdfSurfaceOrigin;
 
 /* An ARGB32 image surface of that size, reused when one was given back,

@@ -715,7 +715,7 @@ bench_file (GtkWindow *window, IpdPdfView *view, GBytes *owned_pdf, int n_pages,
           layer / raw, layer / white);
   /* new memory: the texture cache filling up, or pages small enough for
    * cairo's own allocation */
-  if (idle.n_pages[IPD_PDF_SURFACE_REUSED] < (guint) sample * ROUNDS)
+  if (idle.n_pages[IPD_PDF_SURFACE_NEW] < (guint) sample * ROUNDS)
     printf ("%5d pages:   of which into memory given back %.2f× (%u pages of the rounds'), mapped ahead %.2f× "
             "(%u), new %.2f× (%u)\n", n_pages,
             idle.ratios[IPD_PDF_SURFACE_REUSED], idle.n_pages[IPD_PDF_SURFACE_REUSED],
